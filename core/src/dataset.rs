@@ -1,0 +1,218 @@
+//! The dataset model: one dataset held as a dense cube of provider x year x category, with the
+//! three dimensions dictionary-encoded. Built once from tidy records; queries index into it and
+//! never re-parse.
+
+use std::collections::HashMap;
+
+use crate::error::DataError;
+use crate::manifest::{CategoryInfo, CategoryKey, DatasetInfo, Manifest};
+use crate::tidy::{self, TidyRecord};
+
+/// A provider of the dataset: a partner, another UK provider or the all-UK total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provider {
+    /// UKPRN, or `UK` for the all-UK total.
+    pub key: String,
+    /// The name HESA printed in the newest year.
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub info: DatasetInfo,
+    providers: Vec<Provider>,
+    years: Vec<String>,
+    /// Values at `(provider * years + year) * categories + category`.
+    values: Vec<f64>,
+    /// Whether HESA reported the value at the same index. Unreported values are never summed.
+    reported: Vec<bool>,
+}
+
+impl Dataset {
+    /// Builds the cube, checking the records against the dataset's categories, rejecting
+    /// duplicates and checking each published total against its parts (within HESA's rounding).
+    pub fn from_records(info: DatasetInfo, file: &str, records: &[TidyRecord]) -> Result<Dataset, DataError> {
+        let category_index: HashMap<(&str, &str), usize> =
+            info.categories.iter().enumerate().map(|(i, c)| ((c.group.as_str(), c.name.as_str()), i)).collect();
+
+        let mut years: Vec<String> = records.iter().map(|r| r.year.clone()).collect();
+        years.sort();
+        years.dedup();
+        let year_index: HashMap<&str, usize> = years.iter().enumerate().map(|(i, y)| (y.as_str(), i)).collect();
+
+        let mut providers: Vec<Provider> = Vec::new();
+        let mut provider_index: HashMap<&str, (usize, &str)> = HashMap::new();
+        for r in records {
+            let next = providers.len();
+            let entry = provider_index.entry(r.ukprn.as_str()).or_insert_with(|| {
+                providers.push(Provider { key: r.ukprn.clone(), name: r.provider.clone() });
+                (next, r.year.as_str())
+            });
+            if r.year.as_str() >= entry.1 {
+                entry.1 = r.year.as_str();
+                providers[entry.0].name = r.provider.clone();
+            }
+        }
+
+        let (ny, nc) = (years.len(), info.categories.len());
+        let cells = providers.len() * ny * nc;
+        let mut values = vec![0.0; cells];
+        let mut reported = vec![false; cells];
+        let mut seen = vec![0u64; cells];
+        for r in records {
+            let Some(&c) = category_index.get(&(r.group.as_str(), r.category.as_str())) else {
+                return Err(DataError::at(
+                    file,
+                    r.line,
+                    Some(5),
+                    format!(
+                        "expected a category of {:?} listed in the manifest, found {:?} in group {:?}",
+                        info.id, r.category, r.group
+                    ),
+                ));
+            };
+            let (p, y) = (provider_index[r.ukprn.as_str()].0, year_index[r.year.as_str()]);
+            let i = (p * ny + y) * nc + c;
+            if seen[i] != 0 {
+                return Err(DataError::at(
+                    file,
+                    r.line,
+                    None,
+                    format!("expected one row per provider, year and category, but line {} has the same", seen[i]),
+                ));
+            }
+            seen[i] = r.line.max(1);
+            if let Some(v) = r.value {
+                if !v.is_finite() || v < 0.0 {
+                    return Err(DataError::at(file, r.line, Some(6), format!("expected a count of 0 or more, found {v}")));
+                }
+                values[i] = v;
+                reported[i] = true;
+            }
+        }
+        let dataset = Dataset { info, providers, years, values, reported };
+        dataset.check_totals(file, &seen)?;
+        Ok(dataset)
+    }
+
+    /// A published total must equal the sum of its parts up to HESA's rounding: each figure is
+    /// rounded to the nearest 5, so they may differ by at most 2.5 per figure involved.
+    fn check_totals(&self, file: &str, lines: &[u64]) -> Result<(), DataError> {
+        let cats = &self.info.categories;
+        for (t, total) in cats.iter().enumerate().filter(|(_, c)| c.total) {
+            let parts: Vec<usize> =
+                (0..cats.len()).filter(|&c| total.covers(&cats[c]) && !cats[c].total).collect();
+            if parts.is_empty() {
+                continue;
+            }
+            let tolerance = 2.5 * (parts.len() + 1) as f64 + 1e-9;
+            for p in 0..self.providers.len() {
+                for y in 0..self.years.len() {
+                    let Some(published) = self.value(p, y, t) else { continue };
+                    let sum: Option<f64> = parts.iter().map(|&c| self.value(p, y, c)).sum();
+                    if let Some(sum) = sum {
+                        if (published - sum).abs() > tolerance {
+                            return Err(DataError::at(
+                                file,
+                                lines[self.index(p, y, t)],
+                                Some(6),
+                                format!(
+                                    "inconsistent figures: {} {} {:?} is {published} but its parts sum to {sum} (more than HESA's rounding allows)",
+                                    self.providers[p].name, self.years[y], total.label()
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn index(&self, provider: usize, year: usize, category: usize) -> usize {
+        (provider * self.years.len() + year) * self.info.categories.len() + category
+    }
+
+    /// The figure HESA reported, or `None` where it did not (never 0 for "not reported").
+    pub fn value(&self, provider: usize, year: usize, category: usize) -> Option<f64> {
+        let i = self.index(provider, year, category);
+        match self.reported.get(i) {
+            Some(true) => self.values.get(i).copied(),
+            _ => None,
+        }
+    }
+
+    pub fn providers(&self) -> &[Provider] {
+        &self.providers
+    }
+
+    pub fn years(&self) -> &[String] {
+        &self.years
+    }
+
+    pub fn categories(&self) -> &[CategoryInfo] {
+        &self.info.categories
+    }
+
+    pub fn provider_index(&self, key: &str) -> Option<usize> {
+        self.providers.iter().position(|p| p.key == key)
+    }
+
+    pub fn year_index(&self, year: &str) -> Option<usize> {
+        self.years.iter().position(|y| y == year)
+    }
+
+    pub fn category_index(&self, key: &CategoryKey) -> Option<usize> {
+        self.info.categories.iter().position(|c| c.group == key.group && c.name == key.name)
+    }
+
+    /// The groups of categories in display order (`""` for ungrouped).
+    pub fn groups(&self) -> Vec<&str> {
+        let mut groups: Vec<&str> = Vec::new();
+        for c in &self.info.categories {
+            if !groups.contains(&c.group.as_str()) {
+                groups.push(&c.group);
+            }
+        }
+        groups
+    }
+}
+
+/// Everything the explorer bundles: the manifest and every dataset, validated.
+#[derive(Debug, Clone)]
+pub struct Bundle {
+    pub manifest: Manifest,
+    pub datasets: Vec<Dataset>,
+}
+
+impl Bundle {
+    /// Loads the manifest and each dataset's tidy CSV, as found by `file(name)`.
+    pub fn load<'a>(manifest_json: &str, file: impl Fn(&str) -> Option<&'a str>) -> Result<Bundle, DataError> {
+        let manifest = Manifest::from_json("manifest.json", manifest_json)?;
+        let mut datasets = Vec::with_capacity(manifest.datasets.len());
+        for info in &manifest.datasets {
+            let Some(text) = file(&info.file) else {
+                return Err(DataError::new(&info.file, format!("expected the data file of dataset {:?}", info.id)));
+            };
+            let records = tidy::read(&info.file, text)?;
+            let dataset = Dataset::from_records(info.clone(), &info.file, &records)?;
+            for partner in &manifest.partners {
+                if dataset.provider_index(&partner.ukprn).is_none() {
+                    return Err(DataError::new(
+                        &info.file,
+                        format!("expected figures for partner {} (UKPRN {}), found none", partner.name, partner.ukprn),
+                    ));
+                }
+            }
+            datasets.push(dataset);
+        }
+        if datasets.is_empty() {
+            return Err(DataError::new("manifest.json", "expected at least one dataset"));
+        }
+        Ok(Bundle { manifest, datasets })
+    }
+
+    pub fn dataset(&self, id: &str) -> Option<&Dataset> {
+        self.datasets.iter().find(|d| d.info.id == id)
+    }
+}

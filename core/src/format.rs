@@ -1,0 +1,78 @@
+//! Numbers and lists in words, formatted for en-GB readers.
+
+use num_format::{Locale, ToFormattedString};
+
+/// Formats a figure with en-GB thousands separators: `16125.0` -> `16,125`, `1234.5` -> `1,234.5`.
+///
+/// HESA rounds counts and FTEs to multiples of 5, so figures are normally whole; a fractional
+/// figure (from an analyst's own file) keeps one decimal place.
+pub fn number(value: f64) -> String {
+    if !value.is_finite() {
+        return String::from("–");
+    }
+    let rounded_tenths = (value * 10.0).round() / 10.0;
+    let negative = rounded_tenths < 0.0;
+    let abs = rounded_tenths.abs();
+    let whole = abs.trunc();
+    let tenths = ((abs - whole) * 10.0).round() as u64;
+    // f64 -> u64 saturates, so absurdly large values cannot overflow.
+    let mut out = (whole as u64).to_formatted_string(&Locale::en_GB);
+    if tenths > 0 {
+        out.push('.');
+        out.push_str(&tenths.to_string());
+    }
+    if negative {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// Formats an optional figure: a missing one reads "not reported", never 0.
+pub fn figure(value: Option<f64>) -> String {
+    match value {
+        Some(v) => number(v),
+        None => String::from("not reported"),
+    }
+}
+
+/// Joins names as an English list: `a`, `a and b`, `a, b and c`.
+pub fn list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", head.join(", "), last.as_ref())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_use_commas() {
+        assert_eq!(number(16125.0), "16,125");
+        assert_eq!(number(0.0), "0");
+        assert_eq!(number(5.0), "5");
+        assert_eq!(number(2_747_200.0), "2,747,200");
+        assert_eq!(number(1234.5), "1,234.5");
+        assert_eq!(number(-1500.0), "-1,500");
+        assert_eq!(number(f64::NAN), "–");
+    }
+
+    #[test]
+    fn missing_is_not_zero() {
+        assert_eq!(figure(None), "not reported");
+        assert_eq!(figure(Some(0.0)), "0");
+    }
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(list::<&str>(&[]), "");
+        assert_eq!(list(&["Aston"]), "Aston");
+        assert_eq!(list(&["Aston", "Keele"]), "Aston and Keele");
+        assert_eq!(list(&["Aston", "Keele", "Warwick"]), "Aston, Keele and Warwick");
+    }
+}

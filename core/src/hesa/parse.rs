@@ -1,0 +1,320 @@
+//! The parser for one HESA download. Every quirk of the format is handled here; see
+//! `../shared/data/hesa/README.md` for the list.
+
+use super::{Column, HesaTable, Metadata, ProviderRow};
+use crate::error::{from_csv, DataError, Lines};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Parses one HESA "download this table" CSV file.
+///
+/// `file` names the file in error messages. Never panics: malformed input gives a [`DataError`]
+/// naming the line and column and what was expected.
+pub fn parse(file: &str, bytes: &[u8]) -> Result<HesaTable, DataError> {
+    let text = decode(file, bytes)?;
+    let lines = Lines::new(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+
+    let mut meta = Metadata::default();
+    let mut in_filters = false;
+    let mut header: Option<(Vec<Column>, u64)> = None;
+    let mut providers: Vec<ProviderRow> = Vec::new();
+    let mut total: Option<ProviderRow> = None;
+    let mut last_line = 0;
+
+    for result in reader.records() {
+        let record = result.map_err(|e| from_csv(file, &lines, &e))?;
+        let line = lines.of_record(&record);
+        last_line = line;
+        let first = record.get(0).unwrap_or("").trim();
+
+        let Some((columns, _)) = &header else {
+            if first == "UKPRN" {
+                header = Some((header_columns(file, line, &record)?, line));
+            } else if first.is_empty() && in_filters {
+                let name = record.get(1).unwrap_or("").trim();
+                let value = record.get(2).unwrap_or("").trim();
+                if !name.is_empty() {
+                    meta.filters.push((name.to_string(), value.to_string()));
+                }
+            } else if let Some(key) = first.strip_suffix(':') {
+                in_filters = key == "Filters";
+                let value = record.get(1).unwrap_or("").trim().to_string();
+                match key {
+                    "Title" => meta.title = value,
+                    "Subtitle" => meta.subtitle = value,
+                    "Reference ID" => meta.reference_id = value,
+                    "Data source" => meta.data_source = value,
+                    "Data source link" => meta.source_link = value,
+                    "Data file canonical link" => meta.canonical_link = value,
+                    "Licence" => meta.licence = value,
+                    "Date" => meta.date = value,
+                    "Filters" => {
+                        let name = value;
+                        let value = record.get(2).unwrap_or("").trim();
+                        if !name.is_empty() {
+                            meta.filters.push((name, value.to_string()));
+                        }
+                    }
+                    _ => {}
+                }
+            } else if !first.is_empty() {
+                return Err(DataError::at(
+                    file,
+                    line,
+                    Some(1),
+                    format!(
+                        "expected a metadata line (like `Title:,...`) or the header row starting with \"UKPRN\", found {:?}",
+                        truncate(first)
+                    ),
+                ));
+            }
+            continue;
+        };
+
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let expected = columns.len() + 2;
+        if record.len() != expected {
+            return Err(DataError::at(
+                file,
+                line,
+                Some(record.len().min(expected) + 1),
+                format!(
+                    "expected {expected} fields (UKPRN, provider and {} values), found {}",
+                    columns.len(),
+                    record.len()
+                ),
+            ));
+        }
+        let row = provider_row(file, line, &record)?;
+        if total.is_some() {
+            return Err(DataError::at(
+                file,
+                line,
+                Some(1),
+                "expected the all-UK \"Total\" row to be the last row, found a row after it",
+            ));
+        }
+        match &row.ukprn {
+            None => total = Some(row),
+            Some(ukprn) => {
+                if let Some(first) = providers.iter().find(|p| p.ukprn.as_ref() == Some(ukprn)) {
+                    return Err(DataError::at(
+                        file,
+                        line,
+                        Some(1),
+                        format!("expected each UKPRN once, but {ukprn} is also on line {}", first.line),
+                    ));
+                }
+                providers.push(row);
+            }
+        }
+    }
+
+    let Some((columns, header_line)) = header else {
+        return Err(DataError::at(
+            file,
+            last_line.max(1),
+            None,
+            "expected a header row starting with \"UKPRN\"; this does not look like a HESA \"download this table\" CSV file",
+        ));
+    };
+    if providers.is_empty() && total.is_none() {
+        return Err(DataError::at(file, header_line, None, "expected provider rows after the header row, found none"));
+    }
+    let year = match meta.filter("Academic year") {
+        Some(y) if is_academic_year(y) => y.to_string(),
+        Some(y) => {
+            return Err(DataError::new(
+                file,
+                format!("expected the \"Academic year\" filter to look like 2020/21, found {:?}", truncate(y)),
+            ))
+        }
+        None => {
+            return Err(DataError::new(
+                file,
+                "expected an \"Academic year\" line in the Filters: block (the year a file holds is only given there)",
+            ))
+        }
+    };
+    Ok(HesaTable { file: file.to_string(), meta, year, columns, header_line, providers, total })
+}
+
+/// Strips any number of leading byte-order marks and checks the rest is UTF-8.
+fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataError> {
+    let mut rest = bytes;
+    while let Some(r) = rest.strip_prefix(BOM) {
+        rest = r;
+    }
+    std::str::from_utf8(rest).map_err(|e| {
+        let valid = &rest[..e.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+        DataError::at(
+            file,
+            line,
+            Some(column),
+            "expected UTF-8 text (HESA downloads are UTF-8; was the file re-saved in another encoding?)",
+        )
+    })
+}
+
+fn header_columns(file: &str, line: u64, record: &csv::StringRecord) -> Result<Vec<Column>, DataError> {
+    if record.len() < 3 {
+        return Err(DataError::at(
+            file,
+            line,
+            Some(record.len() + 1),
+            "expected the header row to name UKPRN, the provider and at least one value column",
+        ));
+    }
+    let mut columns: Vec<Column> = Vec::with_capacity(record.len() - 2);
+    let mut block = 0;
+    let mut block_start = 0;
+    for (i, raw) in record.iter().enumerate().skip(2) {
+        let label = raw.trim().to_string();
+        if label.is_empty() {
+            return Err(DataError::at(file, line, Some(i + 1), "expected a column label, found an empty one"));
+        }
+        if columns[block_start..].iter().any(|c| c.label == label) {
+            block += 1;
+            block_start = columns.len();
+        }
+        columns.push(Column { label, block });
+    }
+    Ok(columns)
+}
+
+fn provider_row(file: &str, line: u64, record: &csv::StringRecord) -> Result<ProviderRow, DataError> {
+    let ukprn = record.get(0).unwrap_or("").trim();
+    let raw_name = record.get(1).unwrap_or("").trim();
+    let ukprn = if ukprn.is_empty() {
+        if !raw_name.eq_ignore_ascii_case("total") {
+            return Err(DataError::at(
+                file,
+                line,
+                Some(1),
+                format!("expected a UKPRN (8 digits) for {:?}; only the \"Total\" row has none", truncate(raw_name)),
+            ));
+        }
+        None
+    } else {
+        if ukprn.len() != 8 || !ukprn.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(DataError::at(
+                file,
+                line,
+                Some(1),
+                format!("expected a UKPRN of 8 digits, found {:?}", truncate(ukprn)),
+            ));
+        }
+        Some(ukprn.to_string())
+    };
+    let (name, opted_out) = match raw_name.strip_suffix('*') {
+        Some(n) => (n.trim_end().to_string(), true),
+        None => (raw_name.to_string(), false),
+    };
+    if name.is_empty() {
+        return Err(DataError::at(file, line, Some(2), "expected a provider name, found an empty cell"));
+    }
+    let values = record
+        .iter()
+        .enumerate()
+        .skip(2)
+        .map(|(i, cell)| {
+            parse_number(cell).map_err(|()| {
+                DataError::at(
+                    file,
+                    line,
+                    Some(i + 1),
+                    format!("expected a number like \"1,655\" or an empty cell, found {:?}", truncate(cell)),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ProviderRow { ukprn, name, opted_out, values, line })
+}
+
+/// Parses a HESA figure: digits with optional thousands separators and decimals.
+/// An empty cell is `None` (not reported).
+pub(crate) fn parse_number(cell: &str) -> Result<Option<f64>, ()> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    let (sign, body) = match cell.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, cell),
+    };
+    let (whole, fraction) = match body.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouping_ok = groups.iter().all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && (groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+    let fraction_ok = fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    if !grouping_ok || !fraction_ok {
+        return Err(());
+    }
+    let digits: String = whole.chars().filter(|c| *c != ',').collect();
+    let text = match fraction {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    text.parse::<f64>().map(|v| Some(sign * v)).map_err(|_| ())
+}
+
+/// `2020/21`: four digits, a slash, the next year's last two digits.
+pub(crate) fn is_academic_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 7 || b[4] != b'/' || !b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit) {
+        return false;
+    }
+    let start: u32 = s[..4].parse().unwrap_or(0);
+    let end: u32 = s[5..].parse().unwrap_or(100);
+    (start + 1) % 100 == end
+}
+
+fn truncate(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_with_separators() {
+        assert_eq!(parse_number("1,655"), Ok(Some(1655.0)));
+        assert_eq!(parse_number("0"), Ok(Some(0.0)));
+        assert_eq!(parse_number("2,747,200"), Ok(Some(2_747_200.0)));
+        assert_eq!(parse_number("12.5"), Ok(Some(12.5)));
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number(" "), Ok(None));
+        for bad in ["1,2345", "abc", "1,,000", ",100", "1.", "1.2.3", "5x", "--5", "1e5", "NaN", "inf"] {
+            assert_eq!(parse_number(bad), Err(()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn academic_years() {
+        assert!(is_academic_year("2020/21"));
+        assert!(is_academic_year("1999/00"));
+        assert!(!is_academic_year("2020/22"));
+        assert!(!is_academic_year("2020-21"));
+        assert!(!is_academic_year("20/21"));
+        assert!(!is_academic_year("２０20/21"));
+    }
+}

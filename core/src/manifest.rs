@@ -1,0 +1,143 @@
+//! The manifest (`data/manifest.json`): which datasets are bundled, what they measure, where the
+//! figures come from, and who the partners are.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::DataError;
+
+/// The key used in tidy data for the all-UK total row (HESA's `Total` row has no UKPRN).
+pub const UK_TOTAL_KEY: &str = "UK";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub partners: Vec<Partner>,
+    pub datasets: Vec<DatasetInfo>,
+}
+
+/// A Midlands Innovation partner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Partner {
+    pub ukprn: String,
+    /// The full name, as the partner names itself.
+    pub name: String,
+    /// The short name used on charts and in links, e.g. `Aston`.
+    pub short: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatasetInfo {
+    /// Stable id, e.g. `staff-occupation`.
+    pub id: String,
+    pub title: String,
+    /// What a value counts: `headcount`, `FTE` or `students`.
+    pub measure: String,
+    /// The tidy CSV's file name inside `data/`.
+    pub file: String,
+    /// HESA's reference, e.g. `DT025 Table 1`.
+    pub source_table: String,
+    /// HESA's own title for the table.
+    pub source_title: String,
+    pub source_link: String,
+    pub licence: String,
+    pub notes: String,
+    /// Every category in display order.
+    pub categories: Vec<CategoryInfo>,
+    /// Categories selected when a visitor opens this dataset.
+    pub default_categories: Vec<CategoryKey>,
+}
+
+/// A category (a value column of the HESA table).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryInfo {
+    /// `Academic` / `Non-academic` where the table has such blocks, else empty.
+    pub group: String,
+    pub name: String,
+    /// A total published by HESA. A total with a group covers that group's other categories;
+    /// a total without a group covers every category. Totals are kept because HESA rounds each
+    /// cell: the sum of rounded parts is not the published total.
+    pub total: bool,
+}
+
+impl CategoryInfo {
+    pub fn key(&self) -> CategoryKey {
+        CategoryKey { group: self.group.clone(), name: self.name.clone() }
+    }
+
+    /// Whether this category (a total) already includes `other`, so the two must not be summed.
+    pub fn covers(&self, other: &CategoryInfo) -> bool {
+        self.total && self != other && (self.group.is_empty() || self.group == other.group)
+    }
+
+    /// Whether summing the two would count some staff twice.
+    pub fn overlaps(&self, other: &CategoryInfo) -> bool {
+        self == other || self.covers(other) || other.covers(self)
+    }
+
+    /// The label with its group, e.g. `Professional occupations (Non-academic)`.
+    pub fn label(&self) -> String {
+        if self.group.is_empty() || self.name.to_lowercase().contains(&self.group.to_lowercase()) {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.group)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct CategoryKey {
+    pub group: String,
+    pub name: String,
+}
+
+impl Manifest {
+    pub fn from_json(file: &str, text: &str) -> Result<Manifest, DataError> {
+        let manifest: Manifest = serde_json::from_str(text).map_err(|e| {
+            DataError::at(file, e.line() as u64, Some(e.column()), format!("expected a valid manifest: {e}"))
+        })?;
+        manifest.check(file)?;
+        Ok(manifest)
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and bools cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// Checks what the type system cannot: unique ids and keys, defaults that exist.
+    fn check(&self, file: &str) -> Result<(), DataError> {
+        let mut seen = std::collections::BTreeSet::new();
+        for p in &self.partners {
+            if !seen.insert(p.ukprn.as_str()) || !seen.insert(p.short.as_str()) {
+                return Err(DataError::new(file, format!("expected each partner once, found {} twice", p.short)));
+            }
+        }
+        let mut ids = std::collections::BTreeSet::new();
+        for d in &self.datasets {
+            if !ids.insert(d.id.as_str()) {
+                return Err(DataError::new(file, format!("expected dataset ids to be unique, found {:?} twice", d.id)));
+            }
+            let mut keys = std::collections::BTreeSet::new();
+            for c in &d.categories {
+                if !keys.insert(c.key()) {
+                    return Err(DataError::new(
+                        file,
+                        format!("dataset {:?}: expected each category once, found {:?} twice", d.id, c.label()),
+                    ));
+                }
+            }
+            for k in &d.default_categories {
+                if !keys.contains(k) {
+                    return Err(DataError::new(
+                        file,
+                        format!("dataset {:?}: default category {:?} is not one of its categories", d.id, k.name),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn dataset(&self, id: &str) -> Option<&DatasetInfo> {
+        self.datasets.iter().find(|d| d.id == id)
+    }
+}

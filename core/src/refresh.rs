@@ -1,0 +1,142 @@
+//! The yearly refresh: from a folder's worth of HESA downloads to the bundled tidy datasets and
+//! their manifest. Used by the `refresh-data` command; pure, so it is tested natively.
+
+use std::collections::BTreeMap;
+
+use crate::error::DataError;
+use crate::hesa::{self, HesaTable};
+use crate::manifest::{DatasetInfo, Manifest, Partner, UK_TOTAL_KEY};
+use crate::table_specs::{TableSpec, BUNDLED};
+use crate::tidy::{self, TidyRecord};
+
+/// The name the tidy data gives HESA's all-UK `Total` row.
+pub const UK_TOTAL_NAME: &str = "Total (all UK providers)";
+
+/// The eight Midlands Innovation partners, in alphabetical order of short name.
+pub fn partners() -> Vec<Partner> {
+    [
+        ("10007759", "Aston University", "Aston"),
+        ("10006840", "University of Birmingham", "Birmingham"),
+        ("10007822", "Cranfield University", "Cranfield"),
+        ("10007767", "Keele University", "Keele"),
+        ("10007796", "University of Leicester", "Leicester"),
+        ("10004113", "Loughborough University", "Loughborough"),
+        ("10007154", "University of Nottingham", "Nottingham"),
+        ("10007163", "University of Warwick", "Warwick"),
+    ]
+    .into_iter()
+    .map(|(ukprn, name, short)| Partner { ukprn: ukprn.into(), name: name.into(), short: short.into() })
+    .collect()
+}
+
+/// What a refresh produces: the manifest, each dataset's tidy CSV, and files it passed over.
+#[derive(Debug)]
+pub struct Refreshed {
+    pub manifest: Manifest,
+    /// `(file name, tidy CSV text)`.
+    pub files: Vec<(String, String)>,
+    /// Files that are HESA downloads of tables the explorer does not bundle.
+    pub skipped: Vec<String>,
+}
+
+/// Builds the bundled datasets from HESA downloads given as `(file name, bytes)`.
+pub fn refresh(inputs: &[(String, Vec<u8>)]) -> Result<Refreshed, DataError> {
+    let partners = partners();
+    let mut by_table: BTreeMap<&'static str, Vec<HesaTable>> = BTreeMap::new();
+    let mut skipped = Vec::new();
+    for (name, bytes) in inputs {
+        let table = hesa::parse(name, bytes)?;
+        let Some(spec) = crate::table_specs::spec_for(&table.meta.reference_id) else {
+            skipped.push(format!("{name} ({})", table.meta.reference_id));
+            continue;
+        };
+        spec.check_columns(&table)?;
+        let tables = by_table.entry(spec.dataset_id).or_default();
+        if let Some(other) = tables.iter().find(|t| t.year == table.year) {
+            return Err(DataError::new(
+                name,
+                format!("expected one file per year, but {} holds {} {} too", other.file, spec.reference_id, table.year),
+            ));
+        }
+        tables.push(table);
+    }
+
+    let mut datasets = Vec::new();
+    let mut files = Vec::new();
+    for spec in &BUNDLED {
+        let Some(tables) = by_table.get_mut(spec.dataset_id) else {
+            return Err(DataError::new(
+                "(input folder)",
+                format!("expected at least one download of HESA {} ({}), found none", spec.reference_id, spec.title),
+            ));
+        };
+        tables.sort_by(|a, b| a.year.cmp(&b.year));
+        let mut records = Vec::new();
+        for table in tables.iter() {
+            records.extend(tidy_records(spec, table, &partners)?);
+        }
+        let file = format!("{}.csv", spec.dataset_id);
+        files.push((file.clone(), tidy::write(&records)));
+        // Tables are sorted and non-empty: the newest file's metadata describes the dataset.
+        let newest = &tables[tables.len() - 1];
+        datasets.push(dataset_info(spec, newest, file));
+    }
+    Ok(Refreshed { manifest: Manifest { partners, datasets }, files, skipped })
+}
+
+fn dataset_info(spec: &TableSpec, newest: &HesaTable, file: String) -> DatasetInfo {
+    let meta = &newest.meta;
+    let source_title = meta.title.split_once(" - ").map_or(meta.title.as_str(), |(_, t)| t).to_string();
+    let licence = if meta.licence.contains("Creative Commons Attribution 4.0") {
+        "CC BY 4.0".to_string()
+    } else {
+        meta.licence.clone()
+    };
+    DatasetInfo {
+        id: spec.dataset_id.to_string(),
+        title: spec.title.to_string(),
+        measure: spec.measure.to_string(),
+        file,
+        source_table: spec.reference_id.to_string(),
+        source_title,
+        source_link: meta.source_link.clone(),
+        licence,
+        notes: spec.notes.to_string(),
+        categories: spec.categories(),
+        default_categories: spec.default_categories(),
+    }
+}
+
+/// The partners' and the UK total's rows of one download, as tidy records.
+fn tidy_records(spec: &TableSpec, table: &HesaTable, partners: &[Partner]) -> Result<Vec<TidyRecord>, DataError> {
+    let mut rows = Vec::with_capacity(partners.len() + 1);
+    for partner in partners {
+        let Some(row) = table.providers.iter().find(|r| r.ukprn.as_deref() == Some(partner.ukprn.as_str())) else {
+            return Err(DataError::new(
+                &table.file,
+                format!("expected a row for {} (UKPRN {}) in {}, found none", partner.name, partner.ukprn, table.year),
+            ));
+        };
+        rows.push((partner.ukprn.as_str(), row.name.as_str(), row));
+    }
+    let Some(total) = &table.total else {
+        return Err(DataError::new(&table.file, "expected the all-UK \"Total\" row at the end, found none"));
+    };
+    rows.push((UK_TOTAL_KEY, UK_TOTAL_NAME, total));
+
+    let mut records = Vec::with_capacity(rows.len() * spec.columns.len());
+    for (ukprn, name, row) in rows {
+        for (column, value) in spec.columns.iter().zip(&row.values) {
+            records.push(TidyRecord {
+                ukprn: ukprn.to_string(),
+                provider: name.to_string(),
+                year: table.year.clone(),
+                group: column.group.to_string(),
+                category: column.label.to_string(),
+                value: *value,
+                line: 0,
+            });
+        }
+    }
+    Ok(records)
+}

@@ -1,0 +1,132 @@
+//! The project's own tidy data format: one CSV per dataset with the header
+//! `ukprn,provider,year,group,category,value`, a row per provider, year and category.
+//! `value` is empty where HESA did not report the figure.
+
+use crate::error::{from_csv, DataError, Lines};
+use crate::hesa::parse::{is_academic_year, parse_number};
+
+pub const HEADER: [&str; 6] = ["ukprn", "provider", "year", "group", "category", "value"];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TidyRecord {
+    /// The provider's UKPRN, or [`crate::manifest::UK_TOTAL_KEY`] for the all-UK total.
+    pub ukprn: String,
+    /// The provider's name as HESA printed it that year.
+    pub provider: String,
+    pub year: String,
+    pub group: String,
+    pub category: String,
+    /// `None`: not reported. Never read as zero.
+    pub value: Option<f64>,
+    /// 1-based line in the file it was read from (0 when built in memory).
+    pub line: u64,
+}
+
+/// Writes records as tidy CSV text.
+pub fn write(records: &[TidyRecord]) -> String {
+    let mut out = String::with_capacity(records.len() * 64);
+    out.push_str(&HEADER.join(","));
+    out.push('\n');
+    let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    for r in records {
+        let value = r.value.map(format_value).unwrap_or_default();
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record([&r.ukprn, &r.provider, &r.year, &r.group, &r.category, &value]);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    out
+}
+
+fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Reads tidy CSV text. Errors name the file, line and column.
+pub fn read(file: &str, text: &str) -> Result<Vec<TidyRecord>, DataError> {
+    let lines = Lines::new(text);
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| from_csv(file, &lines, &e))?.clone();
+    if header.iter().ne(HEADER.iter().copied()) {
+        return Err(DataError::at(
+            file,
+            1,
+            None,
+            format!("expected the header {:?}, found {:?}", HEADER.join(","), header.iter().collect::<Vec<_>>().join(",")),
+        ));
+    }
+    let mut records = Vec::new();
+    for result in reader.records() {
+        let record = result.map_err(|e| from_csv(file, &lines, &e))?;
+        let line = lines.of_record(&record);
+        let field = |i: usize| record.get(i).unwrap_or("").to_string();
+        let ukprn = field(0);
+        if ukprn.is_empty() {
+            return Err(DataError::at(file, line, Some(1), "expected a UKPRN (or UK for the all-UK total)"));
+        }
+        let year = field(2);
+        if !is_academic_year(&year) {
+            return Err(DataError::at(file, line, Some(3), format!("expected an academic year like 2020/21, found {year:?}")));
+        }
+        let category = field(4);
+        if category.is_empty() {
+            return Err(DataError::at(file, line, Some(5), "expected a category name"));
+        }
+        let value = parse_number(&field(5)).map_err(|()| {
+            DataError::at(file, line, Some(6), format!("expected a number or an empty cell, found {:?}", field(5)))
+        })?;
+        records.push(TidyRecord { ukprn, provider: field(1), year, group: field(3), category, value, line });
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(value: Option<f64>) -> TidyRecord {
+        TidyRecord {
+            ukprn: "10007759".into(),
+            provider: "Aston University".into(),
+            year: "2020/21".into(),
+            group: "Academic".into(),
+            category: "Managers, directors and senior officials".into(),
+            value,
+            line: 0,
+        }
+    }
+
+    #[test]
+    fn round_trip_keeps_missing_values_missing() {
+        let records = vec![rec(Some(1655.0)), rec(None), rec(Some(12.5))];
+        let text = write(&records);
+        assert!(text.starts_with("ukprn,provider,year,group,category,value\n"));
+        assert!(text.contains("\"Managers, directors and senior officials\",\n"), "{text}");
+        let back = read("t.csv", &text).expect("reads back");
+        let values: Vec<_> = back.iter().map(|r| r.value).collect();
+        assert_eq!(values, vec![Some(1655.0), None, Some(12.5)]);
+        assert_eq!(back[1].line, 3);
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let text = "ukprn,provider,year,group,category,value\n1,A,2020/21,,X,5\n1,A,2020/21,,X,five\n";
+        let err = read("bad.csv", text).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(3), Some(6)));
+        assert!(err.to_string().starts_with("bad.csv, line 3, column 6: expected a number"), "{err}");
+
+        let err = read("bad.csv", "ukprn,provider,year,group,category,value\n1,A,2020,,X,5\n").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(3)));
+
+        let err = read("bad.csv", "ukprn,name,year,group,category,value\n").unwrap_err();
+        assert_eq!(err.line, Some(1));
+
+        let err = read("bad.csv", "ukprn,provider,year,group,category,value\n1,A,2020/21,,X\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("expected 6 fields"), "{err}");
+    }
+}
