@@ -78,6 +78,16 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView,
         area.draw_text(&series.name, &legend_style, (x + swatch + px(6.0), y))?;
         x += item + gap;
     }
+    let has_incomplete = view.series.iter().any(|s| s.incomplete.iter().any(|&b| b));
+    if has_incomplete {
+        let note = "* incomplete: leaves out figures not reported";
+        let (w, _) = area.estimate_text_size(note, &legend_style)?;
+        if x > px(8.0) && x + w as i32 > width as i32 - px(8.0) {
+            x = px(8.0);
+            y += line_height;
+        }
+        area.draw_text(note, &text(13.0, style.muted_text), (x, y))?;
+    }
     let legend_height = y + line_height + px(4.0);
     let (_, plot_area) = area.split_vertically(legend_height);
 
@@ -122,9 +132,9 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView,
         let mut any = false;
         let mut incomplete = false;
         for series in &view.series {
+            incomplete |= series.incomplete[i];
             let Some(value) = series.values[i] else { continue };
             any = true;
-            incomplete |= series.incomplete[i];
             let top = if view.stacked { base + value } else { value };
             let fill = colour(series.colour);
             chart.draw_series(std::iter::once(Rectangle::new([(left, base), (right, top)], fill.filled())))?;

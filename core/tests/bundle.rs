@@ -1,0 +1,186 @@
+//! The bundled data (`data/`) through the dataset model, query, selection and view model:
+//! known published figures, and not-reported cells never summed as zero.
+
+use std::path::PathBuf;
+
+use workforce_core::manifest::CategoryKey;
+use workforce_core::query::{Dim, Query, QueryError};
+use workforce_core::selection::{Action, ChartKind, Selection, Tab};
+use workforce_core::view;
+use workforce_core::Bundle;
+
+fn bundle() -> Bundle {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
+    let manifest = read("manifest.json");
+    let files: Vec<(String, String)> =
+        ["staff-occupation.csv", "staff-cost-centre.csv", "students-sex.csv"].iter().map(|n| (n.to_string(), read(n))).collect();
+    Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str()))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn key(group: &str, name: &str) -> CategoryKey {
+    CategoryKey { group: group.into(), name: name.into() }
+}
+
+fn partners(b: &Bundle) -> Vec<usize> {
+    let d = b.dataset("staff-occupation").expect("dataset");
+    b.manifest.partners.iter().map(|p| d.provider_index(&p.ukprn).expect("partner")).collect()
+}
+
+#[test]
+fn eight_partners_had_16125_academic_staff_in_2020_21() {
+    let b = bundle();
+    let d = b.dataset("staff-occupation").expect("dataset");
+    let q = Query {
+        providers: partners(&b),
+        categories: vec![d.category_index(&key("Academic", "Total academic staff")).expect("category")],
+        years: vec![d.year_index("2020/21").expect("year")],
+        rows: Dim::Year,
+        series: None,
+    };
+    let total = q.run(d).expect("runs").grand_total();
+    assert_eq!(total.value(), Some(16_125.0));
+    assert!(total.is_complete());
+    assert_eq!(total.reported, 8);
+}
+
+#[test]
+fn not_reported_is_never_summed_as_zero() {
+    let b = bundle();
+    let d = b.dataset("staff-occupation").expect("dataset");
+    let non_academic = d.category_index(&key("Non-academic", "Total non-academic staff")).expect("category");
+    let y = d.year_index("2023/24").expect("year");
+    let q = Query { providers: partners(&b), categories: vec![non_academic], years: vec![y], rows: Dim::Provider, series: None };
+    let r = q.run(d).expect("runs");
+    let bham = r.rows.iter().position(|&p| d.providers()[p].key == "10006840").expect("Birmingham");
+    assert_eq!(r.cell(bham, 0).value(), None, "Birmingham did not report: no value, not 0");
+    let total = r.grand_total();
+    assert_eq!(total.reported, 6);
+    assert!(!total.is_complete());
+    let missing: Vec<&str> = total.missing.iter().map(|m| d.providers()[m.provider].key.as_str()).collect();
+    assert_eq!(missing, vec!["10006840", "10007154"], "Birmingham and Nottingham");
+    // The six reported figures summed, nothing else.
+    let six: f64 = (0..r.rows.len()).filter_map(|i| r.cell(i, 0).value()).sum();
+    assert_eq!(total.value(), Some(six));
+
+    // Cranfield did not report for 2019/20 either.
+    let y = d.year_index("2019/20").expect("year");
+    let q = Query { years: vec![y], ..q };
+    let missing = q.run(d).expect("runs").grand_total().missing.len();
+    assert_eq!(missing, 3);
+}
+
+#[test]
+fn a_total_and_its_parts_are_never_summed_together() {
+    let b = bundle();
+    let d = b.dataset("staff-occupation").expect("dataset");
+    let total = d.category_index(&key("Academic", "Total academic staff")).expect("category");
+    let part = d.category_index(&key("Academic", "Professional occupations")).expect("category");
+    let q = Query { providers: partners(&b), categories: vec![total, part], years: vec![0], rows: Dim::Provider, series: None };
+    assert_eq!(q.run(d), Err(QueryError::OverlappingCategories { total, part }));
+    // Split by category they can be shown side by side.
+    let split = Query { series: Some(Dim::Category), ..q.clone() };
+    assert!(split.run(d).is_ok());
+    // Out-of-range indices are refused, not a panic.
+    let bad = Query { providers: vec![999], ..split };
+    assert!(matches!(bad.run(d), Err(QueryError::OutOfRange(Dim::Provider, 999))));
+}
+
+#[test]
+fn grouping_by_year_and_category() {
+    let b = bundle();
+    let d = b.dataset("students-sex").expect("dataset");
+    let cats: Vec<usize> = ["Female", "Male", "Unknown"].iter().map(|n| d.category_index(&key("", n)).expect("cat")).collect();
+    let q = Query { providers: partners(&b), categories: cats, years: vec![0, 1], rows: Dim::Year, series: Some(Dim::Category) };
+    let r = q.run(d).expect("runs");
+    assert_eq!((r.rows.len(), r.series.len()), (2, 3));
+    // Each year's female + male + unknown is within rounding of the published totals' sum.
+    let published = d.category_index(&key("", "Total")).expect("total");
+    for (row, &y) in r.rows.iter().enumerate() {
+        let parts = r.row_total(row).value().expect("reported");
+        let totals: f64 = partners(&b).iter().filter_map(|&p| d.value(p, y, published)).sum();
+        assert!((parts - totals).abs() <= 8.0 * 7.5, "{parts} vs {totals}");
+    }
+}
+
+#[test]
+fn first_view_is_meaningful() {
+    let b = bundle();
+    let s = Selection::initial(&b);
+    assert_eq!(s.dataset, "staff-occupation");
+    assert_eq!(s.partners.len(), 8);
+    assert_eq!(s.year, "2023/24");
+    assert_eq!(s.categories, vec![key("Academic", "Total academic staff"), key("Non-academic", "Total non-academic staff")]);
+    let f = view::figure(&b, &s);
+    assert_eq!(f.caption.title, "Staff headcount by occupation, 2023/24");
+    assert_eq!(f.caption.source, "Source: HESA DT025 Table 1, CC BY 4.0");
+    assert_eq!(f.chart.labels.len(), 8);
+    assert_eq!(f.chart.series.len(), 2);
+    assert!(f.chart.empty.is_none());
+    assert_eq!(
+        f.caption.not_reported,
+        vec!["Not reported: Birmingham and Nottingham did not report Total non-academic staff for 2023/24. Totals that include them are incomplete.".to_string()]
+    );
+    let total = f.table.total.as_ref().expect("total row");
+    assert!(total.cells[1].text().ends_with("(incomplete)"), "{:?}", total.cells[1]);
+    assert!(total.cells[0].complete);
+    let bham = f.table.rows.iter().find(|r| r.label == "Birmingham").expect("row");
+    assert_eq!(bham.cells[1].text(), "not reported");
+    assert!(f.chart.alt.contains("Birmingham: Total academic staff 4,205; Total non-academic staff not reported."), "{}", f.chart.alt);
+}
+
+#[test]
+fn selection_actions() {
+    let b = bundle();
+    let s = Selection::initial(&b);
+    let s2020 = s.apply(&b, Action::SelectYear("2020/21".into()));
+    assert_eq!(s2020.year, "2020/21");
+    // Unknown year or partner: ignored.
+    assert_eq!(s2020.apply(&b, Action::SelectYear("1066/67".into())), s2020);
+    assert_eq!(s2020.apply(&b, Action::TogglePartner("123".into())), s2020);
+
+    let no_bham = s.apply(&b, Action::TogglePartner("10006840".into()));
+    assert_eq!(no_bham.partners.len(), 7);
+    let back = no_bham.apply(&b, Action::TogglePartner("10006840".into()));
+    assert_eq!(back.partners, s.partners, "re-added in manifest order");
+    assert!(s.apply(&b, Action::NoPartners).partners.is_empty());
+    assert_eq!(s.apply(&b, Action::NoPartners).apply(&b, Action::AllPartners).partners, s.partners);
+
+    // Selecting a part removes the total that covers it, and the other way round.
+    let part = s.apply(&b, Action::ToggleCategory(key("Academic", "Professional occupations")));
+    assert_eq!(part.categories, vec![key("Academic", "Professional occupations"), key("Non-academic", "Total non-academic staff")]);
+    let grand = part.apply(&b, Action::ToggleCategory(key("", "Total")));
+    assert_eq!(grand.categories, vec![key("", "Total")]);
+    let all_academic = grand.apply(&b, Action::AllInGroup("Academic".into()));
+    assert_eq!(all_academic.categories.len(), 4);
+    assert!(all_academic.categories.iter().all(|k| k.group == "Academic"));
+    assert!(all_academic.apply(&b, Action::NoneInGroup("Academic".into())).categories.is_empty());
+
+    // Switching dataset resets categories and keeps the year where it exists.
+    let students = s2020.apply(&b, Action::SelectDataset("students-sex".into()));
+    assert_eq!(students.year, "2020/21");
+    assert_eq!(students.categories.len(), 3);
+    let students_latest = s.apply(&b, Action::SelectDataset("students-sex".into()));
+    assert_eq!(students_latest.year, "2021/22");
+    assert_eq!(s.apply(&b, Action::SelectDataset("nope".into())), s);
+
+    let bars = s.apply(&b, Action::SelectChart(ChartKind::Bars)).apply(&b, Action::SelectTab(Tab::Table));
+    assert_eq!((bars.chart, bars.tab), (ChartKind::Bars, Tab::Table));
+}
+
+#[test]
+fn summed_bars_mark_incomplete_partners() {
+    let b = bundle();
+    let s = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars));
+    let f = view::figure(&b, &s);
+    assert_eq!(f.chart.series.len(), 1);
+    let bham = f.chart.labels.iter().position(|l| l == "Birmingham").expect("label");
+    assert_eq!(f.chart.series[0].values[bham], Some(4205.0), "academic only: non-academic not reported");
+    assert!(f.chart.series[0].incomplete[bham]);
+    let aston = f.chart.labels.iter().position(|l| l == "Aston").expect("label");
+    assert!(!f.chart.series[0].incomplete[aston]);
+
+    let empty = view::figure(&b, &s.apply(&b, Action::NoPartners));
+    assert_eq!(empty.chart.empty.as_deref(), Some("Choose at least one partner to see figures."));
+}
