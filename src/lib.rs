@@ -1,1 +1,22 @@
+//! The explorer's web front end: thin Yew components over `workforce_core`.
+//!
+//! `state` holds the one reducer; `components/` holds one component per file; `app` wires them.
 
+pub mod app;
+pub mod bundled;
+pub mod components;
+pub mod state;
+
+/// Mounts the explorer into `#app` (or the body when the host page has no such element).
+pub fn start() {
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

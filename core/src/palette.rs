@@ -1,5 +1,5 @@
-//! Colours safe for colour-blind readers (Paul Tol's "muted" scheme), assigned by category index
-//! so a category keeps its colour whatever else is selected.
+//! Colours safe for colour-blind readers (Paul Tol's "muted" scheme). Series take colours in
+//! the dataset's category order, so the series of one chart never share a colour (up to ten).
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +25,8 @@ pub const MUTED: [Rgb; 10] = [
     Rgb(0xDD, 0xDD, 0xDD), // pale grey
 ];
 
-/// The colour of the `index`-th category of a dataset.
-pub fn category_colour(index: usize) -> Rgb {
+/// The colour of the `index`-th series of a chart.
+pub fn series_colour(index: usize) -> Rgb {
     MUTED[index % MUTED.len()]
 }
 

@@ -191,7 +191,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
             .enumerate()
             .map(|(s, &c)| SeriesView {
                 name: data.categories()[c].label(),
-                colour: palette::category_colour(c),
+                colour: palette::series_colour(s),
                 values: (0..labels.len()).map(|r| result.cell(r, s).value()).collect(),
                 incomplete: (0..labels.len()).map(|r| !result.cell(r, s).is_complete()).collect(),
             })

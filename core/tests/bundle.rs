@@ -117,6 +117,7 @@ fn first_view_is_meaningful() {
     assert_eq!(f.caption.source, "Source: HESA DT025 Table 1, CC BY 4.0");
     assert_eq!(f.chart.labels.len(), 8);
     assert_eq!(f.chart.series.len(), 2);
+    assert_ne!(f.chart.series[0].colour, f.chart.series[1].colour, "series are told apart");
     assert!(f.chart.empty.is_none());
     assert_eq!(
         f.caption.not_reported,

@@ -1,0 +1,29 @@
+//! The year choice.
+
+use web_sys::HtmlSelectElement;
+use workforce_core::selection::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct YearSelectProps {
+    pub years: Vec<String>,
+    pub selected: String,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn YearSelect(props: &YearSelectProps) -> Html {
+    let onchange = props
+        .on_action
+        .reform(|e: Event| Action::SelectYear(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    html! {
+        <div class="control">
+            <label for="year-select">{ "Academic year" }</label>
+            <select id="year-select" {onchange}>
+                { for props.years.iter().rev().map(|y| html! {
+                    <option value={y.clone()} selected={*y == props.selected}>{ y }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
