@@ -1,6 +1,6 @@
 //! Numbers and lists in words, formatted for en-GB readers.
 
-use num_format::{Locale, ToFormattedString};
+use num_format::{CustomFormat, Grouping, ToFormattedString};
 
 /// Formats a figure with en-GB thousands separators: `16125.0` -> `16,125`, `1234.5` -> `1,234.5`.
 ///
@@ -16,7 +16,7 @@ pub fn number(value: f64) -> String {
     let whole = abs.trunc();
     let tenths = ((abs - whole) * 10.0).round() as u64;
     // f64 -> u64 saturates, so absurdly large values cannot overflow.
-    let mut out = (whole as u64).to_formatted_string(&Locale::en_GB);
+    let mut out = (whole as u64).to_formatted_string(&en_gb());
     if tenths > 0 {
         out.push('.');
         out.push_str(&tenths.to_string());
@@ -25,6 +25,17 @@ pub fn number(value: f64) -> String {
         out.insert(0, '-');
     }
     out
+}
+
+/// en-GB grouping: thousands separated by commas. Built as a custom format rather than
+/// `Locale::en_GB`, which would pull every CLDR locale's strings into the wasm.
+fn en_gb() -> CustomFormat {
+    CustomFormat::builder()
+        .grouping(Grouping::Standard)
+        .separator(",")
+        .minus_sign("-")
+        .build()
+        .unwrap_or_default()
 }
 
 /// Formats an optional figure: a missing one reads "not reported", never 0.
