@@ -139,19 +139,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     };
     let y_label = measure_label(&data.info.measure);
     if let Some(reason) = empty_reason {
-        return Figure {
-            chart: ChartView {
-                title,
-                y_label,
-                labels: Vec::new(),
-                series: Vec::new(),
-                stacked: false,
-                empty: Some(reason.to_string()),
-                alt: reason.to_string(),
-            },
-            table: TableView { columns: Vec::new(), rows: Vec::new(), total: None },
-            caption,
-        };
+        return empty_figure(title, y_label, reason.to_string(), caption);
     }
 
     let stacked = selection.chart == ChartKind::Stacked;
@@ -165,22 +153,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     // The selection never holds a total with its own parts; if it somehow did, say so.
     let result = match query.run(data) {
         Ok(r) => r,
-        Err(e) => {
-            let reason = format!("These categories cannot be combined: {e}.");
-            return Figure {
-                chart: ChartView {
-                    title,
-                    y_label,
-                    labels: Vec::new(),
-                    series: Vec::new(),
-                    stacked,
-                    empty: Some(reason.clone()),
-                    alt: reason,
-                },
-                table: TableView { columns: Vec::new(), rows: Vec::new(), total: None },
-                caption,
-            };
-        }
+        Err(e) => return empty_figure(title, y_label, format!("These categories cannot be combined: {e}."), caption),
     };
 
     let labels: Vec<String> = result.rows.iter().map(|&p| names.provider(p)).collect();
@@ -217,6 +190,23 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let mut caption = caption;
     caption.not_reported = not_reported(data, &names, &result);
     Figure { chart, table, caption }
+}
+
+/// A figure with nothing to draw, saying why.
+fn empty_figure(title: String, y_label: String, reason: String, caption: Caption) -> Figure {
+    Figure {
+        chart: ChartView {
+            title,
+            y_label,
+            labels: Vec::new(),
+            series: Vec::new(),
+            stacked: false,
+            empty: Some(reason.clone()),
+            alt: reason,
+        },
+        table: TableView { columns: Vec::new(), rows: Vec::new(), total: None },
+        caption,
+    }
 }
 
 fn table_view(data: &Dataset, names: &Names, query: &Query, result: &QueryResult) -> TableView {
