@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use workforce_core::selection::{Action, Tab};
+use workforce_core::selection::{Action, ChartKind, Measure, Tab};
+use workforce_core::view;
 use workforce_core::Bundle;
 use yew::prelude::*;
 
@@ -39,6 +40,8 @@ impl PartialEq for ExplorerProps {
 pub fn Explorer(props: &ExplorerProps) -> Html {
     let bundle = props.bundle.clone();
     let state = use_reducer(move || State::new(bundle));
+    // On phones the filters open as a drawer; on wide screens they are always shown.
+    let drawer_open = use_state(|| false);
     let on_action: Callback<Action> = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
@@ -68,18 +71,44 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 .collect(),
         })
         .collect();
+    let measures: Vec<(Measure, String)> =
+        s.measures(bundle).into_iter().map(|m| { let label = view::measure_choice_label(data, &m); (m, label) }).collect();
+
+    let toggle_drawer = {
+        let drawer_open = drawer_open.clone();
+        Callback::from(move |_: MouseEvent| drawer_open.set(!*drawer_open))
+    };
+    let close_on_escape = {
+        let drawer_open = drawer_open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *drawer_open {
+                drawer_open.set(false);
+            }
+        })
+    };
 
     html! {
-        <div class="explorer">
+        <div class="explorer" onkeydown={close_on_escape}>
             <header class="explorer-header">
-                <h1>{ "Midlands Innovation workforce explorer" }</h1>
-                <p class="lede">{ "Staff and students of the eight Midlands Innovation universities, from HESA open data." }</p>
+                <div>
+                    <h1>{ "Midlands Innovation workforce explorer" }</h1>
+                    <p class="lede">{ "Staff and students of the eight Midlands Innovation universities, from HESA open data." }</p>
+                </div>
+                <button type="button" class="filters-toggle" aria-controls="filters" aria-expanded={drawer_open.to_string()} onclick={toggle_drawer.clone()}>
+                    { if *drawer_open { "Close filters" } else { "Filters" } }
+                </button>
             </header>
             <div class="explorer-body">
-                <aside class="filters" aria-label="Filters">
+                <aside id="filters" class={classes!("filters", drawer_open.then_some("open"))} aria-label="Filters">
+                    <div class="drawer-head">
+                        <h2>{ "Filters" }</h2>
+                        <button type="button" onclick={toggle_drawer}>{ "Done" }</button>
+                    </div>
                     <DatasetSwitcher datasets={datasets} selected={s.dataset.clone()} on_action={on_action.clone()} />
-                    <YearSelect years={data.years().to_vec()} selected={s.year.clone()} on_action={on_action.clone()} />
+                    <MeasureSelect measures={measures} selected={s.measure.clone()} on_action={on_action.clone()} />
+                    <YearSelect years={data.years().to_vec()} selected={s.year.clone()} enabled={s.chart != ChartKind::Trend} on_action={on_action.clone()} />
                     <ChartKindSelect selected={s.chart} on_action={on_action.clone()} />
+                    <CompareOptions compare_uk={s.compare_uk} combine={s.combine} on_action={on_action.clone()} />
                     <PartnerFilter partners={partners} selected={s.partners.clone()} on_action={on_action.clone()} />
                     <CategoryFilter groups={groups} selected={s.categories.clone()} on_action={on_action.clone()} />
                 </aside>
@@ -87,6 +116,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     <figure class="figure">
                         <ViewTabs selected={s.tab} on_action={on_action.clone()} />
                         <div id="panel-chart" role="tabpanel" aria-labelledby="tab-chart" hidden={s.tab != Tab::Chart} class="chart-panel">
+                            <ChartLegend view={state.chart.clone()} on_action={on_action.clone()} />
                             <ChartCanvas view={state.chart.clone()} visible={s.tab == Tab::Chart} />
                         </div>
                         <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={s.tab != Tab::Table}>

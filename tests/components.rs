@@ -134,6 +134,7 @@ async fn year_select_emits_the_chosen_year() {
     let props = yew::props!(year_select::YearSelectProps {
         years: vec!["2020/21".to_string(), "2021/22".to_string()],
         selected: "2021/22".to_string(),
+        enabled: true,
         on_action,
     });
     yew::Renderer::<YearSelect>::with_root_and_props(root.clone(), props).render();

@@ -27,6 +27,23 @@ pub fn number(value: f64) -> String {
     out
 }
 
+/// Formats with a fixed number of decimals and en-GB thousands separators: `(1234.56, 1)` ->
+/// `1,234.6`.
+pub fn decimal(value: f64, places: usize) -> String {
+    if !value.is_finite() {
+        return String::from("–");
+    }
+    let scale = 10f64.powi(places as i32);
+    let rounded = (value * scale).round() / scale;
+    let whole = number(rounded.trunc());
+    if places == 0 {
+        return whole;
+    }
+    let fraction = ((rounded.abs().fract()) * scale).round() as u64;
+    let sign = if rounded < 0.0 && rounded.trunc() == 0.0 { "-" } else { "" };
+    format!("{sign}{whole}.{fraction:0places$}")
+}
+
 /// en-GB grouping: thousands separated by commas. Built as a custom format rather than
 /// `Locale::en_GB`, which would pull every CLDR locale's strings into the wasm.
 fn en_gb() -> CustomFormat {
@@ -71,6 +88,16 @@ mod tests {
         assert_eq!(number(1234.5), "1,234.5");
         assert_eq!(number(-1500.0), "-1,500");
         assert_eq!(number(f64::NAN), "–");
+    }
+
+    #[test]
+    fn decimals() {
+        assert_eq!(decimal(1234.56, 1), "1,234.6");
+        assert_eq!(decimal(12.0, 1), "12.0");
+        assert_eq!(decimal(0.04, 1), "0.0");
+        assert_eq!(decimal(99.96, 1), "100.0");
+        assert_eq!(decimal(-0.5, 1), "-0.5");
+        assert_eq!(decimal(7.25, 0), "7");
     }
 
     #[test]

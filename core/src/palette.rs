@@ -9,6 +9,16 @@ impl Rgb {
     pub fn hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
+
+    /// Parses `#rrggbb` (as a theme's CSS custom property gives it).
+    pub fn from_hex(s: &str) -> Option<Rgb> {
+        let hex = s.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.is_ascii() {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+    }
 }
 
 /// Paul Tol's muted qualitative scheme: distinct for the common colour-vision deficiencies.
@@ -32,3 +42,53 @@ pub fn series_colour(index: usize) -> Rgb {
 
 /// The colour of a single summed series.
 pub const SINGLE: Rgb = Rgb(0x33, 0x22, 0x88);
+
+/// The `index`-th partner's colour (manifest order): a partner keeps it in every chart.
+pub fn partner_colour(index: usize) -> Rgb {
+    MUTED[index % 8]
+}
+
+/// The selected partners added together.
+pub const COMBINED: Rgb = Rgb(0xAA, 0x44, 0x99);
+
+/// The all-UK total (a reference): dark grey, and drawn dashed or hatched too.
+pub const UK: Rgb = Rgb(0x44, 0x44, 0x44);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_round_trip() {
+        assert_eq!(Rgb::from_hex("#1f2328"), Some(Rgb(0x1f, 0x23, 0x28)));
+        assert_eq!(Rgb::from_hex(&Rgb(1, 2, 255).hex()), Some(Rgb(1, 2, 255)));
+        for bad in ["1f2328", "#fff", "#gggggg", "#1f23288", "#1f232é"] {
+            assert_eq!(Rgb::from_hex(bad), None, "{bad}");
+        }
+    }
+
+    /// Relative luminance (WCAG 2).
+    fn luminance(c: Rgb) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+
+    #[test]
+    fn partner_colours_are_distinct_and_visible_on_white() {
+        let white = luminance(Rgb(255, 255, 255));
+        for i in 0..8 {
+            let c = partner_colour(i);
+            // Bars are large areas: WCAG's 3:1 for graphics would exclude the palette's pale
+            // colours, so require them to be told from the background at all (1.3:1) and rely on
+            // labels and outlines for the rest.
+            let contrast = (white + 0.05) / (luminance(c) + 0.05);
+            assert!(contrast > 1.3, "partner {i} {c:?}: {contrast}");
+            for j in 0..i {
+                assert_ne!(partner_colour(j), c);
+            }
+        }
+    }
+}

@@ -7,10 +7,45 @@ use crate::manifest::CategoryKey;
 /// How the chart shows the selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartKind {
-    /// One bar per partner: the selected categories summed.
+    /// One bar per partner: the selected categories summed. Drawn horizontally and ranked when
+    /// the labels do not fit under vertical bars.
     Bars,
-    /// One bar per partner, stacked by category.
+    /// One group of bars per partner, a bar per category.
+    Grouped,
+    /// One bar per partner, stacked by category (100% stacked with the share measure).
     Stacked,
+    /// A line per partner (or per category for a single partner) over every year.
+    Trend,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 4] = [ChartKind::Bars, ChartKind::Grouped, ChartKind::Stacked, ChartKind::Trend];
+
+    /// The short name used in links and forms.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Bars => "bars",
+            ChartKind::Grouped => "grouped",
+            ChartKind::Stacked => "stacked",
+            ChartKind::Trend => "trend",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+/// What a figure means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measure {
+    /// The figures as published.
+    Count,
+    /// Each category as a percentage of the selected categories, within one partner and year.
+    ShareOfSelection,
+    /// Per 100 of a published total of the same partner and year (a percentage when the total
+    /// includes the category), e.g. non-academic staff per 100 academic staff.
+    PerHundred(CategoryKey),
 }
 
 /// Which view of the figures is open.
@@ -30,6 +65,13 @@ pub struct Selection {
     pub categories: Vec<CategoryKey>,
     pub year: String,
     pub chart: ChartKind,
+    pub measure: Measure,
+    /// Show the all-UK total as a reference.
+    pub compare_uk: bool,
+    /// Add the selected partners together as one more bar or line.
+    pub combine: bool,
+    /// Series the visitor has hidden through the legend, by name.
+    pub hidden: Vec<String>,
     pub tab: Tab,
 }
 
@@ -46,20 +88,30 @@ pub enum Action {
     NoneInGroup(String),
     SelectYear(String),
     SelectChart(ChartKind),
+    SelectMeasure(Measure),
+    SetCompareUk(bool),
+    SetCombine(bool),
+    /// Hide or show a series of the chart (by name).
+    ToggleSeries(String),
     SelectTab(Tab),
 }
 
 impl Selection {
-    /// The first view: the first dataset, every partner, the newest year, the dataset's default
-    /// categories, stacked bars.
+    /// The first view of the first dataset: every partner, the newest year, the dataset's
+    /// default categories.
     pub fn initial(bundle: &Bundle) -> Selection {
         let dataset = &bundle.datasets[0];
+        let categories = default_categories(dataset);
         Selection {
             dataset: dataset.info.id.clone(),
             partners: bundle.manifest.partners.iter().map(|p| p.ukprn.clone()).collect(),
-            categories: default_categories(dataset),
+            chart: default_chart(categories.len()),
+            categories,
             year: dataset.years().last().cloned().unwrap_or_default(),
-            chart: ChartKind::Stacked,
+            measure: Measure::Count,
+            compare_uk: false,
+            combine: false,
+            hidden: Vec::new(),
             tab: Tab::Chart,
         }
     }
@@ -79,6 +131,8 @@ impl Selection {
                     if id != self.dataset {
                         next.dataset = id;
                         next.categories = default_categories(new);
+                        next.chart = if self.chart == ChartKind::Trend { ChartKind::Trend } else { default_chart(next.categories.len()) };
+                        next.hidden.clear();
                         if new.year_index(&self.year).is_none() {
                             next.year = new.years().last().cloned().unwrap_or_default();
                         }
@@ -90,8 +144,6 @@ impl Selection {
                     next.partners.retain(|p| *p != ukprn);
                 } else if bundle.manifest.partners.iter().any(|p| p.ukprn == ukprn) {
                     next.partners.push(ukprn);
-                    let order = |u: &String| bundle.manifest.partners.iter().position(|p| p.ukprn == *u);
-                    next.partners.sort_by_key(order);
                 }
             }
             Action::AllPartners => next.partners = bundle.manifest.partners.iter().map(|p| p.ukprn.clone()).collect(),
@@ -129,12 +181,64 @@ impl Selection {
                 }
             }
             Action::SelectChart(kind) => next.chart = kind,
+            Action::SelectMeasure(measure) => next.measure = measure,
+            Action::SetCompareUk(on) => next.compare_uk = on,
+            Action::SetCombine(on) => next.combine = on,
+            Action::ToggleSeries(name) => {
+                if next.hidden.contains(&name) {
+                    next.hidden.retain(|h| *h != name);
+                } else {
+                    next.hidden.push(name);
+                }
+            }
             Action::SelectTab(tab) => next.tab = tab,
         }
-        let after = next.dataset(bundle);
-        next.categories.sort_by_key(|k| after.category_index(k));
-        next.categories.dedup();
+        next.normalise(bundle);
         next
+    }
+
+    /// Puts lists in their canonical order and drops choices the data cannot support, so that
+    /// equal views are equal values (and encode to the same link).
+    pub fn normalise(&mut self, bundle: &Bundle) {
+        let data = self.dataset(bundle);
+        let order = |u: &String| bundle.manifest.partners.iter().position(|p| p.ukprn == *u);
+        self.partners.retain(|u| order(u).is_some());
+        self.partners.sort_by_key(order);
+        self.partners.dedup();
+        self.categories.retain(|k| data.category_index(k).is_some());
+        self.categories.sort_by_key(|k| data.category_index(k));
+        self.categories.dedup();
+        if data.year_index(&self.year).is_none() {
+            self.year = data.years().last().cloned().unwrap_or_default();
+        }
+        if !self.measures(bundle).contains(&self.measure) {
+            self.measure = Measure::Count;
+        }
+        self.hidden.sort();
+        self.hidden.dedup();
+    }
+
+    /// Whether the trend draws a line per category (one partner, several categories) rather than
+    /// a line per partner.
+    pub fn trend_by_category(&self) -> bool {
+        self.partners.len() == 1 && !self.combine && self.categories.len() > 1
+    }
+
+    /// The measures that make sense for this dataset and chart. A share of the selection needs
+    /// several categories side by side within a partner; it is never taken across partners.
+    pub fn measures(&self, bundle: &Bundle) -> Vec<Measure> {
+        let data = self.dataset(bundle);
+        let mut out = vec![Measure::Count];
+        let categories_side_by_side = match self.chart {
+            ChartKind::Grouped | ChartKind::Stacked => true,
+            ChartKind::Bars => false,
+            ChartKind::Trend => self.trend_by_category(),
+        };
+        if categories_side_by_side && self.categories.len() > 1 {
+            out.push(Measure::ShareOfSelection);
+        }
+        out.extend(data.categories().iter().filter(|c| c.total).map(|c| Measure::PerHundred(c.key())));
+        out
     }
 }
 
@@ -145,5 +249,14 @@ fn default_categories(dataset: &Dataset) -> Vec<CategoryKey> {
         dataset.categories().first().map(|c| vec![c.key()]).unwrap_or_default()
     } else {
         keys
+    }
+}
+
+/// Stacked bars for several categories, plain bars for one.
+fn default_chart(categories: usize) -> ChartKind {
+    if categories > 1 {
+        ChartKind::Stacked
+    } else {
+        ChartKind::Bars
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use workforce_core::manifest::CategoryKey;
 use workforce_core::query::{Dim, Query, QueryError};
 use workforce_core::selection::{Action, ChartKind, Selection, Tab};
-use workforce_core::view;
+use workforce_core::view::{self, Point, Status};
 use workforce_core::Bundle;
 
 fn bundle() -> Bundle {
@@ -124,10 +124,10 @@ fn first_view_is_meaningful() {
         vec!["Not reported: Birmingham and Nottingham did not report Total non-academic staff for 2023/24. Totals that include them are incomplete.".to_string()]
     );
     let total = f.table.total.as_ref().expect("total row");
-    assert!(total.cells[1].text().ends_with("(incomplete)"), "{:?}", total.cells[1]);
-    assert!(total.cells[0].complete);
+    assert!(f.table.unit.point(total.cells[1]).ends_with("(incomplete)"), "{:?}", total.cells[1]);
+    assert_eq!(total.cells[0].status, Status::Reported);
     let bham = f.table.rows.iter().find(|r| r.label == "Birmingham").expect("row");
-    assert_eq!(bham.cells[1].text(), "not reported");
+    assert_eq!(f.table.unit.point(bham.cells[1]), "not reported");
     assert!(f.chart.alt.contains("Birmingham: Total academic staff 4,205; Total non-academic staff not reported."), "{}", f.chart.alt);
 }
 
@@ -177,10 +177,9 @@ fn summed_bars_mark_incomplete_partners() {
     let f = view::figure(&b, &s);
     assert_eq!(f.chart.series.len(), 1);
     let bham = f.chart.labels.iter().position(|l| l == "Birmingham").expect("label");
-    assert_eq!(f.chart.series[0].values[bham], Some(4205.0), "academic only: non-academic not reported");
-    assert!(f.chart.series[0].incomplete[bham]);
+    assert_eq!(f.chart.series[0].points[bham], Point { value: Some(4205.0), status: Status::Incomplete }, "academic only");
     let aston = f.chart.labels.iter().position(|l| l == "Aston").expect("label");
-    assert!(!f.chart.series[0].incomplete[aston]);
+    assert_eq!(f.chart.series[0].points[aston].status, Status::Reported);
 
     let empty = view::figure(&b, &s.apply(&b, Action::NoPartners));
     assert_eq!(empty.chart.empty.as_deref(), Some("Choose at least one partner to see figures."));

@@ -1,5 +1,7 @@
-//! Where the bar chart is drawn: a canvas sized to its box times the device pixel ratio (crisp on
-//! HiDPI), redrawn on every change and on resize, with the chart's text alternative as its label.
+//! Where the chart is drawn: a canvas sized to its box times the device pixel ratio (crisp on
+//! HiDPI), redrawn on every change and on resize, coloured from the page's theme. Hovering or
+//! tapping a bar, segment or point shows its exact figure; so do the arrow keys once the chart has
+//! focus, and a live region reads it out.
 
 use std::rc::Rc;
 
@@ -7,7 +9,8 @@ use gloo::events::EventListener;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
-use workforce_core::chart::{self, ChartStyle};
+use workforce_core::chart::{self, hit_at, ChartStyle, Hit};
+use workforce_core::palette::Rgb;
 use workforce_core::view::ChartView;
 use yew::prelude::*;
 
@@ -18,9 +21,20 @@ pub struct ChartCanvasProps {
     pub visible: bool,
 }
 
+/// The figure under the pointer or keyboard focus: its text and where to show it (CSS pixels).
+#[derive(Debug, Clone, PartialEq)]
+struct Tip {
+    text: String,
+    x: f64,
+    y: f64,
+    index: usize,
+}
+
 #[component]
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
+    let hits = use_mut_ref(Vec::<Hit>::new);
+    let tip = use_state(|| None::<Tip>);
     let redraw = use_force_update();
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| redraw.force_update());
@@ -30,22 +44,152 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         let canvas_ref = canvas_ref.clone();
         let view = props.view.clone();
         let visible = props.visible;
+        let hits = hits.clone();
         // Runs after every render: on a new view, on showing the tab, and after a resize.
         use_effect(move || {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>().filter(|_| visible) {
-                draw(&canvas, &view);
+                *hits.borrow_mut() = draw(&canvas, &view);
             }
         });
     }
+    {
+        // A new view invalidates what was hovered.
+        let tip = tip.clone();
+        use_effect_with(props.view.clone(), move |_| tip.set(None));
+    }
+
+    let ratio = || gloo::utils::window().device_pixel_ratio().clamp(1.0, 4.0);
+    let show = {
+        let view = props.view.clone();
+        let tip = tip.clone();
+        let canvas_ref = canvas_ref.clone();
+        move |index: usize, hit: &Hit| {
+            let r = ratio();
+            // Keep the tip (up to about 22rem wide, centred on x) inside the chart.
+            let width = canvas_ref.cast::<HtmlCanvasElement>().map_or(0.0, |c| f64::from(c.client_width()));
+            let half = (width / 2.0).min(150.0);
+            let x = (f64::from(hit.x0 + hit.x1) / 2.0 / r).clamp(half, (width - half).max(half));
+            tip.set(Some(Tip {
+                text: view.describe(hit.row, hit.series),
+                x,
+                y: f64::from(hit.y0) / r,
+                index,
+            }));
+        }
+    };
+    let on_pointer = {
+        let hits = hits.clone();
+        let tip = tip.clone();
+        let show = show.clone();
+        Callback::from(move |e: PointerEvent| {
+            let r = ratio();
+            let (x, y) = ((f64::from(e.offset_x()) * r) as i32, (f64::from(e.offset_y()) * r) as i32);
+            let hits = hits.borrow();
+            match hit_at(&hits, x, y, (6.0 * r) as i32) {
+                Some(hit) => {
+                    let index = hits.iter().position(|h| *h == hit).unwrap_or(0);
+                    show(index, &hit);
+                }
+                None => tip.set(None),
+            }
+        })
+    };
+    let on_leave = {
+        let tip = tip.clone();
+        Callback::from(move |_: PointerEvent| tip.set(None))
+    };
+    let on_key = {
+        let hits = hits.clone();
+        let tip = tip.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let hits = hits.borrow();
+            if hits.is_empty() {
+                return;
+            }
+            let current = (*tip).as_ref().map(|t| t.index);
+            let (row, series) = current.and_then(|i| hits.get(i)).map_or((0, 0), |h| (h.row, h.series));
+            let find = |row: usize, series: usize| hits.iter().position(|h| h.row == row && h.series == series);
+            let rows = hits.iter().map(|h| h.row).max().unwrap_or(0);
+            let next = match e.key().as_str() {
+                _ if current.is_none() && e.key().starts_with("Arrow") => Some(0),
+                "ArrowRight" => (row + 1..=rows).find_map(|r| find(r, series).or_else(|| hits.iter().position(|h| h.row == r))),
+                "ArrowLeft" => (0..row).rev().find_map(|r| find(r, series).or_else(|| hits.iter().position(|h| h.row == r))),
+                "ArrowUp" => hits.iter().enumerate().filter(|(_, h)| h.row == row && h.series > series).min_by_key(|(_, h)| h.series).map(|(i, _)| i),
+                "ArrowDown" => hits.iter().enumerate().filter(|(_, h)| h.row == row && h.series < series).max_by_key(|(_, h)| h.series).map(|(i, _)| i),
+                "Home" => Some(0),
+                "End" => Some(hits.len() - 1),
+                "Escape" => {
+                    tip.set(None);
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            if let Some(i) = next {
+                show(i, &hits[i]);
+            }
+        })
+    };
+    let on_blur = {
+        let tip = tip.clone();
+        Callback::from(move |_: FocusEvent| tip.set(None))
+    };
+
+    // Position the tip through the CSSOM: a strict Content-Security-Policy blocks style attributes.
+    let tip_ref = use_node_ref();
+    {
+        let tip_ref = tip_ref.clone();
+        use_effect_with((*tip).clone(), move |t| {
+            if let (Some(t), Some(el)) = (t, tip_ref.cast::<web_sys::HtmlElement>()) {
+                let style = el.style();
+                let _ = style.set_property("left", &format!("{:.0}px", t.x));
+                let _ = style.set_property("top", &format!("{:.0}px", t.y));
+            }
+        });
+    }
+    let label = format!("{} Use the arrow keys to read each figure.", props.view.alt);
     html! {
-        <canvas id="chart-canvas" ref={canvas_ref} role="img" aria-label={props.view.alt.clone()}>
-            { &props.view.alt }
-        </canvas>
+        <div class="chart-box">
+            <canvas id="chart-canvas" ref={canvas_ref} role="img" tabindex="0" aria-label={label}
+                aria-describedby="chart-readout"
+                onpointermove={on_pointer.clone()} onpointerdown={on_pointer} onpointerleave={on_leave}
+                onkeydown={on_key} onblur={on_blur}>
+                { &props.view.alt }
+            </canvas>
+            if let Some(t) = &*tip {
+                <div class="chart-tip" id="chart-tip" ref={tip_ref} aria-hidden="true">{ &t.text }</div>
+            }
+            <p id="chart-readout" class="visually-hidden" aria-live="polite">
+                { tip.as_ref().map(|t| t.text.clone()).unwrap_or_default() }
+            </p>
+        </div>
     }
 }
 
-/// Sizes the canvas buffer to its CSS box at the device pixel ratio and draws the view.
-pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) {
+/// The chart colours from the page's theme (CSS custom properties), so dark mode and host sites'
+/// themes reach the canvas.
+fn theme(canvas: &HtmlCanvasElement, scale: f64) -> ChartStyle {
+    let mut style = ChartStyle { scale, ..ChartStyle::default() };
+    let Ok(Some(css)) = gloo::utils::window().get_computed_style(canvas) else { return style };
+    let read = |name: &str| css.get_property_value(name).ok().and_then(|v| Rgb::from_hex(v.trim()));
+    if let Some(c) = read("--mi-chart-text") {
+        style.text = c;
+    }
+    if let Some(c) = read("--mi-chart-muted") {
+        style.muted_text = c;
+    }
+    if let Some(c) = read("--mi-chart-grid") {
+        style.grid = c;
+    }
+    if let Some(c) = read("--mi-chart-bg") {
+        style.background = c;
+    }
+    style
+}
+
+/// Sizes the canvas buffer to its CSS box at the device pixel ratio, draws the view and returns
+/// where each figure landed (in canvas pixels).
+pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) -> Vec<Hit> {
     let ratio = gloo::utils::window().device_pixel_ratio().clamp(1.0, 4.0);
     let width = (f64::from(canvas.client_width().max(1)) * ratio).round() as u32;
     let height = (f64::from(canvas.client_height().max(1)) * ratio).round() as u32;
@@ -55,14 +199,18 @@ pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) {
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return Vec::new() };
     let root = backend.into_drawing_area();
-    let style = ChartStyle { scale: ratio, ..ChartStyle::default() };
-    if let Err(e) = chart::draw(&root, view, &style) {
-        gloo::console::error!(format!("the chart could not be drawn: {e:?}"));
-    }
+    let hits = match chart::draw(&root, view, &theme(canvas, ratio)) {
+        Ok(hits) => hits,
+        Err(e) => {
+            gloo::console::error!(format!("the chart could not be drawn: {e:?}"));
+            Vec::new()
+        }
+    };
     let _ = root.present();
     // A signal for benchmarks and tests: how many times the chart has been drawn.
     let count = canvas.get_attribute("data-draws").and_then(|c| c.parse::<u64>().ok()).unwrap_or(0);
     let _ = canvas.set_attribute("data-draws", &(count + 1).to_string());
+    hits
 }

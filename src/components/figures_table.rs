@@ -1,9 +1,10 @@
-//! The table view: the same figures as the chart, with the total over the selected partners and
-//! not-reported cells marked.
+//! The table view: the same figures as the chart, sortable by any column, with the selected
+//! partners' total and the not-reported marks.
 
+use std::cmp::Ordering;
 use std::rc::Rc;
 
-use workforce_core::view::{TableCell, TableView};
+use workforce_core::view::{Point, Status, TableView, Unit};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,32 +13,100 @@ pub struct FiguresTableProps {
     pub title: String,
 }
 
-fn cell(c: &TableCell) -> Html {
-    let class = classes!("num", c.value.is_none().then_some("missing"), (!c.complete && c.value.is_some()).then_some("incomplete"));
-    html! { <td {class}>{ c.text() }</td> }
+fn cell(unit: Unit, p: &Point) -> Html {
+    let class = classes!(
+        "num",
+        p.value.is_none().then_some("missing"),
+        (p.status == Status::Incomplete).then_some("incomplete")
+    );
+    html! { <td {class}>{ unit.point(*p) }</td> }
+}
+
+/// `None`: file order. `Some((column, ascending))`: column 0 is the row label.
+type Sort = Option<(usize, bool)>;
+
+fn sorted_rows(table: &TableView, sort: Sort) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..table.rows.len()).collect();
+    if let Some((column, ascending)) = sort {
+        order.sort_by(|&a, &b| {
+            let (ra, rb) = (&table.rows[a], &table.rows[b]);
+            let ordering = if column == 0 {
+                ra.label.cmp(&rb.label)
+            } else {
+                let value = |r: &workforce_core::view::TableRow| r.cells.get(column - 1).and_then(|c| c.value);
+                // Missing figures sort last whichever the direction.
+                match (value(ra), value(rb)) {
+                    (Some(x), Some(y)) => x.total_cmp(&y),
+                    (Some(_), None) => return Ordering::Less,
+                    (None, Some(_)) => return Ordering::Greater,
+                    (None, None) => Ordering::Equal,
+                }
+            };
+            if ascending {
+                ordering
+            } else {
+                ordering.reverse()
+            }
+        });
+    }
+    order
 }
 
 #[component]
 pub fn FiguresTable(props: &FiguresTableProps) -> Html {
+    let sort = use_state(|| None::<(usize, bool)>);
+    {
+        // A different table (other columns) starts in its own order.
+        let sort = sort.clone();
+        use_effect_with(props.table.columns.clone(), move |_| sort.set(None));
+    }
     let t = &props.table;
     if t.rows.is_empty() {
         return html! { <p class="empty">{ "No figures for this selection." }</p> };
     }
+    let header = |column: usize, text: &str| {
+        let state = *sort;
+        let aria_sort = match state {
+            Some((c, true)) if c == column => "ascending",
+            Some((c, false)) if c == column => "descending",
+            _ => "none",
+        };
+        let sort = sort.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let next = match state {
+                Some((c, asc)) if c == column => Some((column, !asc)),
+                // Figures sort largest first; names A to Z.
+                _ => Some((column, column == 0)),
+            };
+            sort.set(next);
+        });
+        html! {
+            <th scope="col" aria-sort={aria_sort}>
+                <button type="button" class="sort" {onclick}>{ text }<span class="sort-mark" aria-hidden="true">{
+                    match aria_sort { "ascending" => " ▲", "descending" => " ▼", _ => "" }
+                }</span></button>
+            </th>
+        }
+    };
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Figures table">
             <table id="figures-table">
                 <caption>{ &props.title }</caption>
                 <thead>
-                    <tr>{ for t.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }</tr>
+                    <tr>
+                        { header(0, &t.row_heading) }
+                        { for t.columns.iter().enumerate().map(|(i, c)| header(i + 1, c)) }
+                    </tr>
                 </thead>
                 <tbody>
-                    { for t.rows.iter().map(|r| html! {
-                        <tr><th scope="row">{ &r.label }</th>{ for r.cells.iter().map(cell) }</tr>
+                    { for sorted_rows(t, *sort).into_iter().map(|i| {
+                        let r = &t.rows[i];
+                        html! { <tr><th scope="row">{ &r.label }</th>{ for r.cells.iter().map(|c| cell(t.unit, c)) }</tr> }
                     }) }
                 </tbody>
                 if let Some(total) = &t.total {
                     <tfoot>
-                        <tr><th scope="row">{ &total.label }</th>{ for total.cells.iter().map(cell) }</tr>
+                        <tr><th scope="row">{ &total.label }</th>{ for total.cells.iter().map(|c| cell(t.unit, c)) }</tr>
                     </tfoot>
                 }
             </table>

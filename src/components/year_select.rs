@@ -8,6 +8,8 @@ use yew::prelude::*;
 pub struct YearSelectProps {
     pub years: Vec<String>,
     pub selected: String,
+    /// False on a trend, which shows every year.
+    pub enabled: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -19,11 +21,14 @@ pub fn YearSelect(props: &YearSelectProps) -> Html {
     html! {
         <div class="control">
             <label for="year-select">{ "Academic year" }</label>
-            <select id="year-select" {onchange}>
+            <select id="year-select" {onchange} disabled={!props.enabled} aria-describedby="year-note">
                 { for props.years.iter().rev().map(|y| html! {
                     <option value={y.clone()} selected={*y == props.selected}>{ y }</option>
                 }) }
             </select>
+            if !props.enabled {
+                <p class="filter-hint" id="year-note">{ "The trend shows every year." }</p>
+            }
         </div>
     }
 }

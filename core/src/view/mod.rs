@@ -1,0 +1,621 @@
+//! The view model: from the bundle and the selection to what the page shows — the chart's bars or
+//! lines, the table's cells and the caption's words. Every figure comes from [`figures`].
+
+pub mod figures;
+
+use std::collections::BTreeMap;
+
+use crate::dataset::{Bundle, Dataset};
+use crate::format;
+use crate::manifest::UK_TOTAL_KEY;
+use crate::palette::{self, Rgb};
+use crate::selection::{ChartKind, Measure, Selection};
+pub use figures::{Entity, Point, Status, MIN_BASE};
+use figures::Figures;
+
+/// Everything the figure area shows for one selection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub chart: ChartView,
+    pub table: TableView,
+    pub caption: Caption,
+}
+
+/// How a figure is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Count,
+    Percent,
+    PerHundred,
+}
+
+impl Unit {
+    pub fn format(self, value: f64) -> String {
+        match self {
+            Unit::Count => format::number(value),
+            Unit::Percent => format!("{}%", format::decimal(value, 1)),
+            Unit::PerHundred => format::decimal(value, 1),
+        }
+    }
+
+    /// The figure, or what stands in its place.
+    pub fn point(self, p: Point) -> String {
+        match (p.value, p.status) {
+            (Some(v), Status::Incomplete) => format!("{} (incomplete)", self.format(v)),
+            (Some(v), _) => self.format(v),
+            (None, Status::BaseTooSmall) => "not shown (base under 22.5)".to_string(),
+            (None, Status::BaseIncomplete) => "not shown (base not reported)".to_string(),
+            (None, _) => "not reported".to_string(),
+        }
+    }
+}
+
+/// What a row of the chart stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Partner,
+    /// The selected partners added together.
+    Combined,
+    /// The all-UK total, a reference.
+    Uk,
+    /// A year (trend charts).
+    Year,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartView {
+    pub kind: ChartKind,
+    pub title: String,
+    /// What the value axis shows, e.g. `Headcount` or `% of all staff`.
+    pub y_label: String,
+    pub unit: Unit,
+    /// One label per bar or group (or per year on a trend).
+    pub labels: Vec<String>,
+    pub row_kinds: Vec<RowKind>,
+    pub series: Vec<SeriesView>,
+    /// A reference drawn across the bars: `(label, value)`, e.g. the UK total.
+    pub reference: Option<(String, f64)>,
+    /// The year the bars show (empty on a trend, whose rows are years).
+    pub year: String,
+    /// Set when there is nothing to draw, saying why.
+    pub empty: Option<String>,
+    /// A text alternative stating what the chart shows.
+    pub alt: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesView {
+    pub name: String,
+    pub colour: Rgb,
+    /// A colour per point, when the points are different partners (bars by partner).
+    pub point_colours: Option<Vec<Rgb>>,
+    pub points: Vec<Point>,
+    /// A reference series (the UK total): drawn dashed or hatched.
+    pub reference: bool,
+    /// Hidden by the visitor through the legend.
+    pub hidden: bool,
+}
+
+impl SeriesView {
+    pub fn value(&self, row: usize) -> Option<f64> {
+        self.points.get(row).and_then(|p| p.value)
+    }
+
+    pub fn colour_at(&self, row: usize) -> Rgb {
+        self.point_colours.as_ref().and_then(|c| c.get(row).copied()).unwrap_or(self.colour)
+    }
+}
+
+impl ChartView {
+    /// The largest value the axis must reach (a stack's height when stacked).
+    pub fn max_value(&self) -> f64 {
+        let visible = || self.series.iter().filter(|s| !s.hidden);
+        let rows = (0..self.labels.len()).map(|i| {
+            if self.kind == ChartKind::Stacked {
+                visible().filter_map(|s| s.value(i)).sum::<f64>()
+            } else {
+                visible().filter_map(|s| s.value(i)).fold(0.0, f64::max)
+            }
+        });
+        rows.chain(self.reference.iter().map(|r| r.1)).fold(0.0, f64::max)
+    }
+
+    /// What a bar, segment or point says when hovered or focused.
+    pub fn describe(&self, row: usize, series: usize) -> String {
+        let (Some(label), Some(s)) = (self.labels.get(row), self.series.get(series)) else { return String::new() };
+        let point = s.points.get(row).copied().unwrap_or(Point::NOT_REPORTED);
+        let mut parts = vec![label.clone()];
+        if self.series.len() > 1 || self.kind != ChartKind::Bars {
+            parts.push(s.name.clone());
+        }
+        if !self.year.is_empty() {
+            parts.push(self.year.clone());
+        }
+        format!("{}: {}", parts.join(", "), self.unit.point(point))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableView {
+    /// The first column's heading (`Partner` or `Year`).
+    pub row_heading: String,
+    pub columns: Vec<String>,
+    pub unit: Unit,
+    pub rows: Vec<TableRow>,
+    /// The selected partners together, when more than one is selected.
+    pub total: Option<TableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub label: String,
+    pub cells: Vec<Point>,
+}
+
+/// The words under the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Caption {
+    pub title: String,
+    /// The filters in words.
+    pub filters: String,
+    /// `Source: HESA DT025 Table 1, CC BY 4.0`.
+    pub source: String,
+    pub source_link: String,
+    pub rounding: String,
+    /// One sentence per group of figures not reported, and notes on figures not shown.
+    pub not_reported: Vec<String>,
+}
+
+pub const ROUNDING_NOTE: &str = "HESA rounds each figure to the nearest multiple of 5, so totals may differ from the sum of their parts; no percentage or ratio is shown on a base under 22.5.";
+
+/// Entity colours: each partner keeps its colour in every chart.
+fn entity_colour(bundle: &Bundle, data: &Dataset, entity: Entity) -> Rgb {
+    match entity {
+        Entity::Combined => palette::COMBINED,
+        Entity::Provider(p) => {
+            let key = &data.providers()[p].key;
+            match bundle.manifest.partners.iter().position(|m| m.ukprn == *key) {
+                Some(i) => palette::partner_colour(i),
+                None => palette::UK,
+            }
+        }
+    }
+}
+
+/// Builds the figure for a selection.
+pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
+    let data = selection.dataset(bundle);
+    let names = Names { bundle, data };
+    let partners: Vec<usize> = selection.partners.iter().filter_map(|u| data.provider_index(u)).collect();
+    let categories: Vec<usize> = selection.categories.iter().filter_map(|k| data.category_index(k)).collect();
+    let uk = data.provider_index(UK_TOTAL_KEY).filter(|_| selection.compare_uk);
+    let trend = selection.chart == ChartKind::Trend;
+    let year = data.year_index(&selection.year).or(data.years().len().checked_sub(1));
+    let years: Vec<usize> = if trend { (0..data.years().len()).collect() } else { year.into_iter().collect() };
+    let year_text = if trend {
+        match (data.years().first(), data.years().last()) {
+            (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
+            (Some(a), _) => a.clone(),
+            _ => String::new(),
+        }
+    } else {
+        year.map(|y| data.years()[y].clone()).unwrap_or_default()
+    };
+    let measure = &selection.measure;
+    let (unit, y_label) = measure_unit(data, measure, &categories);
+
+    let title = format!("{}, {}", data.info.title, year_text);
+    let mut caption = Caption {
+        title: title.clone(),
+        filters: filters_in_words(bundle, data, selection, &partners, &categories, &year_text, &y_label),
+        source: format!("Source: HESA {}, {}", data.info.source_table, data.info.licence),
+        source_link: data.info.source_link.clone(),
+        rounding: ROUNDING_NOTE.to_string(),
+        not_reported: Vec::new(),
+    };
+    let empty_reason = if partners.is_empty() {
+        Some("Choose at least one partner to see figures.")
+    } else if categories.is_empty() {
+        Some("Choose at least one category to see figures.")
+    } else if years.is_empty() {
+        Some("This dataset has no years.")
+    } else {
+        None
+    };
+    if let Some(reason) = empty_reason {
+        return empty_figure(selection.chart, title, y_label, unit, reason.to_string(), caption);
+    }
+
+    // Every figure needed: the selected categories, and the base of a per-100 measure.
+    let mut needed = categories.clone();
+    if let Measure::PerHundred(key) = measure {
+        if let Some(t) = data.category_index(key) {
+            if !needed.contains(&t) {
+                needed.push(t);
+            }
+        }
+    }
+    let mut providers = partners.clone();
+    providers.extend(uk);
+    let figs = Figures::read(data, providers, partners.clone(), needed, years.clone());
+
+    let mut entities: Vec<(Entity, RowKind)> = partners.iter().map(|&p| (Entity::Provider(p), RowKind::Partner)).collect();
+    if selection.combine && partners.len() > 1 {
+        entities.push((Entity::Combined, RowKind::Combined));
+    }
+    let uk_row = uk.map(|u| (Entity::Provider(u), RowKind::Uk));
+    let entity_name = |e: Entity| match e {
+        Entity::Provider(p) => names.provider(p),
+        Entity::Combined => format!("{} partners together", partners.len()),
+    };
+    let hidden = |name: &str| selection.hidden.iter().any(|h| h == name);
+
+    let mut reference = None;
+    let (labels, row_kinds, series, row_heading): (Vec<String>, Vec<RowKind>, Vec<SeriesView>, &str) = match selection.chart {
+        ChartKind::Bars => {
+            let rows = entities.clone();
+            let name = summed_name(data, &categories, &y_label, measure);
+            let points: Vec<Point> = rows.iter().map(|&(e, _)| figs.measure(e, years[0], &categories, &categories, measure)).collect();
+            if let Some((e, _)) = uk_row {
+                if let Some(v) = figs.measure(e, years[0], &categories, &categories, measure).value {
+                    reference = Some((format!("UK {}", unit.format(v)), v));
+                }
+            }
+            let series = vec![SeriesView {
+                hidden: hidden(&name),
+                name,
+                colour: palette::SINGLE,
+                point_colours: Some(rows.iter().map(|&(e, _)| entity_colour(bundle, data, e)).collect()),
+                points,
+                reference: false,
+            }];
+            (rows.iter().map(|&(e, _)| entity_name(e)).collect(), rows.iter().map(|r| r.1).collect(), series, "Partner")
+        }
+        ChartKind::Grouped | ChartKind::Stacked => {
+            let mut rows = entities.clone();
+            rows.extend(uk_row);
+            let series = categories
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| {
+                    let name = data.categories()[c].label();
+                    SeriesView {
+                        hidden: hidden(&name),
+                        name,
+                        colour: palette::series_colour(i),
+                        point_colours: None,
+                        points: rows.iter().map(|&(e, _)| figs.measure(e, years[0], &[c], &categories, measure)).collect(),
+                        reference: false,
+                    }
+                })
+                .collect();
+            (rows.iter().map(|&(e, _)| entity_name(e)).collect(), rows.iter().map(|r| r.1).collect(), series, "Partner")
+        }
+        ChartKind::Trend => {
+            let labels: Vec<String> = years.iter().map(|&y| data.years()[y].clone()).collect();
+            let series: Vec<SeriesView> = if selection.trend_by_category() {
+                let e = entities[0].0;
+                categories
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &c)| {
+                        let name = data.categories()[c].label();
+                        SeriesView {
+                            hidden: hidden(&name),
+                            name,
+                            colour: palette::series_colour(i),
+                            point_colours: None,
+                            points: years.iter().map(|&y| figs.measure(e, y, &[c], &categories, measure)).collect(),
+                            reference: false,
+                        }
+                    })
+                    .collect()
+            } else {
+                let mut rows = entities.clone();
+                rows.extend(uk_row);
+                rows.iter()
+                    .map(|&(e, kind)| {
+                        let name = entity_name(e);
+                        SeriesView {
+                            hidden: hidden(&name),
+                            name,
+                            colour: entity_colour(bundle, data, e),
+                            point_colours: None,
+                            points: years.iter().map(|&y| figs.measure(e, y, &categories, &categories, measure)).collect(),
+                            reference: kind == RowKind::Uk,
+                        }
+                    })
+                    .collect()
+            };
+            let n = labels.len();
+            (labels, vec![RowKind::Year; n], series, "Year")
+        }
+    };
+
+    let table = table_view(&figs, selection, &labels, &series, unit, row_heading, &partners, years.first().copied());
+    caption.not_reported = not_reported(data, &names, &figs, &series, unit);
+    let chart = ChartView {
+        alt: alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference),
+        kind: selection.chart,
+        title,
+        y_label,
+        unit,
+        labels,
+        row_kinds,
+        series,
+        reference,
+        year: if trend { String::new() } else { year_text },
+        empty: None,
+    };
+    Figure { chart, table, caption }
+}
+
+/// The unit and axis label of a measure.
+fn measure_unit(data: &Dataset, measure: &Measure, categories: &[usize]) -> (Unit, String) {
+    match measure {
+        Measure::Count => (Unit::Count, measure_label(&data.info.measure)),
+        Measure::ShareOfSelection => (Unit::Percent, "% of the selected categories".to_string()),
+        Measure::PerHundred(key) => {
+            let Some(t) = data.category_index(key) else { return (Unit::Count, measure_label(&data.info.measure)) };
+            let total = &data.categories()[t];
+            let base = base_name(data, &total.name);
+            if categories.iter().all(|&c| total.covers(&data.categories()[c]) || c == t) {
+                (Unit::Percent, format!("% of {base}"))
+            } else {
+                (Unit::PerHundred, format!("per 100 {base}"))
+            }
+        }
+    }
+}
+
+/// `Total academic staff` -> `academic staff`; `Total` -> `all staff` (or `all students`).
+pub fn base_name(data: &Dataset, total: &str) -> String {
+    let rest = total.strip_prefix("Total").unwrap_or(total).trim();
+    if rest.is_empty() {
+        match data.info.measure.as_str() {
+            "students" => "all students".to_string(),
+            "FTE" => "all staff FTE".to_string(),
+            _ => "all staff".to_string(),
+        }
+    } else {
+        rest.to_string()
+    }
+}
+
+/// The label of a measure for the measure picker.
+pub fn measure_choice_label(data: &Dataset, measure: &Measure) -> String {
+    match measure {
+        Measure::Count => format!("Number ({})", data.info.measure),
+        Measure::ShareOfSelection => "% of the selected categories".to_string(),
+        Measure::PerHundred(key) => format!("Per 100 {} (%)", base_name(data, &key.name)),
+    }
+}
+
+fn empty_figure(kind: ChartKind, title: String, y_label: String, unit: Unit, reason: String, caption: Caption) -> Figure {
+    Figure {
+        chart: ChartView {
+            kind,
+            title,
+            y_label,
+            unit,
+            labels: Vec::new(),
+            row_kinds: Vec::new(),
+            series: Vec::new(),
+            reference: None,
+            year: String::new(),
+            empty: Some(reason.clone()),
+            alt: reason,
+        },
+        table: TableView { row_heading: String::new(), columns: Vec::new(), unit, rows: Vec::new(), total: None },
+        caption,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn table_view(
+    figs: &Figures,
+    selection: &Selection,
+    labels: &[String],
+    series: &[SeriesView],
+    unit: Unit,
+    row_heading: &str,
+    partners: &[usize],
+    year: Option<usize>,
+) -> TableView {
+    let mut columns: Vec<String> = series.iter().map(|s| s.name.clone()).collect();
+    let by_category = matches!(selection.chart, ChartKind::Grouped | ChartKind::Stacked);
+    let sum_column = by_category && unit == Unit::Count && series.len() > 1;
+    if sum_column {
+        columns.push("All selected categories".to_string());
+    }
+    let categories: Vec<usize> = selection.categories.iter().filter_map(|k| figs.data.category_index(k)).collect();
+    let row_sum = |i: usize| -> Point {
+        // The row's sum of the selected categories, from the series' own points.
+        let points: Vec<Point> = series.iter().map(|s| s.points[i]).collect();
+        let reported: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
+        if reported.is_empty() {
+            return Point::NOT_REPORTED;
+        }
+        let complete = points.iter().all(|p| p.status == Status::Reported);
+        Point { value: Some(reported.iter().sum()), status: if complete { Status::Reported } else { Status::Incomplete } }
+    };
+    let rows: Vec<TableRow> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let mut cells: Vec<Point> = series.iter().map(|s| s.points[i]).collect();
+            if sum_column {
+                cells.push(row_sum(i));
+            }
+            TableRow { label: label.clone(), cells }
+        })
+        .collect();
+    // The selected partners together, unless they are already a row or this is a trend.
+    let total = match (selection.chart, year) {
+        (ChartKind::Trend, _) | (_, None) => None,
+        _ if partners.len() < 2 || selection.combine => None,
+        (kind, Some(y)) => {
+            let measure = &selection.measure;
+            let mut cells: Vec<Point> = if kind == ChartKind::Bars {
+                vec![figs.measure(Entity::Combined, y, &categories, &categories, measure)]
+            } else {
+                categories.iter().map(|&c| figs.measure(Entity::Combined, y, &[c], &categories, measure)).collect()
+            };
+            if sum_column {
+                cells.push(figs.sum(Entity::Combined, y, &categories));
+            }
+            Some(TableRow { label: "All selected partners".to_string(), cells })
+        }
+    };
+    TableView { row_heading: row_heading.to_string(), columns, unit, rows, total }
+}
+
+/// Sentences naming what was not reported (grouping providers that left out the same figures),
+/// and notes on figures not shown.
+fn not_reported(data: &Dataset, names: &Names, figs: &Figures, series: &[SeriesView], unit: Unit) -> Vec<String> {
+    let mut by_provider: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for m in &figs.missing {
+        let (cats, years) = by_provider.entry(m.provider).or_default();
+        if !cats.contains(&m.category) {
+            cats.push(m.category);
+        }
+        if !years.contains(&m.year) {
+            years.push(m.year);
+        }
+    }
+    let mut groups: Vec<((Vec<usize>, Vec<usize>), Vec<usize>)> = Vec::new();
+    for (provider, (mut cats, mut years)) in by_provider {
+        cats.sort_unstable();
+        years.sort_unstable();
+        match groups.iter_mut().find(|(k, _)| k.0 == cats && k.1 == years) {
+            Some((_, providers)) => providers.push(provider),
+            None => groups.push(((cats, years), vec![provider])),
+        }
+    }
+    let order = |p: &usize| figs.providers.iter().position(|q| q == p);
+    groups.sort_by_key(|(_, providers)| providers.iter().map(order).min().flatten());
+    let mut out: Vec<String> = groups
+        .into_iter()
+        .map(|((cats, years), providers)| {
+            let who: Vec<String> = providers.iter().map(|&p| names.provider(p)).collect();
+            let what: Vec<String> = cats.iter().map(|&c| data.categories()[c].label()).collect();
+            let when: Vec<&str> = years.iter().map(|&y| data.years()[y].as_str()).collect();
+            format!(
+                "Not reported: {} did not report {} for {}. Totals that include {} are incomplete.",
+                format::list(&who),
+                format::list(&what),
+                format::list(&when),
+                if who.len() == 1 { "it" } else { "them" }
+            )
+        })
+        .collect();
+    let statuses = || series.iter().flat_map(|s| &s.points).map(|p| p.status);
+    if unit != Unit::Count && statuses().any(|s| s == Status::BaseTooSmall) {
+        out.push("Some percentages are not shown: their base is under 22.5 (HESA's rounding rule).".to_string());
+    }
+    if unit != Unit::Count && statuses().any(|s| s == Status::BaseIncomplete) {
+        out.push("Some percentages are not shown: part of their base was not reported.".to_string());
+    }
+    out
+}
+
+fn filters_in_words(
+    bundle: &Bundle,
+    data: &Dataset,
+    selection: &Selection,
+    partners: &[usize],
+    categories: &[usize],
+    year: &str,
+    y_label: &str,
+) -> String {
+    let names = Names { bundle, data };
+    let who = if partners.len() == bundle.manifest.partners.len() && !partners.is_empty() {
+        format!("all {} Midlands Innovation partners", partners.len())
+    } else if partners.is_empty() {
+        "no partners".to_string()
+    } else {
+        format::list(&partners.iter().map(|&p| names.provider(p)).collect::<Vec<_>>())
+    };
+    let cats: Vec<String> = categories.iter().map(|&c| data.categories()[c].label()).collect();
+    let cats = if cats.is_empty() { "no categories".to_string() } else { format::list(&cats) };
+    let mut out = format!("{y_label} in {year} for {who}: {cats}.");
+    if selection.compare_uk {
+        out.push_str(" Compared with the UK total (all providers).");
+    }
+    out
+}
+
+fn summed_name(data: &Dataset, categories: &[usize], y_label: &str, measure: &Measure) -> String {
+    let what = match categories {
+        [one] => data.categories()[*one].label(),
+        _ => format!("{} selected categories", categories.len()),
+    };
+    match measure {
+        Measure::Count => what,
+        _ => format!("{what} ({y_label})"),
+    }
+}
+
+/// `headcount` -> `Headcount`, `FTE` -> `FTE`, `students` -> `Students`.
+pub fn measure_label(measure: &str) -> String {
+    let mut chars = measure.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn alt_text(
+    kind: ChartKind,
+    title: &str,
+    y_label: &str,
+    unit: Unit,
+    labels: &[String],
+    series: &[SeriesView],
+    reference: &Option<(String, f64)>,
+) -> String {
+    let kind_name = match kind {
+        ChartKind::Bars => "Bar chart",
+        ChartKind::Grouped => "Grouped bar chart",
+        ChartKind::Stacked => "Stacked bar chart",
+        ChartKind::Trend => "Line chart",
+    };
+    let mut out = format!("{kind_name}: {title} ({y_label}).");
+    for (i, label) in labels.iter().enumerate() {
+        let parts: Vec<String> = series
+            .iter()
+            .map(|s| {
+                let text = unit.point(s.points[i]);
+                if series.len() > 1 {
+                    format!("{} {}", s.name, text)
+                } else {
+                    text
+                }
+            })
+            .collect();
+        out.push_str(&format!(" {label}: {}.", parts.join("; ")));
+    }
+    if let Some((label, _)) = reference {
+        out.push_str(&format!(" Reference: {label}."));
+    }
+    out
+}
+
+/// Display names: partners by short name, the UK total as "UK", other providers by HESA's name.
+struct Names<'a> {
+    bundle: &'a Bundle,
+    data: &'a Dataset,
+}
+
+impl Names<'_> {
+    fn provider(&self, index: usize) -> String {
+        let Some(p) = self.data.providers().get(index) else { return String::new() };
+        if p.key == UK_TOTAL_KEY {
+            return "UK (all providers)".to_string();
+        }
+        match self.bundle.manifest.partners.iter().find(|m| m.ukprn == p.key) {
+            Some(partner) => partner.short.clone(),
+            None => p.name.clone(),
+        }
+    }
+}

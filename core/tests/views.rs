@@ -1,0 +1,174 @@
+//! The view model over the bundled data: every chart kind, shares, ratios, HESA's rounding rule,
+//! the UK reference, the partners together, and colours.
+
+use std::path::PathBuf;
+
+use workforce_core::manifest::CategoryKey;
+use workforce_core::palette;
+use workforce_core::selection::{Action, ChartKind, Measure, Selection};
+use workforce_core::view::{self, Point, RowKind, Status, Unit};
+use workforce_core::Bundle;
+
+fn bundle() -> Bundle {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
+    let manifest = read("manifest.json");
+    let files: Vec<(String, String)> =
+        ["staff-occupation.csv", "staff-cost-centre.csv", "students-sex.csv"].iter().map(|n| (n.to_string(), read(n))).collect();
+    Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn key(group: &str, name: &str) -> CategoryKey {
+    CategoryKey { group: group.into(), name: name.into() }
+}
+
+fn academic() -> CategoryKey {
+    key("Academic", "Total academic staff")
+}
+
+fn non_academic() -> CategoryKey {
+    key("Non-academic", "Total non-academic staff")
+}
+
+fn row(labels: &[String], name: &str) -> usize {
+    labels.iter().position(|l| l == name).unwrap_or_else(|| panic!("no row {name} in {labels:?}"))
+}
+
+#[test]
+fn non_academic_staff_per_100_academic_staff() {
+    let b = bundle();
+    let s = Selection::initial(&b)
+        .apply(&b, Action::ToggleCategory(academic()))
+        .apply(&b, Action::SelectChart(ChartKind::Bars))
+        .apply(&b, Action::SelectMeasure(Measure::PerHundred(academic())));
+    assert_eq!(s.categories, vec![non_academic()]);
+    let f = view::figure(&b, &s);
+    assert_eq!(f.chart.unit, Unit::PerHundred);
+    assert_eq!(f.chart.y_label, "per 100 academic staff");
+    let points = &f.chart.series[0].points;
+    // Aston 2023/24: 1,130 non-academic per 1,015 academic.
+    let aston = points[row(&f.chart.labels, "Aston")];
+    assert!((aston.value.expect("value") - 1130.0 / 1015.0 * 100.0).abs() < 1e-9);
+    assert_eq!(f.table.unit.point(aston), "111.3");
+    // Birmingham did not report non-academic staff: no ratio, never 0.
+    assert_eq!(points[row(&f.chart.labels, "Birmingham")], Point { value: None, status: Status::NotReported });
+    // The eight together: only the six that reported both parts, marked incomplete.
+    let total = f.table.total.as_ref().expect("total row").cells[0];
+    assert_eq!(total.status, Status::Incomplete);
+}
+
+#[test]
+fn shares_of_the_selection_fill_each_bar_and_never_cross_partners() {
+    let b = bundle();
+    let s = Selection::initial(&b)
+        .apply(&b, Action::SelectDataset("students-sex".into()))
+        .apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
+    assert_eq!((s.chart, &s.measure), (ChartKind::Stacked, &Measure::ShareOfSelection));
+    let f = view::figure(&b, &s);
+    assert_eq!(f.chart.unit, Unit::Percent);
+    for r in 0..f.chart.labels.len() {
+        let sum: f64 = f.chart.series.iter().filter_map(|x| x.points[r].value).sum();
+        assert!((sum - 100.0).abs() < 1e-9, "{}: {sum}", f.chart.labels[r]);
+    }
+    // Cranfield 2021/22: 1,480 female of 5,405 (1,480 + 3,920 + 5).
+    let cranfield = f.chart.series[0].points[row(&f.chart.labels, "Cranfield")].value.expect("share");
+    assert!((cranfield - 1480.0 / 5405.0 * 100.0).abs() < 1e-9);
+    // Summed bars have nothing to share out: the measure is not offered there.
+    let bars = s.apply(&b, Action::SelectChart(ChartKind::Bars));
+    assert_eq!(bars.measure, Measure::Count);
+    assert!(!bars.measures(&b).contains(&Measure::ShareOfSelection));
+}
+
+#[test]
+fn no_percentage_on_a_base_under_22_5() {
+    let b = bundle();
+    // Cranfield's academic "Associate professional occupations" 2023/24 as a share of its
+    // academic managers + associate professionals: a base of 5 people.
+    let s = Selection::initial(&b)
+        .apply(&b, Action::NoPartners)
+        .apply(&b, Action::TogglePartner("10007822".into()))
+        .apply(&b, Action::NoneInGroup("Academic".into()))
+        .apply(&b, Action::NoneInGroup("Non-academic".into()))
+        .apply(&b, Action::ToggleCategory(key("Academic", "Managers, directors and senior officials")))
+        .apply(&b, Action::ToggleCategory(key("Academic", "Associate professional occupations")))
+        .apply(&b, Action::SelectChart(ChartKind::Grouped))
+        .apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
+    let f = view::figure(&b, &s);
+    assert!(f.chart.series.iter().all(|x| x.points[0] == Point { value: None, status: Status::BaseTooSmall }), "{:?}", f.chart.series);
+    assert!(f.caption.not_reported.iter().any(|n| n.contains("base is under 22.5")), "{:?}", f.caption.not_reported);
+    assert_eq!(f.table.unit.point(f.table.rows[0].cells[0]), "not shown (base under 22.5)");
+}
+
+#[test]
+fn the_uk_total_is_a_reference() {
+    let b = bundle();
+    let s = Selection::initial(&b).apply(&b, Action::SetCompareUk(true));
+    let f = view::figure(&b, &s);
+    // Stacked: the UK is the last bar, marked as such.
+    assert_eq!(f.chart.labels.last().map(String::as_str), Some("UK (all providers)"));
+    assert_eq!(f.chart.row_kinds.last(), Some(&RowKind::Uk));
+    // Bars: a reference line at the UK figure.
+    let bars = s.apply(&b, Action::ToggleCategory(non_academic())).apply(&b, Action::SelectChart(ChartKind::Bars));
+    let f = view::figure(&b, &bars);
+    let (label, value) = f.chart.reference.clone().expect("reference");
+    assert_eq!(value, 246_930.0);
+    assert_eq!(label, "UK 246,930");
+    assert!(f.caption.filters.contains("Compared with the UK total"));
+}
+
+#[test]
+fn partners_together_and_trends() {
+    let b = bundle();
+    let s = Selection::initial(&b).apply(&b, Action::SetCombine(true)).apply(&b, Action::SelectChart(ChartKind::Trend));
+    let f = view::figure(&b, &s);
+    assert_eq!(f.chart.labels.len(), 10, "every year 2014/15 to 2023/24");
+    assert_eq!(f.caption.title, "Staff headcount by occupation, 2014/15 to 2023/24");
+    assert_eq!(f.chart.series.len(), 9, "eight partners and the eight together");
+    let together = f.chart.series.last().expect("series");
+    assert_eq!(together.name, "8 partners together");
+    assert_eq!(together.colour, palette::COMBINED);
+    // 2014/15: everyone reported; 2019/20 on: non-academic staff missing for some.
+    assert_eq!(together.points[0].status, Status::Reported);
+    assert_eq!(together.points[9].status, Status::Incomplete);
+    assert_eq!(f.table.row_heading, "Year");
+
+    // One partner with several categories: a line per category.
+    let one = s.apply(&b, Action::SetCombine(false)).apply(&b, Action::NoPartners).apply(&b, Action::TogglePartner("10007759".into()));
+    assert!(one.trend_by_category());
+    let f = view::figure(&b, &one);
+    assert_eq!(f.chart.series.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), vec!["Total academic staff", "Total non-academic staff"]);
+}
+
+#[test]
+fn a_partner_keeps_its_colour() {
+    let b = bundle();
+    let colour_of = |s: &Selection, name: &str| {
+        let f = view::figure(&b, s);
+        let series = &f.chart.series[0];
+        series.colour_at(row(&f.chart.labels, name))
+    };
+    let all = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)).apply(&b, Action::ToggleCategory(non_academic()));
+    let some = all.apply(&b, Action::TogglePartner("10007759".into())).apply(&b, Action::TogglePartner("10006840".into()));
+    assert_eq!(colour_of(&all, "Warwick"), colour_of(&some, "Warwick"));
+    assert_eq!(colour_of(&all, "Warwick"), palette::partner_colour(7));
+    // And the same colour on a trend line.
+    let trend = some.apply(&b, Action::SelectChart(ChartKind::Trend));
+    let f = view::figure(&b, &trend);
+    let warwick = f.chart.series.iter().find(|x| x.name == "Warwick").expect("line");
+    assert_eq!(warwick.colour, palette::partner_colour(7));
+    // Eight partner colours, all different.
+    let mut colours: Vec<_> = (0..8).map(palette::partner_colour).collect();
+    colours.dedup();
+    assert_eq!(colours.len(), 8);
+}
+
+#[test]
+fn hidden_series_stay_in_the_table() {
+    let b = bundle();
+    let s = Selection::initial(&b).apply(&b, Action::ToggleSeries("Total academic staff".into()));
+    let f = view::figure(&b, &s);
+    assert!(f.chart.series[0].hidden);
+    assert!(!f.chart.series[1].hidden);
+    assert_eq!(f.table.columns[0], "Total academic staff");
+    assert!(f.chart.describe(0, 0).starts_with("Aston, Total academic staff, 2023/24: 1,015"), "{}", f.chart.describe(0, 0));
+}

@@ -1,0 +1,34 @@
+//! Comparisons: the all-UK total as a reference, and the selected partners added together.
+
+use workforce_core::selection::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareOptionsProps {
+    pub compare_uk: bool,
+    pub combine: bool,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn CompareOptions(props: &CompareOptionsProps) -> Html {
+    let uk = props.compare_uk;
+    let combine = props.combine;
+    let toggle_uk = props.on_action.reform(move |_: Event| Action::SetCompareUk(!uk));
+    let toggle_combine = props.on_action.reform(move |_: Event| Action::SetCombine(!combine));
+    html! {
+        <fieldset class="filter" id="compare-options">
+            <legend>{ "Compare" }</legend>
+            <ul class="checks">
+                <li>
+                    <input type="checkbox" id="compare-uk" checked={uk} onchange={toggle_uk} />
+                    <label for="compare-uk">{ "With the UK total (all providers)" }</label>
+                </li>
+                <li>
+                    <input type="checkbox" id="combine-partners" checked={combine} onchange={toggle_combine} />
+                    <label for="combine-partners">{ "Add the selected partners together" }</label>
+                </li>
+            </ul>
+        </fieldset>
+    }
+}
