@@ -74,6 +74,26 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let measures: Vec<(Measure, String)> =
         s.measures(bundle).into_iter().map(|m| { let label = view::measure_choice_label(data, &m); (m, label) }).collect();
 
+    // Focus follows the drawer: into it when it opens, back to its button when it closes.
+    let toggle_ref = use_node_ref();
+    let done_ref = use_node_ref();
+    let drawer_used = use_mut_ref(|| false);
+    {
+        let (toggle_ref, done_ref) = (toggle_ref.clone(), done_ref.clone());
+        use_effect_with(*drawer_open, move |open| {
+            // Never move focus on the first render: the page must not grab focus when it loads.
+            if !std::mem::replace(&mut *drawer_used.borrow_mut(), true) {
+                return;
+            }
+            let target = if *open { done_ref } else { toggle_ref };
+            if let Some(el) = target.cast::<web_sys::HtmlElement>() {
+                // Only when the drawer is in use (narrow screens); on wide screens the button is hidden.
+                if el.offset_parent().is_some() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let toggle_drawer = {
         let drawer_open = drawer_open.clone();
         Callback::from(move |_: MouseEvent| drawer_open.set(!*drawer_open))
@@ -94,7 +114,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     <h1>{ "Midlands Innovation workforce explorer" }</h1>
                     <p class="lede">{ "Staff and students of the eight Midlands Innovation universities, from HESA open data." }</p>
                 </div>
-                <button type="button" class="filters-toggle" aria-controls="filters" aria-expanded={drawer_open.to_string()} onclick={toggle_drawer.clone()}>
+                <button type="button" class="filters-toggle" ref={toggle_ref} aria-controls="filters" aria-expanded={drawer_open.to_string()} onclick={toggle_drawer.clone()}>
                     { if *drawer_open { "Close filters" } else { "Filters" } }
                 </button>
             </header>
@@ -102,7 +122,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 <aside id="filters" class={classes!("filters", drawer_open.then_some("open"))} aria-label="Filters">
                     <div class="drawer-head">
                         <h2>{ "Filters" }</h2>
-                        <button type="button" onclick={toggle_drawer}>{ "Done" }</button>
+                        <button type="button" ref={done_ref} onclick={toggle_drawer}>{ "Done" }</button>
                     </div>
                     <DatasetSwitcher datasets={datasets} selected={s.dataset.clone()} on_action={on_action.clone()} />
                     <MeasureSelect measures={measures} selected={s.measure.clone()} on_action={on_action.clone()} />

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod bundled;
 pub mod components;
+pub mod measured_backend;
 pub mod state;
 
 /// Mounts the explorer into `#app` (or the body when the host page has no such element).

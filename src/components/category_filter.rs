@@ -45,9 +45,9 @@ pub fn CategoryFilter(props: &CategoryFilterProps) -> Html {
                         <legend>{ legend.clone() }</legend>
                         <div class="filter-actions">
                             if parts > 1 {
-                                <button type="button" onclick={all} aria-label={format!("Select all parts: {legend}")}>{ "All parts" }</button>
+                                <button type="button" onclick={all}>{ "All parts" }<span class="visually-hidden">{ format!(" of {legend}") }</span></button>
                             }
-                            <button type="button" onclick={none} disabled={!any_selected} aria-label={format!("Clear: {legend}")}>{ "None" }</button>
+                            <button type="button" onclick={none} disabled={!any_selected}>{ "None" }<span class="visually-hidden">{ format!(" of {legend}") }</span></button>
                         </div>
                         <ul class="checks">
                             { for group.categories.iter().map(|c| {

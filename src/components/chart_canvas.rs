@@ -10,6 +10,8 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use workforce_core::chart::{self, hit_at, ChartStyle, Hit};
+
+use crate::measured_backend::Measured;
 use workforce_core::palette::Rgb;
 use workforce_core::view::ChartView;
 use yew::prelude::*;
@@ -199,8 +201,13 @@ pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) -> Vec<Hit> {
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return Vec::new() };
-    let root = backend.into_drawing_area();
+    let context = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok());
+    let (Some(backend), Some(context)) = (CanvasBackend::with_canvas_object(canvas.clone()), context) else { return Vec::new() };
+    let root = Measured::new(backend, context).into_drawing_area();
     let hits = match chart::draw(&root, view, &theme(canvas, ratio)) {
         Ok(hits) => hits,
         Err(e) => {
