@@ -203,3 +203,93 @@ async fn the_explorer_responds_to_its_filters() {
     assert!(!query::<HtmlElement>(&root, "#panel-table").hidden());
     assert_eq!(query::<HtmlElement>(&root, "#tab-table").get_attribute("aria-selected").as_deref(), Some("true"));
 }
+
+/// The first canvas pixel (in CSS pixels from the canvas's top-left) with the given colour.
+fn find_colour(root: &Element, rgb: [u8; 3]) -> Option<(f64, f64)> {
+    let canvas = query::<web_sys::HtmlCanvasElement>(root, "#chart-canvas");
+    let ctx = canvas.get_context("2d").ok().flatten()?.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
+    let (w, h) = (canvas.width(), canvas.height());
+    let data = ctx.get_image_data(0.0, 0.0, f64::from(w), f64::from(h)).ok()?.data();
+    let ratio = f64::from(w) / f64::from(canvas.client_width().max(1));
+    let i = data.chunks_exact(4).position(|p| p[0] == rgb[0] && p[1] == rgb[1] && p[2] == rgb[2])?;
+    let (x, y) = ((i as u32 % w) as f64, (i as u32 / w) as f64);
+    // A few pixels inside the bar's corner.
+    Some(((x + 3.0) / ratio, (y + 3.0) / ratio))
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_bar_shows_its_exact_figure() {
+    let root = mount();
+    root.set_attribute("style", "width: 1000px").expect("style");
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    // The first academic-staff segment drawn (the palette's first colour, #332288).
+    let (x, y) = find_colour(&root, [0x33, 0x22, 0x88]).expect("an academic staff segment on the canvas");
+    let canvas = query::<HtmlElement>(&root, "#chart-canvas");
+    let rect = canvas.get_bounding_client_rect();
+    let init = web_sys::PointerEventInit::new();
+    init.set_client_x((rect.left() + x) as i32);
+    init.set_client_y((rect.top() + y) as i32);
+    init.set_bubbles(true);
+    let event = web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init).expect("event");
+    canvas.dispatch_event(&event).expect("dispatch");
+    yew::scheduler::flush().await;
+    let tip = query::<HtmlElement>(&root, "#chart-tip").text_content().unwrap_or_default();
+    // Whichever bar it is, the tip names it and gives its exact figure for 2023/24.
+    assert!(tip.contains("Total academic staff, 2023/24: "), "{tip}");
+    let figure = tip.rsplit(": ").next().unwrap_or_default();
+    assert!(figure.chars().all(|c| c.is_ascii_digit() || c == ','), "{tip}");
+    let label = canvas.get_attribute("aria-label").unwrap_or_default();
+    let partner = tip.split(',').next().unwrap_or_default();
+    assert!(label.contains(&format!("{partner}: Total academic staff {figure}")), "{tip} / {label}");
+}
+
+#[wasm_bindgen_test]
+async fn the_arrow_keys_read_each_figure() {
+    let root = mount();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let canvas = query::<HtmlElement>(&root, "#chart-canvas");
+    // Wide enough for vertical bars in partner order (the test page has no stylesheet); the
+    // chart redraws on resize.
+    canvas.set_attribute("style", "width: 1400px; height: 500px").expect("style");
+    gloo::utils::window().dispatch_event(&web_sys::Event::new("resize").expect("event")).expect("dispatch");
+    yew::scheduler::flush().await;
+    assert_eq!(canvas.tab_index(), 0, "the chart takes keyboard focus");
+    canvas.focus().expect("focus");
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event")
+    };
+    let readout = || query::<HtmlElement>(&root, "#chart-readout").text_content().unwrap_or_default();
+    canvas.dispatch_event(&key("ArrowRight")).expect("dispatch");
+    yew::scheduler::flush().await;
+    assert_eq!(readout(), "Aston, Total academic staff, 2023/24: 1,015");
+    canvas.dispatch_event(&key("ArrowUp")).expect("dispatch");
+    yew::scheduler::flush().await;
+    assert_eq!(readout(), "Aston, Total non-academic staff, 2023/24: 1,130");
+    canvas.dispatch_event(&key("ArrowRight")).expect("dispatch");
+    yew::scheduler::flush().await;
+    assert_eq!(readout(), "Birmingham, Total non-academic staff, 2023/24: not reported");
+    canvas.dispatch_event(&key("Escape")).expect("dispatch");
+    yew::scheduler::flush().await;
+    assert_eq!(readout(), "");
+}
+
+#[wasm_bindgen_test]
+async fn the_legend_hides_and_shows_a_series() {
+    let root = mount();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let buttons = all(&root, "#chart-legend .legend-item");
+    assert_eq!(buttons.len(), 2);
+    assert_eq!(buttons[1].get_attribute("aria-pressed").as_deref(), Some("true"));
+    buttons[1].clone().dyn_into::<HtmlElement>().expect("button").click();
+    yew::scheduler::flush().await;
+    let buttons = all(&root, "#chart-legend .legend-item");
+    assert_eq!(buttons[1].get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert!(find_colour(&root, [0x88, 0xcc, 0xee]).is_none(), "the hidden series is not drawn");
+    assert!(find_colour(&root, [0x33, 0x22, 0x88]).is_some());
+}

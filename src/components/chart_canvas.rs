@@ -110,16 +110,33 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             }
             let current = (*tip).as_ref().map(|t| t.index);
             let (row, series) = current.and_then(|i| hits.get(i)).map_or((0, 0), |h| (h.row, h.series));
-            let find = |row: usize, series: usize| hits.iter().position(|h| h.row == row && h.series == series);
-            let rows = hits.iter().map(|h| h.row).max().unwrap_or(0);
+            // Bars in the order they are drawn (ranked charts differ from data order).
+            let mut rows: Vec<usize> = Vec::new();
+            for h in hits.iter() {
+                if !rows.contains(&h.row) {
+                    rows.push(h.row);
+                }
+            }
+            let at = rows.iter().position(|&r| r == row).unwrap_or(0);
+            let in_row = |r: usize| {
+                hits.iter().position(|h| h.row == r && h.series == series).or_else(|| hits.iter().position(|h| h.row == r))
+            };
+            let step_series = |up: bool| {
+                let candidates = hits.iter().enumerate().filter(|(_, h)| h.row == row);
+                if up {
+                    candidates.filter(|(_, h)| h.series > series).min_by_key(|(_, h)| h.series).map(|(i, _)| i)
+                } else {
+                    candidates.filter(|(_, h)| h.series < series).max_by_key(|(_, h)| h.series).map(|(i, _)| i)
+                }
+            };
             let next = match e.key().as_str() {
-                _ if current.is_none() && e.key().starts_with("Arrow") => Some(0),
-                "ArrowRight" => (row + 1..=rows).find_map(|r| find(r, series).or_else(|| hits.iter().position(|h| h.row == r))),
-                "ArrowLeft" => (0..row).rev().find_map(|r| find(r, series).or_else(|| hits.iter().position(|h| h.row == r))),
-                "ArrowUp" => hits.iter().enumerate().filter(|(_, h)| h.row == row && h.series > series).min_by_key(|(_, h)| h.series).map(|(i, _)| i),
-                "ArrowDown" => hits.iter().enumerate().filter(|(_, h)| h.row == row && h.series < series).max_by_key(|(_, h)| h.series).map(|(i, _)| i),
-                "Home" => Some(0),
-                "End" => Some(hits.len() - 1),
+                k if current.is_none() && (k.starts_with("Arrow") || k == "Home") => Some(0),
+                "ArrowRight" => rows.get(at + 1).and_then(|&r| in_row(r)),
+                "ArrowLeft" => at.checked_sub(1).and_then(|a| rows.get(a)).and_then(|&r| in_row(r)),
+                "ArrowUp" => step_series(true),
+                "ArrowDown" => step_series(false),
+                "Home" => rows.first().and_then(|&r| in_row(r)),
+                "End" => rows.last().and_then(|&r| in_row(r)),
                 "Escape" => {
                     tip.set(None);
                     return;
@@ -149,7 +166,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             }
         });
     }
-    let label = format!("{} Use the arrow keys to read each figure.", props.view.alt);
+    let label = format!("{} Use the arrow keys to read each figure: left and right move between bars or years, up and down between series.", props.view.alt);
     html! {
         <div class="chart-box">
             <canvas id="chart-canvas" ref={canvas_ref} role="img" tabindex="0" aria-label={label}
