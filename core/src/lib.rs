@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod dataset;
 pub mod error;
+pub mod export;
 pub mod format;
 pub mod hesa;
 pub mod manifest;
@@ -17,6 +18,7 @@ pub mod refresh;
 pub mod selection;
 pub mod table_specs;
 pub mod tidy;
+pub mod url_state;
 pub mod view;
 
 pub use dataset::{Bundle, Dataset};

@@ -70,7 +70,8 @@ pub struct Selection {
     pub compare_uk: bool,
     /// Add the selected partners together as one more bar or line.
     pub combine: bool,
-    /// Series the visitor has hidden through the legend, by name.
+    /// Series the visitor has hidden through the legend, by slug of their name (see
+    /// [`crate::url_state::slug`]), so they stay hidden while they come and go.
     pub hidden: Vec<String>,
     pub tab: Tab,
 }
@@ -185,10 +186,11 @@ impl Selection {
             Action::SetCompareUk(on) => next.compare_uk = on,
             Action::SetCombine(on) => next.combine = on,
             Action::ToggleSeries(name) => {
-                if next.hidden.contains(&name) {
-                    next.hidden.retain(|h| *h != name);
-                } else {
-                    next.hidden.push(name);
+                let key = crate::url_state::slug(&name);
+                if next.hidden.contains(&key) {
+                    next.hidden.retain(|h| *h != key);
+                } else if !key.is_empty() {
+                    next.hidden.push(key);
                 }
             }
             Action::SelectTab(tab) => next.tab = tab,

@@ -248,7 +248,10 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         Entity::Provider(p) => names.provider(p),
         Entity::Combined => format!("{} partners together", partners.len()),
     };
-    let hidden = |name: &str| selection.hidden.iter().any(|h| h == name);
+    let hidden = |name: &str| {
+        let key = crate::url_state::slug(name);
+        selection.hidden.iter().any(|h| *h == key)
+    };
 
     let mut reference = None;
     let (labels, row_kinds, series, row_heading): (Vec<String>, Vec<RowKind>, Vec<SeriesView>, &str) = match selection.chart {

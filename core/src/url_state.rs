@@ -1,0 +1,210 @@
+//! The URL as a faithful encoding of the visitor's [`Selection`]: compact, readable (partner
+//! short names and category slugs, not indexes), defaults left out. Decoding never fails: an
+//! unknown or malformed parameter is ignored, the rest is honoured, and what was ignored is said.
+//!
+//! `?d=staff-occupation&p=aston,keele&c=academic:total-academic-staff&y=2020-21&v=bars&m=count&uk=1&sum=1&hide=…&t=table`
+
+use crate::dataset::{Bundle, Dataset};
+use crate::manifest::CategoryKey;
+use crate::selection::{ChartKind, Measure, Selection, Tab};
+
+/// Parameters that belong to the page rather than to the view (kept, not warned about).
+pub const PAGE_PARAMETERS: [&str; 1] = ["embed"];
+
+/// `Managers, directors & senior officials` -> `managers-directors-senior-officials`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// A category's slug: `group:name`, or `name` when the table has no groups.
+pub fn category_slug(key: &CategoryKey) -> String {
+    if key.group.is_empty() {
+        slug(&key.name)
+    } else {
+        format!("{}:{}", slug(&key.group), slug(&key.name))
+    }
+}
+
+fn year_slug(year: &str) -> String {
+    year.replace('/', "-")
+}
+
+fn measure_slug(measure: &Measure) -> String {
+    match measure {
+        Measure::Count => "count".to_string(),
+        Measure::ShareOfSelection => "share".to_string(),
+        Measure::PerHundred(key) => format!("per:{}", category_slug(key)),
+    }
+}
+
+fn find_category(data: &Dataset, slug_text: &str) -> Option<CategoryKey> {
+    data.categories().iter().map(|c| c.key()).find(|k| category_slug(k) == slug_text)
+}
+
+/// The query string (without `?`) for a selection; empty for the default view.
+pub fn encode(bundle: &Bundle, selection: &Selection) -> String {
+    let defaults = Selection::initial(bundle);
+    let data = selection.dataset(bundle);
+    let dataset_defaults = defaults.apply(bundle, crate::selection::Action::SelectDataset(selection.dataset.clone()));
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    if selection.dataset != defaults.dataset {
+        out.append_pair("d", &selection.dataset);
+    }
+    if selection.partners != defaults.partners {
+        let shorts: Vec<String> = selection
+            .partners
+            .iter()
+            .filter_map(|u| bundle.manifest.partners.iter().find(|p| p.ukprn == *u))
+            .map(|p| slug(&p.short))
+            .collect();
+        out.append_pair("p", &shorts.join(","));
+    }
+    if selection.categories != dataset_defaults.categories {
+        let slugs: Vec<String> = selection.categories.iter().map(category_slug).collect();
+        out.append_pair("c", &slugs.join(","));
+    }
+    if data.years().last() != Some(&selection.year) {
+        out.append_pair("y", &year_slug(&selection.year));
+    }
+    if selection.chart != dataset_defaults.chart {
+        out.append_pair("v", selection.chart.id());
+    }
+    if selection.measure != Measure::Count {
+        out.append_pair("m", &measure_slug(&selection.measure));
+    }
+    if selection.compare_uk {
+        out.append_pair("uk", "1");
+    }
+    if selection.combine {
+        out.append_pair("sum", "1");
+    }
+    if !selection.hidden.is_empty() {
+        out.append_pair("hide", &selection.hidden.join(","));
+    }
+    if selection.tab == Tab::Table {
+        out.append_pair("t", "table");
+    }
+    out.finish()
+}
+
+/// What decoding made of a query string.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub selection: Selection,
+    /// One short sentence per parameter (or value) that was ignored.
+    pub ignored: Vec<String>,
+}
+
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" | "true" | "yes" => Some(true),
+        "0" | "false" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads a query string (with or without `?`). Never fails.
+pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    let mut ignored = Vec::new();
+    let mut s = Selection::initial(bundle);
+    let short = |v: &str| -> String { v.chars().take(40).collect() };
+
+    // The dataset first: the other parameters are read against it.
+    if let Some((_, d)) = pairs.iter().rev().find(|(k, _)| k == "d") {
+        if bundle.dataset(d).is_some() {
+            s = s.apply(bundle, crate::selection::Action::SelectDataset(d.clone()));
+        } else {
+            ignored.push(format!("unknown dataset \"{}\"", short(d)));
+        }
+    }
+    let data = s.dataset(bundle);
+    for (key, value) in &pairs {
+        match key.as_str() {
+            "d" => {}
+            "p" => {
+                let mut partners = Vec::new();
+                for part in value.split(',').filter(|p| !p.is_empty()) {
+                    match bundle.manifest.partners.iter().find(|p| slug(&p.short) == slug(part) || p.ukprn == part) {
+                        Some(p) => partners.push(p.ukprn.clone()),
+                        None => ignored.push(format!("unknown partner \"{}\"", short(part))),
+                    }
+                }
+                s.partners = partners;
+            }
+            "c" => {
+                let mut categories: Vec<CategoryKey> = Vec::new();
+                for part in value.split(',').filter(|p| !p.is_empty()) {
+                    match find_category(data, part) {
+                        Some(k) => {
+                            // The same rule as choosing by hand: a total and its parts never together.
+                            let next = crate::selection::Action::ToggleCategory(k.clone());
+                            let probe = Selection { categories: categories.clone(), ..s.clone() }.apply(bundle, next);
+                            if probe.categories.len() <= categories.len() {
+                                ignored.push(format!("category \"{}\" overlaps another one chosen", short(part)));
+                            }
+                            categories = probe.categories;
+                        }
+                        None => ignored.push(format!("unknown category \"{}\"", short(part))),
+                    }
+                }
+                s.categories = categories;
+            }
+            "y" => {
+                let year = value.replace('-', "/");
+                if data.year_index(&year).is_some() {
+                    s.year = year;
+                } else {
+                    ignored.push(format!("year \"{}\" is not in this dataset", short(value)));
+                }
+            }
+            "v" => match ChartKind::from_id(value) {
+                Some(kind) => s.chart = kind,
+                None => ignored.push(format!("unknown chart \"{}\"", short(value))),
+            },
+            "m" => {
+                let measure = match value.as_str() {
+                    "count" => Some(Measure::Count),
+                    "share" => Some(Measure::ShareOfSelection),
+                    other => other.strip_prefix("per:").and_then(|c| find_category(data, c)).map(Measure::PerHundred),
+                };
+                match measure {
+                    Some(m) => s.measure = m,
+                    None => ignored.push(format!("unknown measure \"{}\"", short(value))),
+                }
+            }
+            "uk" | "sum" => match flag(value) {
+                Some(on) if key == "uk" => s.compare_uk = on,
+                Some(on) => s.combine = on,
+                None => ignored.push(format!("\"{key}\" should be 1 or 0, not \"{}\"", short(value))),
+            },
+            // Series come and go with the view, so any well-formed name is kept.
+            "hide" => s.hidden = value.split(',').map(slug).filter(|h| !h.is_empty()).collect(),
+            "t" => match value.as_str() {
+                "table" => s.tab = Tab::Table,
+                "chart" => s.tab = Tab::Chart,
+                _ => ignored.push(format!("unknown tab \"{}\"", short(value))),
+            },
+            k if PAGE_PARAMETERS.contains(&k) => {}
+            other => ignored.push(format!("unknown setting \"{}\"", short(other))),
+        }
+    }
+    let measure_before = s.measure.clone();
+    s.normalise(bundle);
+    if s.measure != measure_before {
+        ignored.push("the measure does not fit this chart".to_string());
+    }
+    Decoded { selection: s, ignored }
+}
