@@ -1,15 +1,16 @@
-//! The explorer page: loads the bundled data, holds the reducer, lays out the components.
+//! The explorer page: loads the bundled data, holds the reducer, keeps the URL in step with the
+//! state, and lays out the components (the full page, or the compact embed).
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use workforce_core::selection::{Action, ChartKind, Measure, Tab};
-use workforce_core::view;
-use workforce_core::Bundle;
+use workforce_core::{export, url_state, view, Bundle};
 use yew::prelude::*;
 
-use crate::bundled;
 use crate::components::*;
-use crate::state::State;
+use crate::state::{Msg, State};
+use crate::{browser, bundled};
 
 #[component]
 pub fn App() -> Html {
@@ -39,16 +40,89 @@ impl PartialEq for ExplorerProps {
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
     let bundle = props.bundle.clone();
-    let state = use_reducer(move || State::new(bundle));
-    // On phones the filters open as a drawer; on wide screens they are always shown.
+    let embedded = use_memo((), |_| browser::is_embedded(&browser::query()));
+    let embedded = *embedded;
+    let state = use_reducer(move || State::from_query(bundle, &browser::query()));
+    // On phones and in embeds the filters open as a drawer; on wide pages they are always shown.
     let drawer_open = use_state(|| false);
     let on_action: Callback<Action> = {
         let state = state.clone();
-        Callback::from(move |action| state.dispatch(action))
+        Callback::from(move |action| state.dispatch(Msg::Do(action)))
     };
     let s = &state.selection;
     let bundle = &state.bundle;
     let data = s.dataset(bundle);
+
+    // The URL follows the state: a new history entry per change (the first corrects the entry
+    // the visitor arrived with), and back / forward restore the state a URL encodes.
+    let query = {
+        let mut q = url_state::encode(bundle, s);
+        if embedded {
+            q = if q.is_empty() { "embed=1".to_string() } else { format!("embed=1&{q}") };
+        }
+        q
+    };
+    let first_sync = use_mut_ref(|| true);
+    use_effect_with(query.clone(), move |q| {
+        let replace = std::mem::replace(&mut *first_sync.borrow_mut(), false);
+        browser::push_query(q, replace);
+    });
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let decoded = url_state::decode(&state.bundle, &browser::query());
+                state.dispatch(Msg::Restore(decoded.selection));
+            });
+            move || drop(listener)
+        });
+    }
+    // In an iframe, tell the host page our height.
+    use_effect_with((), move |_| {
+        let observer = if embedded { browser::post_height_to_host() } else { None };
+        move || {
+            if let Some(o) = observer {
+                o.disconnect();
+            }
+        }
+    });
+
+    // Focus follows the drawer: into it when it opens, back to its button when it closes.
+    let toggle_ref = use_node_ref();
+    let done_ref = use_node_ref();
+    let drawer_used = use_mut_ref(|| false);
+    {
+        let (toggle_ref, done_ref) = (toggle_ref.clone(), done_ref.clone());
+        use_effect_with(*drawer_open, move |open| {
+            // Never move focus on the first render: the page must not grab focus when it loads.
+            if !std::mem::replace(&mut *drawer_used.borrow_mut(), true) {
+                return;
+            }
+            let target = if *open { done_ref } else { toggle_ref };
+            if let Some(el) = target.cast::<web_sys::HtmlElement>() {
+                // Only when the drawer is in use; on wide pages the button is hidden.
+                if el.offset_parent().is_some() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let toggle_drawer = {
+        let drawer_open = drawer_open.clone();
+        Callback::from(move |_: MouseEvent| drawer_open.set(!*drawer_open))
+    };
+    let close_on_escape = {
+        let drawer_open = drawer_open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *drawer_open {
+                drawer_open.set(false);
+            }
+        })
+    };
+    let dismiss_notice = {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Msg::DismissNotice))
+    };
 
     let datasets: Vec<DatasetOption> =
         bundle.datasets.iter().map(|d| DatasetOption { id: d.info.id.clone(), title: d.info.title.clone() }).collect();
@@ -71,53 +145,37 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 .collect(),
         })
         .collect();
-    let measures: Vec<(Measure, String)> =
-        s.measures(bundle).into_iter().map(|m| { let label = view::measure_choice_label(data, &m); (m, label) }).collect();
-
-    // Focus follows the drawer: into it when it opens, back to its button when it closes.
-    let toggle_ref = use_node_ref();
-    let done_ref = use_node_ref();
-    let drawer_used = use_mut_ref(|| false);
-    {
-        let (toggle_ref, done_ref) = (toggle_ref.clone(), done_ref.clone());
-        use_effect_with(*drawer_open, move |open| {
-            // Never move focus on the first render: the page must not grab focus when it loads.
-            if !std::mem::replace(&mut *drawer_used.borrow_mut(), true) {
-                return;
-            }
-            let target = if *open { done_ref } else { toggle_ref };
-            if let Some(el) = target.cast::<web_sys::HtmlElement>() {
-                // Only when the drawer is in use (narrow screens); on wide screens the button is hidden.
-                if el.offset_parent().is_some() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
-    let toggle_drawer = {
-        let drawer_open = drawer_open.clone();
-        Callback::from(move |_: MouseEvent| drawer_open.set(!*drawer_open))
-    };
-    let close_on_escape = {
-        let drawer_open = drawer_open.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && *drawer_open {
-                drawer_open.set(false);
-            }
+    let measures: Vec<(Measure, String)> = s
+        .measures(bundle)
+        .into_iter()
+        .map(|m| {
+            let label = view::measure_choice_label(data, &m);
+            (m, label)
         })
-    };
+        .collect();
+    let view_query = url_state::encode(bundle, s);
+    let page_url = browser::url_for(&view_query);
+    let embed_url = browser::url_for(&if view_query.is_empty() { "embed=1".to_string() } else { format!("embed=1&{view_query}") });
+    let citation = export::citation(data, &state.caption, &page_url);
 
     html! {
-        <div class="explorer" onkeydown={close_on_escape}>
+        <div class={classes!("explorer", embedded.then_some("embedded"))} onkeydown={close_on_escape}>
             <header class="explorer-header">
-                <div>
-                    <h1>{ "Midlands Innovation workforce explorer" }</h1>
-                    <p class="lede">{ "Staff and students of the eight Midlands Innovation universities, from HESA open data." }</p>
-                </div>
+                if embedded {
+                    <p class="embed-title">{ "Midlands Innovation workforce explorer" }</p>
+                } else {
+                    <div>
+                        <h1>{ "Midlands Innovation workforce explorer" }</h1>
+                        <p class="lede">{ "Staff and students of the eight Midlands Innovation universities, from HESA open data." }</p>
+                    </div>
+                }
                 <button type="button" class="filters-toggle" ref={toggle_ref} aria-controls="filters" aria-expanded={drawer_open.to_string()} onclick={toggle_drawer.clone()}>
                     { if *drawer_open { "Close filters" } else { "Filters" } }
                 </button>
             </header>
+            if let Some(text) = &state.notice {
+                <Notice text={text.clone()} on_dismiss={dismiss_notice} />
+            }
             <div class="explorer-body">
                 <aside id="filters" class={classes!("filters", drawer_open.then_some("open"))} aria-label="Filters">
                     <div class="drawer-head">
@@ -144,7 +202,14 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         </div>
                         <FigureCaption caption={state.caption.clone()} />
                     </figure>
-                    <p class="about">{ &data.info.notes }</p>
+                    if embedded {
+                        <p class="open-full"><a href={page_url.clone()} target="_blank" rel="noopener">{ "Open this view in the full explorer" }</a></p>
+                    } else {
+                        <ShareBar chart={state.chart.clone()} table={state.table.clone()} caption={state.caption.clone()}
+                            dataset_id={data.info.id.clone()} dataset_file={data.info.file.clone()}
+                            page_url={page_url.clone()} embed_url={embed_url} citation={citation} />
+                        <p class="about">{ &data.info.notes }</p>
+                    }
                 </main>
             </div>
         </div>

@@ -18,3 +18,8 @@ pub fn load() -> Result<Bundle, DataError> {
 pub fn raw_size() -> usize {
     generated::MANIFEST.len() + generated::FILES.iter().map(|(_, t)| t.len()).sum::<usize>()
 }
+
+/// A bundled data file's text (the tidy CSV of a dataset), for the whole-dataset download.
+pub fn file(name: &str) -> Option<&'static str> {
+    generated::FILES.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+}

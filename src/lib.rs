@@ -3,7 +3,9 @@
 //! `state` holds the one reducer; `components/` holds one component per file; `app` wires them.
 
 pub mod app;
+pub mod browser;
 pub mod bundled;
+pub mod chart_export;
 pub mod components;
 pub mod measured_backend;
 pub mod state;

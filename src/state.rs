@@ -1,9 +1,11 @@
-//! The explorer's one piece of state and its reducer. Transitions live in
-//! `workforce_core::selection` (tested natively); this adapts them to Yew.
+//! The explorer's one piece of state and its reducer. Selection transitions live in
+//! `workforce_core::selection` (tested natively); this adapts them to Yew and adds what belongs
+//! to the page: restoring a state from the URL, and the notice about ignored link settings.
 
 use std::rc::Rc;
 
 use workforce_core::selection::{Action, Selection};
+use workforce_core::url_state;
 use workforce_core::view::{self, Caption, ChartView, Figure, TableView};
 use workforce_core::Bundle;
 use yew::Reducible;
@@ -16,6 +18,18 @@ pub struct State {
     pub chart: Rc<ChartView>,
     pub table: Rc<TableView>,
     pub caption: Rc<Caption>,
+    /// What a link asked for that could not be honoured, said once.
+    pub notice: Option<String>,
+}
+
+/// A change to the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A visitor's action.
+    Do(Action),
+    /// Back or forward in the browser: the state a URL encodes.
+    Restore(Selection),
+    DismissNotice,
 }
 
 /// The figure's parts, each behind its own `Rc` so a component re-renders only when its part changes.
@@ -24,24 +38,16 @@ fn parts(figure: Figure) -> (Rc<ChartView>, Rc<TableView>, Rc<Caption>) {
 }
 
 impl State {
-    pub fn new(bundle: Rc<Bundle>) -> State {
-        let selection = Selection::initial(&bundle);
-        let (chart, table, caption) = parts(view::figure(&bundle, &selection));
-        State { bundle, selection, chart, table, caption }
+    /// The state a page URL's query string asks for.
+    pub fn from_query(bundle: Rc<Bundle>, query: &str) -> State {
+        let decoded = url_state::decode(&bundle, query);
+        let notice = (!decoded.ignored.is_empty())
+            .then(|| format!("Some settings in the link were ignored: {}.", workforce_core::format::list(&decoded.ignored)));
+        let (chart, table, caption) = parts(view::figure(&bundle, &decoded.selection));
+        State { bundle, selection: decoded.selection, chart, table, caption, notice }
     }
-}
 
-impl PartialEq for State {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bundle, &other.bundle) && self.selection == other.selection
-    }
-}
-
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let selection = self.selection.apply(&self.bundle, action);
+    fn with_selection(self: Rc<Self>, selection: Selection) -> Rc<Self> {
         if selection == self.selection {
             return self;
         }
@@ -50,6 +56,30 @@ impl Reducible for State {
             return Rc::new(State { selection, ..(*self).clone() });
         }
         let (chart, table, caption) = parts(view::figure(&self.bundle, &selection));
-        Rc::new(State { bundle: self.bundle.clone(), selection, chart, table, caption })
+        Rc::new(State { bundle: self.bundle.clone(), selection, chart, table, caption, notice: self.notice.clone() })
+    }
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bundle, &other.bundle) && self.selection == other.selection && self.notice == other.notice
+    }
+}
+
+impl Reducible for State {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        match msg {
+            Msg::Do(action) => {
+                let selection = self.selection.apply(&self.bundle, action);
+                self.with_selection(selection)
+            }
+            Msg::Restore(mut selection) => {
+                selection.normalise(&self.bundle);
+                self.with_selection(selection)
+            }
+            Msg::DismissNotice => Rc::new(State { notice: None, ..(*self).clone() }),
+        }
     }
 }

@@ -95,7 +95,8 @@ pub fn encode(bundle: &Bundle, selection: &Selection) -> String {
     if selection.tab == Tab::Table {
         out.append_pair("t", "table");
     }
-    out.finish()
+    // Commas and colons are allowed as they are in a query string: keep lists readable.
+    out.finish().replace("%2C", ",").replace("%3A", ":")
 }
 
 /// What decoding made of a query string.

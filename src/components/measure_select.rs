@@ -21,10 +21,12 @@ pub fn MeasureSelect(props: &MeasureSelectProps) -> Html {
         let measure = usize::try_from(index).ok().and_then(|i| measures.get(i)).map(|(m, _)| m.clone());
         Action::SelectMeasure(measure.unwrap_or(Measure::Count))
     });
+    let index = props.measures.iter().position(|(m, _)| *m == props.selected);
+    let select_ref = super::synced_select::use_synced_select(index);
     html! {
         <div class="control">
             <label for="measure-select">{ "Show" }</label>
-            <select id="measure-select" {onchange}>
+            <select id="measure-select" ref={select_ref} {onchange}>
                 { for props.measures.iter().map(|(m, label)| html! {
                     <option selected={*m == props.selected}>{ label }</option>
                 }) }

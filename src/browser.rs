@@ -1,0 +1,110 @@
+//! The few browser services the explorer uses: the address bar and history, the clipboard,
+//! downloads, and telling a host page the explorer's height. Nothing here is sent anywhere.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The page's query string, with its `?`.
+pub fn query() -> String {
+    gloo::utils::window().location().search().unwrap_or_default()
+}
+
+/// Whether the page runs in embed mode (`?embed=1`).
+pub fn is_embedded(query: &str) -> bool {
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, v)| k == "embed" && v != "0")
+}
+
+/// The page's address for a query string (keeping `embed` when embedded).
+pub fn url_for(query: &str) -> String {
+    let location = gloo::utils::window().location();
+    let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// Records a new state in the browser history, so back and forward move through states
+/// (`replace`: correct the current entry instead, as when a link's ignored settings are dropped).
+pub fn push_query(query: &str, replace: bool) {
+    let current = self::query();
+    let wanted = if query.is_empty() { String::new() } else { format!("?{query}") };
+    if current == wanted {
+        return;
+    }
+    let url = if query.is_empty() { gloo::utils::window().location().pathname().unwrap_or_default() } else { wanted };
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Copies text to the clipboard; `done(true)` once copied.
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done(ok);
+    });
+}
+
+/// Offers bytes as a download.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
+    download_blob(name, &blob);
+}
+
+/// Offers a blob as a download, through a temporary link.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
+    let document = gloo::utils::document();
+    if let Some(a) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_hidden(true);
+        let _ = gloo::utils::body().append_child(&a);
+        a.click();
+        a.remove();
+    }
+    // Revoke once the download has started.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+}
+
+/// In an iframe, tells the host page the explorer's height whenever it changes. Only the height
+/// is posted; the host's embed script checks where the message came from.
+pub fn post_height_to_host() -> Option<web_sys::ResizeObserver> {
+    let window = gloo::utils::window();
+    let parent = window.parent().ok().flatten()?;
+    if parent == window {
+        return None;
+    }
+    let post = move || {
+        // The body's own height: the document's would never shrink below the frame's.
+        let height = gloo::utils::document().body().map_or(0, |b| b.get_bounding_client_rect().height().ceil() as i32);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"mi-explorer:height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        // The height is not a secret: any host may read it.
+        let _ = parent.post_message(&message, "*");
+    };
+    post();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| post());
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    callback.forget();
+    if let Some(body) = gloo::utils::document().body() {
+        observer.observe(&body);
+    }
+    Some(observer)
+}

@@ -1,0 +1,101 @@
+//! Share and download exactly what is on screen: copy the link or a citation, download the chart
+//! (PNG at 2x, SVG) or the data (the figures shown, the whole dataset), or get an embed snippet.
+
+use std::rc::Rc;
+
+use workforce_core::export;
+use workforce_core::view::{Caption, ChartView, Figure, TableView};
+use yew::prelude::*;
+
+use crate::components::EmbedDialog;
+use crate::{browser, bundled, chart_export};
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    pub chart: Rc<ChartView>,
+    pub table: Rc<TableView>,
+    pub caption: Rc<Caption>,
+    pub dataset_id: String,
+    /// The dataset's tidy CSV file name in the bundle.
+    pub dataset_file: String,
+    pub page_url: String,
+    pub embed_url: String,
+    pub citation: String,
+}
+
+#[component]
+pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let status = use_state(String::new);
+    let embed_open = use_state(|| false);
+    let stem = export::file_stem(&props.dataset_id, &props.caption);
+
+    let copy = |text: String, what: &'static str| {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            browser::copy(&text, move |ok| {
+                status.set(if ok { format!("{what} copied.") } else { format!("{what} could not be copied: select it and copy by hand.") })
+            });
+        })
+    };
+    let copy_link = copy(props.page_url.clone(), "Link");
+    let copy_citation = copy(props.citation.clone(), "Citation");
+
+    let png = {
+        let (chart, caption, url, name, status) = (props.chart.clone(), props.caption.clone(), props.page_url.clone(), format!("{stem}.png"), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Err(e) = chart_export::download_png(&chart, &caption, &url, &name) {
+                status.set(format!("The image could not be made: {e}"));
+            }
+        })
+    };
+    let svg = {
+        let (chart, caption, url, name, status) = (props.chart.clone(), props.caption.clone(), props.page_url.clone(), format!("{stem}.svg"), status.clone());
+        Callback::from(move |_: MouseEvent| match chart_export::svg(&chart, &caption, &url) {
+            Ok(text) => browser::download(&name, "image/svg+xml;charset=utf-8", text.as_bytes()),
+            Err(e) => status.set(format!("The image could not be made: {e}")),
+        })
+    };
+    let figures_csv = {
+        let figure = Figure { chart: (*props.chart).clone(), table: (*props.table).clone(), caption: (*props.caption).clone() };
+        let (url, name) = (props.page_url.clone(), format!("{stem}.csv"));
+        Callback::from(move |_: MouseEvent| browser::download(&name, "text/csv;charset=utf-8", export::figures_csv(&figure, &url).as_bytes()))
+    };
+    let dataset_csv = {
+        let (file, name) = (props.dataset_file.clone(), format!("{}-all-years.csv", props.dataset_id));
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = bundled::file(&file) {
+                browser::download(&name, "text/csv;charset=utf-8", export::dataset_csv(text).as_bytes());
+            }
+        })
+    };
+    let open_embed = {
+        let embed_open = embed_open.clone();
+        Callback::from(move |_: MouseEvent| embed_open.set(true))
+    };
+    let close_embed = {
+        let embed_open = embed_open.clone();
+        Callback::from(move |_: ()| embed_open.set(false))
+    };
+    let script_url = props.page_url.split('?').next().unwrap_or_default().trim_end_matches("index.html").to_string() + "embed.js";
+    let snippet = export::embed_snippet(&props.embed_url, &script_url, &props.caption.title);
+
+    html! {
+        <section class="share" aria-label="Share and download">
+            <div class="share-buttons">
+                <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
+                <button type="button" id="copy-citation" onclick={copy_citation}>{ "Copy citation" }</button>
+                <button type="button" id="download-png" onclick={png}>{ "Chart (PNG)" }</button>
+                <button type="button" id="download-svg" onclick={svg}>{ "Chart (SVG)" }</button>
+                <button type="button" id="download-csv" onclick={figures_csv}>{ "Figures (CSV)" }</button>
+                <button type="button" id="download-dataset" onclick={dataset_csv}>{ "Whole dataset (CSV)" }</button>
+                <button type="button" id="open-embed" onclick={open_embed}>{ "Embed" }</button>
+            </div>
+            <p class="citation" id="citation">{ &props.citation }</p>
+            <p class="share-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+            if *embed_open {
+                <EmbedDialog snippet={snippet} on_close={close_embed} />
+            }
+        </section>
+    }
+}
