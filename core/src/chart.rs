@@ -414,8 +414,19 @@ fn draw_reference<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx, f
         area.draw(&PathElement::new(vec![a, b], stroke))?;
         at += dash * 2;
     }
+    // The label sits on a box of the background colour, so bars behind it do not hide it.
     let style = cx.text(12.0, crate::palette::UK).pos(Pos::new(HPos::Right, VPos::Bottom));
-    let anchor = if horizontal { (to.0, to.1 - cx.px(3.0)) } else { (to.0 - cx.px(3.0), to.1 + cx.px(14.0)) };
+    let anchor = if horizontal { (to.0, to.1 - cx.px(4.0)) } else { (to.0 - cx.px(4.0), to.1 + cx.px(16.0)) };
+    let (w, h) = area.estimate_text_size(label, &style)?;
+    let pad = cx.px(3.0);
+    area.draw(&Rectangle::new(
+        [(anchor.0 - w as i32 - pad, anchor.1 - h as i32 - pad / 2), (anchor.0 + pad, anchor.1 + pad / 2)],
+        colour(cx.style.background).filled(),
+    ))?;
+    area.draw(&Rectangle::new(
+        [(anchor.0 - w as i32 - pad, anchor.1 - h as i32 - pad / 2), (anchor.0 + pad, anchor.1 + pad / 2)],
+        ShapeStyle::from(&colour(crate::palette::UK)).stroke_width(1),
+    ))?;
     area.draw_text(label, &style, anchor)?;
     Ok(())
 }
@@ -500,7 +511,19 @@ fn draw_horizontal_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view:
                 hits.push(Hit { x0, y0: y0.min(y1), x1: x0 + cx.px(24.0), y1: y0.max(y1), row, series: s });
             }
         }
-        if any && !shares_fill_bars(view) {
+        if grouped {
+            // A label per bar when the lanes are tall enough to read.
+            let (_, a) = chart.backend_coord(&(0.0, 0.0));
+            let (_, b) = chart.backend_coord(&(0.0, lane_height));
+            if (a - b).abs() >= cx.px(11.0) {
+                for (lane, &(s, _, to, status, _)) in pieces.iter().enumerate() {
+                    let Some(v) = view.series[s].points[row].value else { continue };
+                    let middle = band_top - margin - (lane as f64 + 0.5) * lane_height;
+                    let (tx, ty) = chart.backend_coord(&(to, middle));
+                    area.draw_text(&mark(unit, Some(v), status), &mark_style.pos(Pos::new(HPos::Left, VPos::Center)), (tx + cx.px(4.0) - ox, ty - oy))?;
+                }
+            }
+        } else if any && !shares_fill_bars(view) {
             let status = if incomplete { Status::Incomplete } else { Status::Reported };
             let (tx, ty) = chart.backend_coord(&(end, band_top - 0.5));
             area.draw_text(&mark(unit, Some(end), status), &mark_style.pos(Pos::new(HPos::Left, VPos::Center)), (tx + cx.px(4.0) - ox, ty - oy))?;

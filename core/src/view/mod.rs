@@ -541,7 +541,11 @@ fn filters_in_words(
     };
     let cats: Vec<String> = categories.iter().map(|&c| data.categories()[c].label()).collect();
     let cats = if cats.is_empty() { "no categories".to_string() } else { format::list(&cats) };
-    let mut out = format!("{y_label} in {year} for {who}: {cats}.");
+    let when = if year.contains(" to ") { format!("from {year}") } else { format!("in {year}") };
+    let mut out = match selection.measure {
+        Measure::Count => format!("{y_label} {when} for {who}: {cats}."),
+        _ => format!("{cats}, as {y_label}, {when} for {who}."),
+    };
     if selection.compare_uk {
         out.push_str(" Compared with the UK total (all providers).");
     }
