@@ -2,24 +2,30 @@
 //
 //   trunk build --release --offline && node --test tests/e2e/*.test.mjs
 //
-// Serves dist/ from a tiny static server on 127.0.0.1, drives the page with playwright-core and the
-// system Chromium (/usr/bin/chromium; nothing is downloaded), and fails on any console error, page
-// error or request to a host other than 127.0.0.1. A full-page screenshot goes to tests/e2e/artifacts/.
+// Serves dist/ from a tiny static server on 127.0.0.1 under the site's strict Content-Security-Policy
+// (tests/e2e/support.mjs), drives the page with playwright-core and the system Chromium
+// (/usr/bin/chromium; nothing is downloaded), and fails on any console error, page error, CSP
+// violation or request to a host other than 127.0.0.1. Screenshots go to tests/e2e/artifacts/.
 
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, request } from 'node:http';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { request } from 'node:http';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  ARTIFACTS,
+  DIST,
+  assertCleanPage as assertClean,
+  assertLocalOnly,
+  closeServer,
+  launchBrowser,
+  openTrackedPage,
+  requireBuildAndBrowser,
+  resolveInside,
+  startServer,
+  urlOf,
+} from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '..', '..');
-const DIST = path.resolve(process.env.EXPLORER_DIST || path.join(REPO, 'dist')); // override to test another build
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = 30_000; // per wait/action; a release build loads in well under a second here
 
 const PARTNERS = [
@@ -38,157 +44,41 @@ const NON_ACADEMIC = 'Total non-academic staff';
 const SOURCE_LINE = 'Source: HESA DT025 Table 1, CC BY 4.0';
 
 // ---------------------------------------------------------------------------------------------
-// Static file server for dist/
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** Resolves a request path inside `root`, or returns null when it would escape it. */
-export function resolveInside(root, urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const segments = decoded.split(/[\\/]+/);
-  if (segments.some((s) => s === '..')) return null;
-  const full = path.resolve(root, '.' + path.posix.normalize('/' + segments.filter(Boolean).join('/')));
-  if (full !== root && !full.startsWith(root + path.sep)) return null;
-  return full;
-}
-
-function startServer(root) {
-  const server = createServer(async (req, res) => {
-    const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
-    const urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
-    let file = resolveInside(root, urlPath);
-    if (!file) return send(403, 'forbidden\n');
-    try {
-      let info = await stat(file);
-      if (info.isDirectory()) {
-        file = path.join(file, 'index.html');
-        info = await stat(file);
-      }
-      if (!info.isFile()) return send(404, 'not found\n');
-      const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-      send(200, await readFile(file), type);
-    } catch {
-      send(404, 'not found\n');
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Browser session: one browser for the file, a fresh context + page per test
+// Browser session: one browser and server (with the site's CSP) for the file, a fresh context + page per test
 
 let server;
 let baseUrl;
 let browser;
 let context;
 let page;
+let tracked; // { problems, requests, cspViolations } of the current page
 let problems; // console errors, page errors and failed requests of the current page
-let requests; // every URL the current page requested
 const allRequests = [];
 
 before(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(
-      `dist/index.html not found in ${DIST}: build the app first ` +
-        '(`trunk build --release --offline`, or run `bash scripts/test.sh` which builds before this test)',
-    );
-  }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run \`bash scripts/install.sh\``);
-  }
-  server = await startServer(path.resolve(DIST));
-  baseUrl = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  requireBuildAndBrowser(DIST);
+  server = await startServer(DIST);
+  baseUrl = urlOf(server);
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  await closeServer(server);
 });
 
 beforeEach(async () => {
-  problems = [];
-  requests = [];
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-  page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('request', (r) => {
-    requests.push(r.url());
-    allRequests.push(r.url());
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') {
-      const where = m.location()?.url;
-      problems.push(`console error: ${m.text()}${where ? ` (at ${where})` : ''}`);
-    }
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  tracked = await openTrackedPage(browser, { allRequests, timeout: TIMEOUT });
+  ({ context, page, problems } = tracked);
 });
 
 afterEach(async () => {
   await context?.close();
 });
 
-/** Asserts the current page logged no errors and made requests only to 127.0.0.1. */
+/** Asserts the current page logged no errors, broke no CSP rule and made requests only to 127.0.0.1. */
 function assertCleanPage() {
-  assert.deepEqual(problems, [], 'the page logged errors');
-  assertLocalOnly(requests);
-}
-
-function assertLocalOnly(urls) {
-  const foreign = urls.filter((u) => {
-    const { protocol, hostname } = new URL(u);
-    if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return false;
-    return hostname !== '127.0.0.1';
-  });
-  assert.deepEqual(foreign, [], 'the page made requests to a host other than 127.0.0.1');
+  assertClean(tracked);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,242 @@
+// Shared by the end-to-end tests (tests/e2e/*.test.mjs) and the benchmarks (bench/run.mjs): a static
+// file server on 127.0.0.1 that sends the site's strict Content-Security-Policy, the system Chromium
+// through playwright-core (nothing is downloaded), and a page that records console errors, page
+// errors, failed requests, every requested URL and every Content-Security-Policy violation.
+
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(HERE, '..', '..');
+/** The built site under test (override with EXPLORER_DIST to test another build). */
+export const DIST = path.resolve(process.env.EXPLORER_DIST || path.join(REPO, 'dist'));
+export const ARTIFACTS = path.join(HERE, 'artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * The policy the site must run under: no inline script or style, no eval (only wasm compilation),
+ * nothing from another origin.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  'frame-ancestors *',
+].join('; ');
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Resolves a request path inside `root`, or returns null when it would escape it. */
+export function resolveInside(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const segments = decoded.split(/[\\/]+/);
+  if (segments.some((s) => s === '..')) return null;
+  const full = path.resolve(root, '.' + path.posix.normalize('/' + segments.filter(Boolean).join('/')));
+  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  return full;
+}
+
+/**
+ * Serves `root` on 127.0.0.1 (a free port). Options:
+ * - `csp`: the Content-Security-Policy header sent with every HTML page (default CSP; null for none);
+ * - `mounts`: extra `{ '/prefix/': '/abs/dir' }` served besides `root` (the benchmarks use this);
+ * - `headers`: extra headers for every response.
+ * Resolves to the node:http server; `urlOf(server)` gives its base URL.
+ */
+export function startServer(root, { csp = CSP, mounts = {}, headers = {} } = {}) {
+  root = path.resolve(root);
+  const mountList = Object.entries(mounts).map(([prefix, dir]) => [prefix, path.resolve(dir)]);
+  const server = createServer(async (req, res) => {
+    const send = (status, body, type = 'text/plain; charset=utf-8') => {
+      const h = { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers };
+      if (csp && type.startsWith('text/html')) h['Content-Security-Policy'] = csp;
+      res.writeHead(status, h);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
+    const urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
+    const mount = mountList.find(([prefix]) => urlPath.startsWith(prefix));
+    let file = mount ? resolveInside(mount[1], '/' + urlPath.slice(mount[0].length)) : resolveInside(root, urlPath);
+    if (!file) return send(403, 'forbidden\n');
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = path.join(file, 'index.html');
+        info = await stat(file);
+      }
+      if (!info.isFile()) return send(404, 'not found\n');
+      const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      send(200, await readFile(file), type);
+    } catch {
+      send(404, 'not found\n');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+export const urlOf = (server) => `http://127.0.0.1:${server.address().port}/`;
+export const closeServer = (server) => new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+
+/** Fails early, with what to run, when dist/ or Chromium is missing. */
+export function requireBuildAndBrowser(dist = DIST) {
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(
+      `index.html not found in ${dist}: build the app first ` +
+        '(`trunk build --release --offline`, or run `bash scripts/test.sh` which builds before the tests)',
+    );
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: run \`bash scripts/install.sh\``);
+  }
+}
+
+/** Headless system Chromium with no background traffic (extra command-line flags may be added). */
+export function launchBrowser(extraArgs = []) {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
+  });
+}
+
+/**
+ * A fresh context and page that record what went wrong. Returns
+ * `{ context, page, problems, requests, cspViolations }` (with `blockForeign`, the default, requests to
+ * any host but 127.0.0.1 are aborted before they leave the browser; they are still recorded):
+ * - `problems`: console errors, page errors and failed requests, as strings;
+ * - `requests`: every URL the page requested (also pushed to `allRequests` when given);
+ * - `cspViolations`: every `securitypolicyviolation` event (reported through a Playwright binding from
+ *   an init script: both come in through the DevTools protocol, so the policy does not block them).
+ */
+export async function openTrackedPage(
+  browser,
+  { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, allRequests, timeout = 30_000, contextOptions = {}, blockForeign = true } = {},
+) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, ...contextOptions });
+  // Belt and braces: a request to another host is recorded (and fails the test) but never sent.
+  if (blockForeign) await context.route((url) => !isLocalUrl(url.href), (route) => route.abort('blockedbyclient'));
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  const problems = [];
+  const requests = [];
+  const cspViolations = [];
+  await page.exposeFunction('__explorerCspViolation', (v) => {
+    cspViolations.push(v);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      // eslint-disable-next-line no-undef
+      window.__explorerCspViolation({
+        directive: e.effectiveDirective || e.violatedDirective,
+        blocked: e.blockedURI,
+        source: e.sourceFile,
+        line: e.lineNumber,
+        sample: e.sample,
+        disposition: e.disposition,
+      });
+    });
+  });
+  page.on('request', (r) => {
+    requests.push(r.url());
+    allRequests?.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') {
+      const where = m.location()?.url;
+      problems.push(`console error: ${m.text()}${where ? ` (at ${where})` : ''}`);
+    }
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  return { context, page, problems, requests, cspViolations };
+}
+
+/** True for URLs on 127.0.0.1 and for data:, blob: and about: URLs. */
+export function isLocalUrl(u) {
+  const { protocol, hostname } = new URL(u);
+  return protocol === 'data:' || protocol === 'blob:' || protocol === 'about:' || hostname === '127.0.0.1';
+}
+
+/** Asserts every URL is on 127.0.0.1 (or data:, blob:, about:). */
+export function assertLocalOnly(urls) {
+  const foreign = urls.filter((u) => !isLocalUrl(u));
+  assert.deepEqual(foreign, [], 'the page made requests to a host other than 127.0.0.1');
+}
+
+/** Asserts a tracked page logged no errors, broke no CSP rule and requested nothing off 127.0.0.1. */
+export function assertCleanPage({ problems, requests, cspViolations }) {
+  assert.deepEqual(
+    countDistinct(cspViolations.map((v) => `${v.directive} blocked ${v.blocked} (from ${v.source}:${v.line})`)),
+    [],
+    `the page broke its Content-Security-Policy (${CSP})`,
+  );
+  assert.deepEqual(countDistinct(problems), [], 'the page logged errors');
+  assertLocalOnly(requests);
+}
+
+/** Distinct strings, each with how many times it occurred when more than once. */
+function countDistinct(list) {
+  const counts = new Map();
+  for (const x of list) counts.set(x, (counts.get(x) || 0) + 1);
+  return [...counts].map(([x, n]) => (n > 1 ? `${x} [x${n}]` : x));
+}
+
+/**
+ * Waits until `#chart-canvas` has been drawn at least `after + 1` times (its `data-draws` counter)
+ * with a non-empty aria-label. Returns the draw count.
+ */
+export async function waitForDraw(page, after = 0) {
+  await page.waitForFunction((n) => {
+    const c = document.querySelector('#chart-canvas');
+    return !!c && Number(c.getAttribute('data-draws') || 0) > n && (c.getAttribute('aria-label') || '').trim().length > 0;
+  }, after);
+  return Number(await page.getAttribute('#chart-canvas', 'data-draws'));
+}
