@@ -15,6 +15,8 @@ pub struct Provider {
     pub key: String,
     /// The name HESA printed in the newest year.
     pub name: String,
+    /// Other names HESA printed in earlier years (providers rename themselves).
+    pub former_names: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -26,6 +28,8 @@ pub struct Dataset {
     values: Vec<f64>,
     /// Whether HESA reported the value at the same index. Unreported values are never summed.
     reported: Vec<bool>,
+    /// Whether every UK provider is loaded (not only the bundled partners and UK total).
+    pub all_providers: bool,
 }
 
 impl Dataset {
@@ -40,17 +44,31 @@ impl Dataset {
         years.dedup();
         let year_index: HashMap<&str, usize> = years.iter().enumerate().map(|(i, y)| (y.as_str(), i)).collect();
 
+        // Providers in first-seen order; each named as in its newest year, earlier names kept.
         let mut providers: Vec<Provider> = Vec::new();
         let mut provider_index: HashMap<&str, (usize, &str)> = HashMap::new();
+        let mut names: Vec<Vec<(&str, &str)>> = Vec::new();
         for r in records {
             let next = providers.len();
             let entry = provider_index.entry(r.ukprn.as_str()).or_insert_with(|| {
-                providers.push(Provider { key: r.ukprn.clone(), name: r.provider.clone() });
+                providers.push(Provider { key: r.ukprn.clone(), name: String::new(), former_names: Vec::new() });
+                names.push(Vec::new());
                 (next, r.year.as_str())
             });
-            if r.year.as_str() >= entry.1 {
-                entry.1 = r.year.as_str();
-                providers[entry.0].name = r.provider.clone();
+            let seen = &mut names[entry.0];
+            if !seen.contains(&(r.year.as_str(), r.provider.as_str())) {
+                seen.push((r.year.as_str(), r.provider.as_str()));
+            }
+        }
+        for (provider, mut seen) in providers.iter_mut().zip(names) {
+            seen.sort();
+            if let Some((_, newest)) = seen.last() {
+                provider.name = newest.to_string();
+            }
+            for (_, name) in seen.iter().rev() {
+                if *name != provider.name && !provider.former_names.iter().any(|n| n == name) {
+                    provider.former_names.push(name.to_string());
+                }
             }
         }
 
@@ -90,7 +108,7 @@ impl Dataset {
                 reported[i] = true;
             }
         }
-        let dataset = Dataset { info, providers, years, values, reported };
+        let dataset = Dataset { info, providers, years, values, reported, all_providers: false };
         dataset.check_totals(file, &seen)?;
         Ok(dataset)
     }
@@ -127,6 +145,41 @@ impl Dataset {
             }
         }
         Ok(())
+    }
+
+    /// The cube back as tidy records (each provider under its newest name).
+    pub fn records(&self) -> Vec<TidyRecord> {
+        let mut out = Vec::with_capacity(self.values.len());
+        for (p, provider) in self.providers.iter().enumerate() {
+            for (y, year) in self.years.iter().enumerate() {
+                for (c, category) in self.info.categories.iter().enumerate() {
+                    out.push(TidyRecord {
+                        ukprn: provider.key.clone(),
+                        provider: provider.name.clone(),
+                        year: year.clone(),
+                        group: category.group.clone(),
+                        category: category.name.clone(),
+                        value: self.value(p, y, c),
+                        line: 0,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// This dataset with every other UK provider added, from the on-demand file's text.
+    pub fn with_all_providers(&self, text: &str) -> Result<Dataset, DataError> {
+        let file = self.info.others_file.as_str();
+        let others = crate::wide::read(file, text, &self.info.categories)?;
+        if let Some(clash) = others.iter().find(|r| self.provider_index(&r.ukprn).is_some()) {
+            return Err(DataError::at(file, clash.line, Some(1), format!("expected only providers not already bundled, found {}", clash.ukprn)));
+        }
+        let mut records = self.records();
+        records.extend(others);
+        let mut data = Dataset::from_records(self.info.clone(), file, &records)?;
+        data.all_providers = true;
+        Ok(data)
     }
 
     fn index(&self, provider: usize, year: usize, category: usize) -> usize {

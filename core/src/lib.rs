@@ -20,6 +20,7 @@ pub mod table_specs;
 pub mod tidy;
 pub mod url_state;
 pub mod view;
+pub mod wide;
 
 pub use dataset::{Bundle, Dataset};
 pub use error::DataError;

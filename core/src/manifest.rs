@@ -33,6 +33,10 @@ pub struct DatasetInfo {
     pub measure: String,
     /// The tidy CSV's file name inside `data/`.
     pub file: String,
+    /// Every other UK provider's figures (wide form, see [`crate::wide`]), inside `data/`,
+    /// fetched only when a visitor asks for another provider. Empty when there is none.
+    #[serde(default)]
+    pub others_file: String,
     /// HESA's reference, e.g. `DT025 Table 1`.
     pub source_table: String,
     /// HESA's own title for the table.

@@ -72,14 +72,21 @@ pub fn refresh(inputs: &[(String, Vec<u8>)]) -> Result<Refreshed, DataError> {
         };
         tables.sort_by(|a, b| a.year.cmp(&b.year));
         let mut records = Vec::new();
+        let mut others = Vec::new();
         for table in tables.iter() {
             records.extend(tidy_records(spec, table, &partners)?);
+            others.extend(other_records(spec, table, &partners));
         }
+        others.sort_by(|a, b| (&a.ukprn, &a.year).cmp(&(&b.ukprn, &b.year)));
         let file = format!("{}.csv", spec.dataset_id);
+        let others_file = format!("providers/{}.csv", spec.dataset_id);
         files.push((file.clone(), tidy::write(&records)));
+        files.push((others_file.clone(), crate::wide::write(&spec.categories(), &others)));
         // Tables are sorted and non-empty: the newest file's metadata describes the dataset.
         let newest = &tables[tables.len() - 1];
-        datasets.push(dataset_info(spec, newest, file));
+        let mut info = dataset_info(spec, newest, file);
+        info.others_file = others_file;
+        datasets.push(info);
     }
     Ok(Refreshed { manifest: Manifest { partners, datasets }, files, skipped })
 }
@@ -97,6 +104,7 @@ fn dataset_info(spec: &TableSpec, newest: &HesaTable, file: String) -> DatasetIn
         title: spec.title.to_string(),
         measure: spec.measure.to_string(),
         file,
+        others_file: String::new(),
         source_table: spec.reference_id.to_string(),
         source_title,
         source_link: meta.source_link.clone(),
@@ -105,6 +113,29 @@ fn dataset_info(spec: &TableSpec, newest: &HesaTable, file: String) -> DatasetIn
         categories: spec.categories(),
         default_categories: spec.default_categories(),
     }
+}
+
+/// Every other provider's rows of one download (not the partners, not the UK total).
+fn other_records(spec: &TableSpec, table: &HesaTable, partners: &[Partner]) -> Vec<TidyRecord> {
+    let mut out = Vec::new();
+    for row in &table.providers {
+        let Some(ukprn) = &row.ukprn else { continue };
+        if partners.iter().any(|p| p.ukprn == *ukprn) {
+            continue;
+        }
+        for (column, value) in spec.columns.iter().zip(&row.values) {
+            out.push(TidyRecord {
+                ukprn: ukprn.clone(),
+                provider: row.name.clone(),
+                year: table.year.clone(),
+                group: column.group.to_string(),
+                category: column.label.to_string(),
+                value: *value,
+                line: 0,
+            });
+        }
+    }
+    out
 }
 
 /// The partners' and the UK total's rows of one download, as tidy records.

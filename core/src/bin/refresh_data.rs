@@ -63,7 +63,8 @@ fn run(input: &Path, output: &Path, check: bool) -> Result<bool, String> {
                 same = false;
             }
         } else {
-            std::fs::create_dir_all(output).map_err(|e| format!("cannot create {}: {e}", output.display()))?;
+            let dir = path.parent().unwrap_or(output);
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
             std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
     }

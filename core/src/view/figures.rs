@@ -195,6 +195,7 @@ mod tests {
             title: "T".into(),
             measure: "headcount".into(),
             file: "t.csv".into(),
+            others_file: String::new(),
             source_table: "DT025 Table 1".into(),
             source_title: String::new(),
             source_link: String::new(),
