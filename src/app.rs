@@ -111,14 +111,20 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let drawer_open = drawer_open.clone();
         Callback::from(move |_: MouseEvent| drawer_open.set(!*drawer_open))
     };
-    let close_on_escape = {
+    // Escape closes the drawer wherever focus is.
+    {
         let drawer_open = drawer_open.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && *drawer_open {
-                drawer_open.set(false);
-            }
-        })
-    };
+        use_effect_with(*drawer_open, move |open| {
+            let open = *open;
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e).map(|k| k.key());
+                if open && key.as_deref() == Some("Escape") {
+                    drawer_open.set(false);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let dismiss_notice = {
         let state = state.clone();
         Callback::from(move |_: ()| state.dispatch(Msg::DismissNotice))
@@ -159,7 +165,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let citation = export::citation(data, &state.caption, &page_url);
 
     html! {
-        <div class={classes!("explorer", embedded.then_some("embedded"))} onkeydown={close_on_escape}>
+        <div class={classes!("explorer", embedded.then_some("embedded"))}>
             <header class="explorer-header">
                 if embedded {
                     <p class="embed-title">{ "Midlands Innovation workforce explorer" }</p>

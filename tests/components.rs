@@ -18,6 +18,13 @@ use yew::prelude::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount() -> Element {
+    // The explorer reads its state from the URL and writes it back: start each test from the
+    // default view, whatever an earlier test left in the address bar.
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).expect("reset the URL");
+    }
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("div");
     gloo::utils::body().append_child(&root).expect("append");
@@ -118,7 +125,7 @@ async fn category_filter_groups_categories_and_emits_actions() {
     assert!(!non_academic.checked());
     non_academic.click();
     let buttons = all(&root, "fieldset.category-group button");
-    // Academic has "All parts" and "None"; Non-academic (one part) only "None", disabled.
+    // Academic has "All parts" and "None"; Non-academic (one part) only "None".
     assert_eq!(buttons.len(), 3);
     buttons[0].clone().dyn_into::<HtmlElement>().expect("button").click();
     assert_eq!(

@@ -39,7 +39,6 @@ pub fn CategoryFilter(props: &CategoryFilterProps) -> Html {
                 let name = group.name.clone();
                 let none = props.on_action.reform(move |_: MouseEvent| Action::NoneInGroup(name.clone()));
                 let legend = if group.name.is_empty() { "All categories".to_string() } else { group.name.clone() };
-                let any_selected = props.selected.iter().any(|k| k.group == group.name);
                 html! {
                     <fieldset class="category-group" data-group={group.name.clone()} key={group.name.clone()}>
                         <legend>{ legend.clone() }</legend>
@@ -47,7 +46,7 @@ pub fn CategoryFilter(props: &CategoryFilterProps) -> Html {
                             if parts > 1 {
                                 <button type="button" onclick={all}>{ "All parts" }<span class="visually-hidden">{ format!(" of {legend}") }</span></button>
                             }
-                            <button type="button" onclick={none} disabled={!any_selected}>{ "None" }<span class="visually-hidden">{ format!(" of {legend}") }</span></button>
+                            <button type="button" onclick={none}>{ "None" }<span class="visually-hidden">{ format!(" of {legend}") }</span></button>
                         </div>
                         <ul class="checks">
                             { for group.categories.iter().map(|c| {

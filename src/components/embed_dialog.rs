@@ -31,11 +31,20 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
             browser::copy(&snippet, move |ok| copied.set(ok));
         })
     };
-    let close = props.on_close.reform(|_: MouseEvent| ());
-    // The dialog's own close (Escape) must update the state too.
-    let on_cancel = props.on_close.reform(|_: Event| ());
+    // Close the dialog itself (so the browser returns focus to what opened it), then the state.
+    let close = {
+        let (dialog_ref, on_close) = (dialog_ref.clone(), props.on_close.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(dialog) = dialog_ref.cast::<HtmlDialogElement>() {
+                dialog.close();
+            }
+            on_close.emit(());
+        })
+    };
+    // Escape closes the dialog natively (`cancel`, then `close`): the state follows.
+    let on_close = props.on_close.reform(|_: Event| ());
     html! {
-        <dialog id="embed-dialog" ref={dialog_ref} aria-labelledby="embed-title" oncancel={on_cancel}>
+        <dialog id="embed-dialog" ref={dialog_ref} aria-labelledby="embed-title" onclose={on_close}>
             <h2 id="embed-title">{ "Embed this view" }</h2>
             <p>{ "Paste this into a page of your website. The frame loads only when it scrolls into view, fits the page's width, and the small script resizes it to its content." }</p>
             <label for="embed-snippet">{ "Embed code" }</label>

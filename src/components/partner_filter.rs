@@ -27,8 +27,8 @@ pub fn PartnerFilter(props: &PartnerFilterProps) -> Html {
         <fieldset id="partner-filter" class="filter">
             <legend>{ "Partners" }<span class="filter-count">{ format!(" ({count} of {})", props.partners.len()) }</span></legend>
             <div class="filter-actions">
-                <button type="button" id="partners-all" onclick={all} disabled={count == props.partners.len()}>{ "All" }</button>
-                <button type="button" id="partners-none" onclick={none} disabled={count == 0}>{ "None" }</button>
+                <button type="button" id="partners-all" onclick={all}>{ "All" }</button>
+                <button type="button" id="partners-none" onclick={none}>{ "None" }</button>
             </div>
             <ul class="checks">
                 { for props.partners.iter().map(|p| {

@@ -73,9 +73,16 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let embed_open = embed_open.clone();
         Callback::from(move |_: MouseEvent| embed_open.set(true))
     };
+    let embed_button = use_node_ref();
     let close_embed = {
-        let embed_open = embed_open.clone();
-        Callback::from(move |_: ()| embed_open.set(false))
+        let (embed_open, embed_button) = (embed_open.clone(), embed_button.clone());
+        Callback::from(move |_: ()| {
+            embed_open.set(false);
+            // Focus goes back to the button that opened the dialog.
+            if let Some(button) = embed_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
     };
     let script_url = props.page_url.split('?').next().unwrap_or_default().trim_end_matches("index.html").to_string() + "embed.js";
     let snippet = export::embed_snippet(&props.embed_url, &script_url, &props.caption.title);
@@ -89,7 +96,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <button type="button" id="download-svg" onclick={svg}>{ "Chart (SVG)" }</button>
                 <button type="button" id="download-csv" onclick={figures_csv}>{ "Figures (CSV)" }</button>
                 <button type="button" id="download-dataset" onclick={dataset_csv}>{ "Whole dataset (CSV)" }</button>
-                <button type="button" id="open-embed" onclick={open_embed}>{ "Embed" }</button>
+                <button type="button" id="open-embed" ref={embed_button} aria-haspopup="dialog" onclick={open_embed}>{ "Embed" }</button>
             </div>
             <p class="citation" id="citation">{ &props.citation }</p>
             <p class="share-status" role="status" aria-live="polite">{ (*status).clone() }</p>
