@@ -212,7 +212,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <p class="open-full"><a href={page_url.clone()} target="_blank" rel="noopener">{ "Open this view in the full explorer" }</a></p>
                     } else {
                         <ShareBar chart={state.chart.clone()} table={state.table.clone()} caption={state.caption.clone()}
-                            dataset_id={data.info.id.clone()} dataset_file={data.info.file.clone()}
+                            dataset_id={data.info.id.clone()} dataset={Rc::new(data.info.clone())}
                             page_url={page_url.clone()} embed_url={embed_url} citation={citation} />
                         <p class="about">{ &data.info.notes }</p>
                     }

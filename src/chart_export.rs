@@ -2,7 +2,6 @@
 //! canvas, with the title, the filters, the source and the licence in the image.
 
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use workforce_core::chart::{self, ChartStyle, Frame};
@@ -32,14 +31,7 @@ pub fn download_png(view: &ChartView, caption: &Caption, page_url: &str, name: &
         document.create_element("canvas").map_err(|_| "no canvas")?.dyn_into().map_err(|_| "no canvas")?;
     canvas.set_width(WIDTH * 2);
     canvas.set_height(HEIGHT * 2);
-    let context = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        .ok_or("no 2d context")?;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
-    let root = Measured::new(backend, context).into_drawing_area();
+    let root = Measured::canvas(&canvas).ok_or("no canvas to draw on")?.into_drawing_area();
     chart::draw(&root, view, &style(2.0, caption, page_url)).map_err(|e| format!("{e:?}"))?;
     root.present().map_err(|e| format!("{e:?}"))?;
     let name = name.to_string();
@@ -55,8 +47,7 @@ pub fn download_png(view: &ChartView, caption: &Caption, page_url: &str, name: &
 pub fn svg(view: &ChartView, caption: &Caption, page_url: &str) -> Result<String, String> {
     let mut out = String::new();
     {
-        let backend = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT));
-        let root = Measured::detached(backend).ok_or("no canvas to measure text")?.into_drawing_area();
+        let root = Measured::svg(&mut out, (WIDTH, HEIGHT)).ok_or("no canvas to measure text")?.into_drawing_area();
         chart::draw(&root, view, &style(1.0, caption, page_url)).map_err(|e| format!("{e:?}"))?;
         root.present().map_err(|e| format!("{e:?}"))?;
     }

@@ -1,54 +1,97 @@
-//! A plotters backend wrapper that measures text with a canvas 2D context (`measureText`).
+//! The one plotters backend every chart on the page or in a download is drawn with: a canvas or
+//! an SVG document, with text measured by a canvas 2D context (`measureText`).
 //!
 //! plotters' own web font code measures text by inserting a `<span>` with a `style` attribute
 //! into the page: a layout per label, and blocked by a strict Content-Security-Policy
-//! (`style-src-attr`). Every chart drawn on the page or exported goes through this wrapper.
+//! (`style-src-attr`). One backend type for both targets also means the chart code is compiled
+//! once, which keeps the download small.
 
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-pub struct Measured<B> {
-    inner: B,
+/// Where a chart is drawn.
+pub enum Target<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
+}
+
+/// A drawing error from either target, as text.
+#[derive(Debug)]
+pub struct TargetError(String);
+
+impl std::fmt::Display for TargetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TargetError {}
+
+fn convert<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> DrawingErrorKind<TargetError> {
+    match e {
+        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(TargetError(e.to_string())),
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
+}
+
+pub struct Measured<'a> {
+    target: Target<'a>,
     context: CanvasRenderingContext2d,
 }
 
-impl<B> Measured<B> {
-    pub fn new(inner: B, context: CanvasRenderingContext2d) -> Self {
-        Measured { inner, context }
+impl<'a> Measured<'a> {
+    /// Draws on a canvas, measuring with its own context.
+    pub fn canvas(canvas: &web_sys::HtmlCanvasElement) -> Option<Measured<'static>> {
+        let context = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
+        let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+        Some(Measured { target: Target::Canvas(backend), context })
     }
 
-    /// Wraps `inner`, measuring with a detached canvas (for backends that are not a canvas).
-    pub fn detached(inner: B) -> Option<Self> {
+    /// Draws into SVG text, measuring with a detached canvas.
+    pub fn svg(out: &'a mut String, size: (u32, u32)) -> Option<Measured<'a>> {
         let canvas = gloo::utils::document().create_element("canvas").ok()?;
         let canvas: web_sys::HtmlCanvasElement = canvas.dyn_into().ok()?;
         let context = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
-        Some(Measured { inner, context })
+        Some(Measured { target: Target::Svg(SVGBackend::with_string(out, size)), context })
     }
 }
 
-impl<B: DrawingBackend> DrawingBackend for Measured<B> {
-    type ErrorType = B::ErrorType;
+macro_rules! on_target {
+    ($self:ident, $b:ident => $call:expr) => {
+        match &mut $self.target {
+            Target::Canvas($b) => $call.map_err(convert),
+            Target::Svg($b) => $call.map_err(convert),
+        }
+    };
+}
+
+impl DrawingBackend for Measured<'_> {
+    type ErrorType = TargetError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        match &self.target {
+            Target::Canvas(b) => b.get_size(),
+            Target::Svg(b) => b.get_size(),
+        }
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<TargetError>> {
+        on_target!(self, b => b.ensure_prepared())
     }
 
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.present()
+    fn present(&mut self) -> Result<(), DrawingErrorKind<TargetError>> {
+        on_target!(self, b => b.present())
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<TargetError>> {
+        on_target!(self, b => b.draw_pixel(point, color))
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_line(from, to, style)
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<TargetError>> {
+        on_target!(self, b => b.draw_line(from, to, style))
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -57,12 +100,13 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Result<(), DrawingErrorKind<TargetError>> {
+        on_target!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_path(path, style)
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<TargetError>> {
+        let path: Vec<BackendCoord> = path.into_iter().collect();
+        on_target!(self, b => b.draw_path(path.iter().copied(), style))
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -71,19 +115,20 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_circle(center, radius, style, fill)
+    ) -> Result<(), DrawingErrorKind<TargetError>> {
+        on_target!(self, b => b.draw_circle(center, radius, style, fill))
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.fill_polygon(vert, style)
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<TargetError>> {
+        let vert: Vec<BackendCoord> = vert.into_iter().collect();
+        on_target!(self, b => b.fill_polygon(vert.iter().copied(), style))
     }
 
-    fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, style: &TStyle, pos: BackendCoord) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_text(text, style, pos)
+    fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, style: &TStyle, pos: BackendCoord) -> Result<(), DrawingErrorKind<TargetError>> {
+        on_target!(self, b => b.draw_text(text, style, pos))
     }
 
-    fn estimate_text_size<TStyle: BackendTextStyle>(&self, text: &str, style: &TStyle) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+    fn estimate_text_size<TStyle: BackendTextStyle>(&self, text: &str, style: &TStyle) -> Result<(u32, u32), DrawingErrorKind<TargetError>> {
         // The same font string the canvas backend draws with.
         self.context.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
         let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(style.size() * 0.6 * text.chars().count() as f64);

@@ -40,7 +40,7 @@ impl Dataset {
             info.categories.iter().enumerate().map(|(i, c)| ((c.group.as_str(), c.name.as_str()), i)).collect();
 
         let mut years: Vec<String> = records.iter().map(|r| r.year.clone()).collect();
-        years.sort();
+        years.sort_unstable();
         years.dedup();
         let year_index: HashMap<&str, usize> = years.iter().enumerate().map(|(i, y)| (y.as_str(), i)).collect();
 
@@ -61,7 +61,7 @@ impl Dataset {
             }
         }
         for (provider, mut seen) in providers.iter_mut().zip(names) {
-            seen.sort();
+            seen.sort_unstable();
             if let Some((_, newest)) = seen.last() {
                 provider.name = newest.to_string();
             }
@@ -242,12 +242,20 @@ impl Bundle {
     /// Loads the manifest and each dataset's tidy CSV, as found by `file(name)`.
     pub fn load<'a>(manifest_json: &str, file: impl Fn(&str) -> Option<&'a str>) -> Result<Bundle, DataError> {
         let manifest = Manifest::from_json("manifest.json", manifest_json)?;
+        Bundle::from_manifest(manifest, |info| match file(&info.file) {
+            Some(text) => tidy::read(&info.file, text),
+            None => Err(DataError::new(&info.file, format!("expected the data file of dataset {:?}", info.id))),
+        })
+    }
+
+    /// Builds and checks every dataset of a manifest from the records `records(dataset)` gives.
+    pub fn from_manifest(
+        manifest: Manifest,
+        records: impl Fn(&DatasetInfo) -> Result<Vec<TidyRecord>, DataError>,
+    ) -> Result<Bundle, DataError> {
         let mut datasets = Vec::with_capacity(manifest.datasets.len());
         for info in &manifest.datasets {
-            let Some(text) = file(&info.file) else {
-                return Err(DataError::new(&info.file, format!("expected the data file of dataset {:?}", info.id)));
-            };
-            let records = tidy::read(&info.file, text)?;
+            let records = records(info)?;
             let dataset = Dataset::from_records(info.clone(), &info.file, &records)?;
             for partner in &manifest.partners {
                 if dataset.provider_index(&partner.ukprn).is_none() {

@@ -145,3 +145,51 @@ impl Manifest {
         self.datasets.iter().find(|d| d.id == id)
     }
 }
+
+/// Rust source for a manifest as static tables, so the browser build embeds the manifest without
+/// a JSON parser and with little code (used by the explorer's build script with [`from_tables`]).
+pub fn to_rust(manifest: &Manifest) -> String {
+    let mut out = String::from("pub const PARTNERS: &[[&str; 3]] = &[");
+    for p in &manifest.partners {
+        out.push_str(&format!("[{:?}, {:?}, {:?}],", p.ukprn, p.name, p.short));
+    }
+    out.push_str("];\npub const DATASETS: &[([&str; 10], &[(&str, &str, bool)], &[(&str, &str)])] = &[");
+    for d in &manifest.datasets {
+        let fields = [&d.id, &d.title, &d.measure, &d.file, &d.others_file, &d.source_table, &d.source_title, &d.source_link, &d.licence, &d.notes];
+        let fields: Vec<String> = fields.iter().map(|f| format!("{f:?}")).collect();
+        let categories: Vec<String> = d.categories.iter().map(|c| format!("({:?}, {:?}, {})", c.group, c.name, c.total)).collect();
+        let defaults: Vec<String> = d.default_categories.iter().map(|k| format!("({:?}, {:?})", k.group, k.name)).collect();
+        out.push_str(&format!("([{}], &[{}], &[{}]),", fields.join(", "), categories.join(", "), defaults.join(", ")));
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// A static dataset description: its ten text fields (in [`DatasetInfo`] order), its categories
+/// `(group, name, total)` and its default categories `(group, name)`.
+pub type DatasetTable<'a> = ([&'a str; 10], &'a [(&'a str, &'a str, bool)], &'a [(&'a str, &'a str)]);
+
+/// The manifest from the static tables [`to_rust`] writes.
+pub fn from_tables(partners: &[[&str; 3]], datasets: &[DatasetTable]) -> Manifest {
+    let s = |v: &str| v.to_string();
+    Manifest {
+        partners: partners.iter().map(|[ukprn, name, short]| Partner { ukprn: s(ukprn), name: s(name), short: s(short) }).collect(),
+        datasets: datasets
+            .iter()
+            .map(|(f, categories, defaults)| DatasetInfo {
+                id: s(f[0]),
+                title: s(f[1]),
+                measure: s(f[2]),
+                file: s(f[3]),
+                others_file: s(f[4]),
+                source_table: s(f[5]),
+                source_title: s(f[6]),
+                source_link: s(f[7]),
+                licence: s(f[8]),
+                notes: s(f[9]),
+                categories: categories.iter().map(|(group, name, total)| CategoryInfo { group: s(group), name: s(name), total: *total }).collect(),
+                default_categories: defaults.iter().map(|(group, name)| CategoryKey { group: s(group), name: s(name) }).collect(),
+            })
+            .collect(),
+    }
+}

@@ -203,20 +203,17 @@ impl Selection {
     /// equal views are equal values (and encode to the same link).
     pub fn normalise(&mut self, bundle: &Bundle) {
         let data = self.dataset(bundle);
-        let order = |u: &String| bundle.manifest.partners.iter().position(|p| p.ukprn == *u);
-        self.partners.retain(|u| order(u).is_some());
-        self.partners.sort_by_key(order);
-        self.partners.dedup();
-        self.categories.retain(|k| data.category_index(k).is_some());
-        self.categories.sort_by_key(|k| data.category_index(k));
-        self.categories.dedup();
+        // Canonical order without sorting: walk the manifest's and the dataset's own lists.
+        self.partners =
+            bundle.manifest.partners.iter().filter(|p| self.partners.contains(&p.ukprn)).map(|p| p.ukprn.clone()).collect();
+        self.categories = data.categories().iter().map(|c| c.key()).filter(|k| self.categories.contains(k)).collect();
         if data.year_index(&self.year).is_none() {
             self.year = data.years().last().cloned().unwrap_or_default();
         }
         if !self.measures(bundle).contains(&self.measure) {
             self.measure = Measure::Count;
         }
-        self.hidden.sort();
+        self.hidden.sort_unstable();
         self.hidden.dedup();
     }
 

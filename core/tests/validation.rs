@@ -57,3 +57,21 @@ fn broken_data_is_refused_with_its_position() {
     let dup = MANIFEST.replace("\"Male\", \"total\"", "\"Female\", \"total\"");
     assert!(load(&dup, GOOD).unwrap_err().to_string().contains("expected each category once"));
 }
+
+#[test]
+fn the_manifest_survives_its_static_tables() {
+    let manifest = workforce_core::manifest::Manifest::from_json("m.json", MANIFEST).expect("manifest");
+    let source = workforce_core::manifest::to_rust(&manifest);
+    assert!(source.starts_with("pub const PARTNERS: &[[&str; 3]] = &[[\"10007759\", \"Aston University\", \"Aston\"],];"), "{source}");
+    // Rebuild by hand what the generated tables hold, and compare.
+    let categories = [("", "Female", false), ("", "Male", false), ("", "Total", true)];
+    let defaults = [("", "Female")];
+    let fields = [
+        "students-sex", "Student enrolments by sex", "students", "s.csv", "", "DT051 Table 1",
+        "HE student enrolments by HE provider", "https://www.hesa.ac.uk/data-and-analysis/students/table-1", "CC BY 4.0", "",
+    ];
+    let table: workforce_core::manifest::DatasetTable = (fields, &categories, &defaults);
+    let rebuilt = workforce_core::manifest::from_tables(&[["10007759", "Aston University", "Aston"]], &[table]);
+    assert_eq!(rebuilt, manifest);
+    assert!(source.contains("(\"\", \"Total\", true)"));
+}

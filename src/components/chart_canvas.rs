@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use workforce_core::chart::{self, hit_at, ChartStyle, Hit};
 
@@ -218,13 +217,8 @@ pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) -> Vec<Hit> {
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    let context = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok());
-    let (Some(backend), Some(context)) = (CanvasBackend::with_canvas_object(canvas.clone()), context) else { return Vec::new() };
-    let root = Measured::new(backend, context).into_drawing_area();
+    let Some(backend) = Measured::canvas(canvas) else { return Vec::new() };
+    let root = backend.into_drawing_area();
     let hits = match chart::draw(&root, view, &theme(canvas, ratio)) {
         Ok(hits) => hits,
         Err(e) => {

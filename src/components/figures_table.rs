@@ -28,7 +28,8 @@ type Sort = Option<(usize, bool)>;
 fn sorted_rows(table: &TableView, sort: Sort) -> Vec<usize> {
     let mut order: Vec<usize> = (0..table.rows.len()).collect();
     if let Some((column, ascending)) = sort {
-        order.sort_by(|&a, &b| {
+        order.sort_unstable_by(|&a, &b| {
+            // Ties fall back to the row's first position: a stable order without a stable sort.
             let (ra, rb) = (&table.rows[a], &table.rows[b]);
             let ordering = if column == 0 {
                 ra.label.cmp(&rb.label)
@@ -42,11 +43,8 @@ fn sorted_rows(table: &TableView, sort: Sort) -> Vec<usize> {
                     (None, None) => Ordering::Equal,
                 }
             };
-            if ascending {
-                ordering
-            } else {
-                ordering.reverse()
-            }
+            let ordering = if ascending { ordering } else { ordering.reverse() };
+            ordering.then(a.cmp(&b))
         });
     }
     order

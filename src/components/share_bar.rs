@@ -16,8 +16,7 @@ pub struct ShareBarProps {
     pub table: Rc<TableView>,
     pub caption: Rc<Caption>,
     pub dataset_id: String,
-    /// The dataset's tidy CSV file name in the bundle.
-    pub dataset_file: String,
+    pub dataset: Rc<workforce_core::manifest::DatasetInfo>,
     pub page_url: String,
     pub embed_url: String,
     pub citation: String,
@@ -62,10 +61,10 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         Callback::from(move |_: MouseEvent| browser::download(&name, "text/csv;charset=utf-8", export::figures_csv(&figure, &url).as_bytes()))
     };
     let dataset_csv = {
-        let (file, name) = (props.dataset_file.clone(), format!("{}-all-years.csv", props.dataset_id));
+        let (info, name) = (props.dataset.clone(), format!("{}-all-years.csv", props.dataset_id));
         Callback::from(move |_: MouseEvent| {
-            if let Some(text) = bundled::file(&file) {
-                browser::download(&name, "text/csv;charset=utf-8", export::dataset_csv(text).as_bytes());
+            if let Some(text) = bundled::tidy_text(&info) {
+                browser::download(&name, "text/csv;charset=utf-8", export::dataset_csv(&text).as_bytes());
             }
         })
     };

@@ -496,7 +496,7 @@ fn not_reported(data: &Dataset, names: &Names, figs: &Figures, series: &[SeriesV
         }
     }
     let order = |p: &usize| figs.providers.iter().position(|q| q == p);
-    groups.sort_by_key(|(_, providers)| providers.iter().map(order).min().flatten());
+    groups.sort_unstable_by_key(|(_, providers)| providers.iter().map(order).min().flatten());
     let mut out: Vec<String> = groups
         .into_iter()
         .map(|((cats, years), providers)| {
