@@ -235,6 +235,106 @@ fn mark(unit: Unit, value: Option<f64>, status: Status) -> String {
     }
 }
 
+/// Which side the value axis is on.
+#[derive(Clone, Copy, PartialEq)]
+enum ValueAxis {
+    /// Values up the left side (vertical bars, lines); categories along the bottom.
+    Left,
+    /// Values along the bottom (horizontal bars); categories down the left side.
+    Bottom,
+}
+
+/// The plot rectangle in backend pixels, mapping `(x, y)` data coordinates to pixels: `x` runs
+/// from 0 to `x_max` left to right, `y` from 0 to `y_max` bottom to top.
+struct Plot {
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+    x_max: f64,
+    y_max: f64,
+}
+
+impl Plot {
+    fn backend_coord(&self, &(x, y): &(f64, f64)) -> (i32, i32) {
+        let px = f64::from(self.left) + x / self.x_max * f64::from(self.right - self.left);
+        let py = f64::from(self.bottom) - y / self.y_max * f64::from(self.bottom - self.top);
+        (px.round() as i32, py.round() as i32)
+    }
+}
+
+/// A round step for about six ticks up to `max`.
+fn tick_step(max: f64) -> f64 {
+    nice_ceiling(max / 6.0)
+}
+
+/// Lays out the plot inside `area` and draws its value axis: grid lines, ticks and their en-GB
+/// labels, the axis lines and the axis description. `margins` are `(top, right)`, `label_areas`
+/// `(below, left)`, all in pixels.
+#[allow(clippy::too_many_arguments)]
+fn plot<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    cx: &Ctx,
+    axis: ValueAxis,
+    max: f64,
+    n: usize,
+    unit: Unit,
+    description: &str,
+    (margin_top, margin_right): (i32, i32),
+    (below, left_area): (i32, i32),
+) -> Result<Plot, DrawError<DB>> {
+    let (ox, oy) = area.get_base_pixel();
+    let (w, h) = area.dim_in_pixel();
+    let (x_max, y_max) = match axis {
+        ValueAxis::Left => (n.max(1) as f64, max),
+        ValueAxis::Bottom => (max, n.max(1) as f64),
+    };
+    let plot = Plot {
+        left: ox + left_area,
+        right: (ox + w as i32 - margin_right).max(ox + left_area + 1),
+        top: oy + margin_top,
+        bottom: (oy + h as i32 - below).max(oy + margin_top + 1),
+        x_max,
+        y_max,
+    };
+    let local = |(x, y): (i32, i32)| (x - ox, y - oy);
+    let grid = ShapeStyle::from(&colour(cx.style.grid)).stroke_width(1);
+    let axis_line = ShapeStyle::from(&colour(cx.style.muted_text)).stroke_width(cx.px(1.0).max(1) as u32);
+    let label = cx.text(12.0, cx.style.muted_text);
+    let step = tick_step(max);
+    let ticks = (max / step).round() as usize;
+    for i in 0..=ticks {
+        let v = step * i as f64;
+        match axis {
+            ValueAxis::Left => {
+                let (_, y) = plot.backend_coord(&(0.0, v));
+                area.draw(&PathElement::new(vec![local((plot.left, y)), local((plot.right, y))], grid))?;
+                area.draw(&PathElement::new(vec![local((plot.left - cx.px(4.0), y)), local((plot.left, y))], axis_line))?;
+                area.draw_text(&tick(unit, v), &label.pos(Pos::new(HPos::Right, VPos::Center)), local((plot.left - cx.px(6.0), y)))?;
+            }
+            ValueAxis::Bottom => {
+                let (x, _) = plot.backend_coord(&(v, 0.0));
+                area.draw(&PathElement::new(vec![local((x, plot.top)), local((x, plot.bottom))], grid))?;
+                area.draw(&PathElement::new(vec![local((x, plot.bottom)), local((x, plot.bottom + cx.px(4.0)))], axis_line))?;
+                area.draw_text(&tick(unit, v), &label.pos(Pos::new(HPos::Center, VPos::Top)), local((x, plot.bottom + cx.px(6.0))))?;
+            }
+        }
+    }
+    area.draw(&PathElement::new(vec![local((plot.left, plot.top)), local((plot.left, plot.bottom))], axis_line))?;
+    area.draw(&PathElement::new(vec![local((plot.left, plot.bottom)), local((plot.right, plot.bottom))], axis_line))?;
+    match axis {
+        ValueAxis::Left => {
+            let style = label.transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
+            area.draw_text(description, &style, (cx.px(2.0), (plot.top + plot.bottom) / 2 - oy))?;
+        }
+        ValueAxis::Bottom => {
+            let style = label.pos(Pos::new(HPos::Center, VPos::Top));
+            area.draw_text(description, &style, local(((plot.left + plot.right) / 2, plot.bottom + cx.px(22.0))))?;
+        }
+    }
+    Ok(plot)
+}
+
 fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView, cx: &Ctx) -> Result<Vec<Hit>, DrawError<DB>> {
     let (width, _) = area.dim_in_pixel();
     let label_style = cx.text(12.0, cx.style.text);
@@ -312,29 +412,7 @@ fn draw_vertical_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &
     let n = view.labels.len();
     let max = axis_max(view);
     let unit = view.unit;
-    let y_formatter = |v: &f64| tick(unit, *v);
-    let x_formatter = |_: &f64| String::new();
-    let mut chart = ChartBuilder::on(area)
-        .margin_right(cx.px(12.0))
-        .margin_top(cx.px(18.0))
-        .x_label_area_size(cx.px(28.0))
-        .y_label_area_size(cx.px(64.0))
-        .build_cartesian_2d(0f64..n as f64, 0f64..max)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .x_label_formatter(&x_formatter)
-        .y_labels(6)
-        .y_label_formatter(&y_formatter)
-        .y_desc(view.y_label.as_str())
-        .label_style(cx.text(12.0, cx.style.muted_text))
-        .axis_desc_style(cx.text(12.0, cx.style.muted_text))
-        .bold_line_style(colour(cx.style.grid))
-        .light_line_style(TRANSPARENT)
-        .axis_style(colour(cx.style.muted_text))
-        .set_all_tick_mark_size(cx.px(4.0))
-        .draw()?;
+    let chart = plot(area, cx, ValueAxis::Left, max, n, unit, &view.y_label, (cx.px(18.0), cx.px(12.0)), (cx.px(28.0), cx.px(64.0)))?;
 
     let label_style = cx.text(12.0, cx.style.text);
     let mark_style = cx.text(11.0, cx.style.muted_text);
@@ -452,29 +530,7 @@ fn draw_horizontal_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view:
     let label_area = (widest + cx.px(12.0)).min(width as i32 * 2 / 5);
     let max = axis_max(view);
     let unit = view.unit;
-    let x_formatter = |v: &f64| tick(unit, *v);
-    let y_formatter = |_: &f64| String::new();
-    let mut chart = ChartBuilder::on(area)
-        .margin_right(cx.px(48.0))
-        .margin_top(cx.px(8.0))
-        .x_label_area_size(cx.px(40.0))
-        .y_label_area_size(label_area)
-        .build_cartesian_2d(0f64..max, 0f64..n as f64)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(0)
-        .y_label_formatter(&y_formatter)
-        .x_labels(5)
-        .x_label_formatter(&x_formatter)
-        .x_desc(view.y_label.as_str())
-        .label_style(cx.text(12.0, cx.style.muted_text))
-        .axis_desc_style(cx.text(12.0, cx.style.muted_text))
-        .bold_line_style(colour(cx.style.grid))
-        .light_line_style(TRANSPARENT)
-        .axis_style(colour(cx.style.muted_text))
-        .set_all_tick_mark_size(cx.px(4.0))
-        .draw()?;
+    let chart = plot(area, cx, ValueAxis::Bottom, max, n, unit, &view.y_label, (cx.px(8.0), cx.px(48.0)), (cx.px(40.0), label_area))?;
     let label_style = cx.text(12.0, cx.style.text);
     let mark_style = cx.text(11.0, cx.style.muted_text);
     let (ox, oy) = area.get_base_pixel();
@@ -546,29 +602,7 @@ fn draw_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartVie
     let n = view.labels.len().max(1);
     let max = axis_max(view);
     let unit = view.unit;
-    let y_formatter = |v: &f64| tick(unit, *v);
-    let x_formatter = |_: &f64| String::new();
-    let mut chart = ChartBuilder::on(area)
-        .margin_right(cx.px(16.0))
-        .margin_top(cx.px(12.0))
-        .x_label_area_size(cx.px(28.0))
-        .y_label_area_size(cx.px(64.0))
-        .build_cartesian_2d(0f64..n as f64, 0f64..max)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .x_label_formatter(&x_formatter)
-        .y_labels(6)
-        .y_label_formatter(&y_formatter)
-        .y_desc(view.y_label.as_str())
-        .label_style(cx.text(12.0, cx.style.muted_text))
-        .axis_desc_style(cx.text(12.0, cx.style.muted_text))
-        .bold_line_style(colour(cx.style.grid))
-        .light_line_style(TRANSPARENT)
-        .axis_style(colour(cx.style.muted_text))
-        .set_all_tick_mark_size(cx.px(4.0))
-        .draw()?;
+    let chart = plot(area, cx, ValueAxis::Left, max, n, unit, &view.y_label, (cx.px(12.0), cx.px(16.0)), (cx.px(28.0), cx.px(64.0)))?;
     let (ox, oy) = area.get_base_pixel();
     let mut hits = Vec::new();
     for s in visible(view) {
