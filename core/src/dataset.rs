@@ -273,6 +273,16 @@ impl Bundle {
         Ok(Bundle { manifest, datasets })
     }
 
+    /// This bundle with a dataset added, or replacing the one with the same id.
+    pub fn with_dataset(&self, dataset: Dataset) -> Bundle {
+        let mut datasets = self.datasets.clone();
+        match datasets.iter_mut().find(|d| d.info.id == dataset.info.id) {
+            Some(slot) => *slot = dataset,
+            None => datasets.push(dataset),
+        }
+        Bundle { manifest: self.manifest.clone(), datasets }
+    }
+
     pub fn dataset(&self, id: &str) -> Option<&Dataset> {
         self.datasets.iter().find(|d| d.info.id == id)
     }

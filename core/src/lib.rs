@@ -12,6 +12,7 @@ pub mod export;
 pub mod format;
 pub mod hesa;
 pub mod manifest;
+pub mod own_files;
 pub mod palette;
 pub mod query;
 pub mod refresh;

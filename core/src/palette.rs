@@ -48,6 +48,23 @@ pub fn partner_colour(index: usize) -> Rgb {
     MUTED[index % 8]
 }
 
+/// Paul Tol's "light" scheme, for other UK providers (told apart from partners by name too).
+pub const LIGHT: [Rgb; 8] = [
+    Rgb(0x77, 0xAA, 0xDD),
+    Rgb(0xEE, 0x88, 0x66),
+    Rgb(0xEE, 0xDD, 0x88),
+    Rgb(0xFF, 0xAA, 0xBB),
+    Rgb(0x99, 0xDD, 0xFF),
+    Rgb(0x44, 0xBB, 0x99),
+    Rgb(0xBB, 0xCC, 0x33),
+    Rgb(0xAA, 0xAA, 0x00),
+];
+
+/// Another provider's colour, by its place among the dataset's providers: stable across charts.
+pub fn other_colour(index: usize) -> Rgb {
+    LIGHT[index % LIGHT.len()]
+}
+
 /// The selected partners added together.
 pub const COMBINED: Rgb = Rgb(0xAA, 0x44, 0x99);
 

@@ -61,6 +61,8 @@ pub struct Selection {
     pub dataset: String,
     /// Selected partners' UKPRNs, in manifest order.
     pub partners: Vec<String>,
+    /// Other UK providers to compare with (UKPRNs, in the order chosen).
+    pub others: Vec<String>,
     /// Selected categories, in dataset order. Never holds a total together with its own parts.
     pub categories: Vec<CategoryKey>,
     pub year: String,
@@ -82,6 +84,8 @@ pub enum Action {
     TogglePartner(String),
     AllPartners,
     NoPartners,
+    /// Add or remove another UK provider (by UKPRN) to compare with.
+    ToggleOther(String),
     ToggleCategory(CategoryKey),
     /// Select every category of a group that is not a total.
     AllInGroup(String),
@@ -106,6 +110,7 @@ impl Selection {
         Selection {
             dataset: dataset.info.id.clone(),
             partners: bundle.manifest.partners.iter().map(|p| p.ukprn.clone()).collect(),
+            others: Vec::new(),
             chart: default_chart(categories.len()),
             categories,
             year: dataset.years().last().cloned().unwrap_or_default(),
@@ -145,6 +150,13 @@ impl Selection {
                     next.partners.retain(|p| *p != ukprn);
                 } else if bundle.manifest.partners.iter().any(|p| p.ukprn == ukprn) {
                     next.partners.push(ukprn);
+                }
+            }
+            Action::ToggleOther(ukprn) => {
+                if self.others.contains(&ukprn) {
+                    next.others.retain(|o| *o != ukprn);
+                } else if !ukprn.is_empty() {
+                    next.others.push(ukprn);
                 }
             }
             Action::AllPartners => next.partners = bundle.manifest.partners.iter().map(|p| p.ukprn.clone()).collect(),
@@ -207,6 +219,17 @@ impl Selection {
         self.partners =
             bundle.manifest.partners.iter().filter(|p| self.partners.contains(&p.ukprn)).map(|p| p.ukprn.clone()).collect();
         self.categories = data.categories().iter().map(|c| c.key()).filter(|k| self.categories.contains(k)).collect();
+        // Other providers: never a partner, the UK total or twice; unknown ones are dropped once
+        // every provider is loaded (until then they may still arrive).
+        let mut others: Vec<String> = Vec::new();
+        for o in &self.others {
+            let partner = bundle.manifest.partners.iter().any(|p| p.ukprn == *o);
+            let known = !data.all_providers || data.provider_index(o).is_some();
+            if !partner && known && o != crate::manifest::UK_TOTAL_KEY && !others.contains(o) {
+                others.push(o.clone());
+            }
+        }
+        self.others = others;
         if data.year_index(&self.year).is_none() {
             self.year = data.years().last().cloned().unwrap_or_default();
         }

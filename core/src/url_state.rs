@@ -2,7 +2,7 @@
 //! short names and category slugs, not indexes), defaults left out. Decoding never fails: an
 //! unknown or malformed parameter is ignored, the rest is honoured, and what was ignored is said.
 //!
-//! `?d=staff-occupation&p=aston,keele&c=academic:total-academic-staff&y=2020-21&v=bars&m=count&uk=1&sum=1&hide=…&t=table`
+//! `?d=staff-occupation&p=aston,keele&o=10007783&c=academic:total-academic-staff&y=2020-21&v=bars&m=count&uk=1&sum=1&hide=…&t=table`
 
 use crate::dataset::{Bundle, Dataset};
 use crate::manifest::CategoryKey;
@@ -69,6 +69,9 @@ pub fn encode(bundle: &Bundle, selection: &Selection) -> String {
             .map(|p| slug(&p.short))
             .collect();
         out.append_pair("p", &shorts.join(","));
+    }
+    if !selection.others.is_empty() {
+        out.append_pair("o", &selection.others.join(","));
     }
     if selection.categories != dataset_defaults.categories {
         let slugs: Vec<String> = selection.categories.iter().map(category_slug).collect();
@@ -144,6 +147,15 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
                     }
                 }
                 s.partners = partners;
+            }
+            "o" => {
+                for part in value.split(',').filter(|p| !p.is_empty()) {
+                    if part.len() == 8 && part.bytes().all(|b| b.is_ascii_digit()) {
+                        s.others.push(part.to_string());
+                    } else {
+                        ignored.push(format!("\"{}\" is not a UKPRN", short(part)));
+                    }
+                }
             }
             "c" => {
                 let mut categories: Vec<CategoryKey> = Vec::new();

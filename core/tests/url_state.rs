@@ -23,7 +23,8 @@ fn action(b: &Bundle, s: &Selection, kind: u8, pick: usize) -> Action {
     let partners = &b.manifest.partners;
     let cats = data.categories();
     let groups = data.groups();
-    match kind % 14 {
+    match kind % 15 {
+        14 => Action::ToggleOther(["10007783", "10007850", "10000291"][pick % 3].to_string()),
         0 => Action::SelectDataset(b.datasets[pick % b.datasets.len()].info.id.clone()),
         1 => Action::TogglePartner(partners[pick % partners.len()].ukprn.clone()),
         2 => Action::AllPartners,

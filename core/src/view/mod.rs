@@ -54,6 +54,8 @@ impl Unit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
     Partner,
+    /// Another UK provider, chosen to compare with.
+    Other,
     /// The selected partners added together.
     Combined,
     /// The all-UK total, a reference.
@@ -176,7 +178,8 @@ fn entity_colour(bundle: &Bundle, data: &Dataset, entity: Entity) -> Rgb {
             let key = &data.providers()[p].key;
             match bundle.manifest.partners.iter().position(|m| m.ukprn == *key) {
                 Some(i) => palette::partner_colour(i),
-                None => palette::UK,
+                None if key == UK_TOTAL_KEY => palette::UK,
+                None => palette::other_colour(data.providers().iter().take(p).filter(|q| q.key != UK_TOTAL_KEY).count()),
             }
         }
     }
@@ -235,11 +238,14 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
             }
         }
     }
+    let others: Vec<usize> = selection.others.iter().filter_map(|u| data.provider_index(u)).collect();
     let mut providers = partners.clone();
+    providers.extend(others.iter().copied());
     providers.extend(uk);
     let figs = Figures::read(data, providers, partners.clone(), needed, years.clone());
 
     let mut entities: Vec<(Entity, RowKind)> = partners.iter().map(|&p| (Entity::Provider(p), RowKind::Partner)).collect();
+    entities.extend(others.iter().map(|&p| (Entity::Provider(p), RowKind::Other)));
     if selection.combine && partners.len() > 1 {
         entities.push((Entity::Combined, RowKind::Combined));
     }
