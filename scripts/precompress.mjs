@@ -37,6 +37,22 @@ async function* files(dir) {
   }
 }
 
+/**
+ * Minifies the build's JavaScript in place with terser (Trunk's own minifier fails on the
+ * wasm-bindgen glue). ES modules (the glue) are minified as modules; classic scripts (the worker's
+ * no-modules glue, embed.js) keep their top-level names. The rust link in index.html carries
+ * data-integrity="none", so no integrity hash goes stale.
+ */
+async function minifyScripts(list) {
+  const { minify } = await import('terser');
+  for (const f of list) {
+    const code = await readFile(f, 'utf8');
+    const module = /^\s*export\s|\bimport\.meta\b/m.test(code);
+    const out = await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    if (out.code && out.code.length < code.length) await writeFile(f, out.code);
+  }
+}
+
 async function main() {
   if (!process.argv[2] && process.env.TRUNK_PROFILE === 'debug') {
     console.log('precompress: debug build, skipped (release builds get .gz and .br files)');
@@ -50,6 +66,7 @@ async function main() {
   const list = [];
   for await (const f of files(dir)) list.push(f);
   list.sort();
+  await minifyScripts(list.filter((f) => f.endsWith('.js')));
   let total = [0, 0, 0];
   for (const f of list) {
     const raw = await readFile(f);

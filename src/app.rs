@@ -9,7 +9,7 @@ use workforce_core::{export, url_state, view, Bundle};
 use yew::prelude::*;
 
 use crate::components::*;
-use crate::state::{Msg, State};
+use crate::state::{Loading, Msg, State};
 use crate::{browser, bundled};
 
 #[component]
@@ -125,6 +125,65 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             move || drop(listener)
         });
     }
+    // Every other UK provider's figures: fetched once per dataset, when a visitor asks for one.
+    let load_others = {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            let data = state.selection.dataset(&state.bundle);
+            let id = data.info.id.clone();
+            let busy_or_done = matches!(&state.others, Some((d, Loading::Busy(_))) if *d == id);
+            if data.all_providers || data.info.others_file.is_empty() || busy_or_done {
+                return;
+            }
+            let path = data.info.others_file.clone();
+            state.dispatch(Msg::OthersLoading(id.clone()));
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = browser::fetch_text(&path).await;
+                state.dispatch(Msg::OthersLoaded { dataset: id, result });
+            });
+        })
+    };
+    // A link or a dataset switch that names other providers loads them too.
+    {
+        let load_others = load_others.clone();
+        let wanted = !s.others.is_empty() && !data.all_providers;
+        use_effect_with((s.dataset.clone(), wanted), move |(_, wanted)| {
+            if *wanted {
+                load_others.emit(());
+            }
+        });
+    }
+    // The visitor's own files: read one by one (showing progress), then imported.
+    let on_files = {
+        let state = state.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut read = Vec::with_capacity(files.len());
+                for (i, file) in files.iter().enumerate() {
+                    let name = file.name();
+                    if file.size() > workforce_core::own_files::MAX_FILE_BYTES as f64 {
+                        let mb = (file.size() / (1024.0 * 1024.0)).round() as u64;
+                        state.dispatch(Msg::FilesOpened(Err(format!("{name}: is {mb} MB: too large for a HESA table download"))));
+                        return;
+                    }
+                    state.dispatch(Msg::FilesProgress(format!("Reading file {} of {}: {name}…", i + 1, files.len())));
+                    browser::next_frame().await;
+                    match browser::read_file(file).await {
+                        Ok(bytes) => read.push((name, bytes)),
+                        Err(e) => {
+                            state.dispatch(Msg::FilesOpened(Err(format!("{name}: could not be read: {e}"))));
+                            return;
+                        }
+                    }
+                }
+                state.dispatch(Msg::FilesProgress("Reading the figures…".to_string()));
+                let opened = crate::importer_client::open(read).await.map(Box::new);
+                state.dispatch(Msg::FilesOpened(opened));
+            });
+        })
+    };
     let dismiss_notice = {
         let state = state.clone();
         Callback::from(move |_: ()| state.dispatch(Msg::DismissNotice))
@@ -159,6 +218,22 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             (m, label)
         })
         .collect();
+    let other_options: Rc<Vec<ProviderOption>> = Rc::new(
+        data.providers()
+            .iter()
+            .filter(|p| p.key != workforce_core::manifest::UK_TOTAL_KEY && !bundle.manifest.partners.iter().any(|m| m.ukprn == p.key))
+            .map(|p| ProviderOption { ukprn: p.key.clone(), name: p.name.clone(), former_names: p.former_names.clone() })
+            .collect(),
+    );
+    let chosen_others: Vec<(String, String)> = s
+        .others
+        .iter()
+        .map(|u| {
+            let name = data.provider_index(u).map_or_else(|| format!("UKPRN {u}"), |i| data.providers()[i].name.clone());
+            (u.clone(), name)
+        })
+        .collect();
+    let others_status = state.others.as_ref().filter(|(d, _)| *d == s.dataset).map(|(_, l)| l.clone());
     let view_query = url_state::encode(bundle, s);
     let page_url = browser::url_for(&view_query);
     let embed_url = browser::url_for(&if view_query.is_empty() { "embed=1".to_string() } else { format!("embed=1&{view_query}") });
@@ -194,7 +269,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     <ChartKindSelect selected={s.chart} on_action={on_action.clone()} />
                     <CompareOptions compare_uk={s.compare_uk} combine={s.combine} on_action={on_action.clone()} />
                     <PartnerFilter partners={partners} selected={s.partners.clone()} on_action={on_action.clone()} />
+                    <ProviderPicker providers={other_options} selected={chosen_others} status={others_status} on_action={on_action.clone()} on_load={load_others} />
                     <CategoryFilter groups={groups} selected={s.categories.clone()} on_action={on_action.clone()} />
+                    if !embedded {
+                        <FileOpener status={state.files.clone()} on_files={on_files} />
+                    }
                 </aside>
                 <main class="figure-area">
                     <figure class="figure">

@@ -108,3 +108,33 @@ pub fn post_height_to_host() -> Option<web_sys::ResizeObserver> {
     }
     Some(observer)
 }
+
+/// Fetches a file of the site (relative to the page) as text.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = gloo::utils::window();
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path)).await.map_err(|e| describe(&e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("{} answered {}", path, response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))?;
+    text.as_string().ok_or_else(|| "the answer was not text".to_string())
+}
+
+/// Reads a file the visitor chose, in the browser (nothing is uploaded).
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| describe(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Lets the page paint (progress) before the next piece of work.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn describe(e: &JsValue) -> String {
+    js_sys::Error::from(e.clone()).message().as_string().unwrap_or_else(|| "the browser could not do it".to_string())
+}

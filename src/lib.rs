@@ -7,6 +7,7 @@ pub mod browser;
 pub mod bundled;
 pub mod chart_export;
 pub mod components;
+pub mod importer_client;
 pub mod measured_backend;
 pub mod state;
 

@@ -20,16 +20,37 @@ pub struct State {
     pub caption: Rc<Caption>,
     /// What a link asked for that could not be honoured, said once.
     pub notice: Option<String>,
+    /// Loading every other UK provider for a dataset: `(dataset id, what happened)`.
+    pub others: Option<(String, Loading)>,
+    /// Opening the visitor's own files.
+    pub files: Option<Loading>,
+}
+
+/// Where a load stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loading {
+    /// Under way, with what to say meanwhile.
+    Busy(String),
+    Done(String),
+    Failed(String),
 }
 
 /// A change to the state.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Msg {
     /// A visitor's action.
     Do(Action),
     /// Back or forward in the browser: the state a URL encodes.
     Restore(Selection),
     DismissNotice,
+    /// Fetching every other UK provider for a dataset has started.
+    OthersLoading(String),
+    /// The on-demand file of every other UK provider arrived (its text), or could not be had.
+    OthersLoaded { dataset: String, result: Result<String, String> },
+    /// Reading the visitor's own files: progress to show.
+    FilesProgress(String),
+    /// The visitor's own files, opened as a dataset (or why not).
+    FilesOpened(Result<Box<workforce_core::Dataset>, String>),
 }
 
 /// The figure's parts, each behind its own `Rc` so a component re-renders only when its part changes.
@@ -44,7 +65,7 @@ impl State {
         let notice = (!decoded.ignored.is_empty())
             .then(|| format!("Some settings in the link were ignored: {}.", workforce_core::format::list(&decoded.ignored)));
         let (chart, table, caption) = parts(view::figure(&bundle, &decoded.selection));
-        State { bundle, selection: decoded.selection, chart, table, caption, notice }
+        State { bundle, selection: decoded.selection, chart, table, caption, notice, others: None, files: None }
     }
 
     fn with_selection(self: Rc<Self>, selection: Selection) -> Rc<Self> {
@@ -56,7 +77,15 @@ impl State {
             return Rc::new(State { selection, ..(*self).clone() });
         }
         let (chart, table, caption) = parts(view::figure(&self.bundle, &selection));
-        Rc::new(State { bundle: self.bundle.clone(), selection, chart, table, caption, notice: self.notice.clone() })
+        Rc::new(State { selection, chart, table, caption, ..(*self).clone() })
+    }
+
+    /// The same view over a new bundle (more providers, or the visitor's own dataset).
+    fn with_bundle(self: Rc<Self>, bundle: Rc<Bundle>, selection: Selection) -> Rc<Self> {
+        let mut selection = selection;
+        selection.normalise(&bundle);
+        let (chart, table, caption) = parts(view::figure(&bundle, &selection));
+        Rc::new(State { bundle, selection, chart, table, caption, ..(*self).clone() })
     }
 }
 
@@ -80,6 +109,51 @@ impl Reducible for State {
                 self.with_selection(selection)
             }
             Msg::DismissNotice => Rc::new(State { notice: None, ..(*self).clone() }),
+            Msg::OthersLoading(dataset) => {
+                Rc::new(State { others: Some((dataset, Loading::Busy("Loading every UK provider…".into()))), ..(*self).clone() })
+            }
+            Msg::OthersLoaded { dataset, result } => {
+                let loaded = result.and_then(|text| {
+                    let data = self.bundle.dataset(&dataset).ok_or_else(|| format!("no dataset {dataset}"))?;
+                    data.with_all_providers(&text).map_err(|e| e.to_string())
+                });
+                match loaded {
+                    Ok(data) => {
+                        let count = data.providers().len();
+                        let bundle = Rc::new(self.bundle.with_dataset(data));
+                        let state = Rc::new(State {
+                            others: Some((dataset, Loading::Done(format!("{count} providers to choose from.")))),
+                            ..(*self).clone()
+                        });
+                        let selection = state.selection.clone();
+                        state.with_bundle(bundle, selection)
+                    }
+                    Err(e) => Rc::new(State {
+                        others: Some((dataset, Loading::Failed(format!("Other UK providers could not be loaded: {e}")))),
+                        ..(*self).clone()
+                    }),
+                }
+            }
+            Msg::FilesProgress(text) => Rc::new(State { files: Some(Loading::Busy(text)), ..(*self).clone() }),
+            Msg::FilesOpened(Ok(data)) => {
+                let id = data.info.id.clone();
+                let title = data.info.title.clone();
+                let years = data.years().len();
+                let bundle = Rc::new(self.bundle.with_dataset(*data));
+                let selection = self.selection.apply(&bundle, Action::SelectDataset(id.clone()));
+                // Re-opening a table of the same id replaces it: start from its defaults.
+                let selection = if selection.dataset == self.selection.dataset && id == self.selection.dataset {
+                    Selection { categories: bundle.dataset(&id).map(|d| d.info.default_categories.clone()).unwrap_or_default(), ..selection }
+                } else {
+                    selection
+                };
+                let state = Rc::new(State {
+                    files: Some(Loading::Done(format!("Opened “{title}” ({years} year{}).", if years == 1 { "" } else { "s" }))),
+                    ..(*self).clone()
+                });
+                state.with_bundle(bundle, selection)
+            }
+            Msg::FilesOpened(Err(e)) => Rc::new(State { files: Some(Loading::Failed(e)), ..(*self).clone() }),
         }
     }
 }

@@ -22,7 +22,7 @@ fn raw(p: &Point) -> String {
     match p.value {
         None => String::new(),
         Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
-        Some(v) => format!("{:.4}", v).trim_end_matches('0').trim_end_matches('.').to_string(),
+        Some(v) => crate::format::plain(v, 4),
     }
 }
 

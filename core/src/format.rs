@@ -44,6 +44,28 @@ pub fn decimal(value: f64, places: usize) -> String {
     format!("{sign}{whole}.{fraction:0places$}")
 }
 
+/// A number for a spreadsheet: no separators, at most `places` decimals, trailing zeros dropped
+/// (`27.382051…` -> `27.3821`, `12.5` -> `12.5`). Integer arithmetic only: no float formatting code.
+pub fn plain(value: f64, places: u32) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let scale = 10u64.pow(places);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let (whole, mut fraction) = (scaled / scale, scaled % scale);
+    let mut digits = places as usize;
+    while digits > 0 && fraction % 10 == 0 {
+        fraction /= 10;
+        digits -= 1;
+    }
+    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    if digits == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction:0digits$}")
+    }
+}
+
 /// en-GB grouping: thousands separated by commas. Built as a custom format rather than
 /// `Locale::en_GB`, which would pull every CLDR locale's strings into the wasm.
 fn en_gb() -> CustomFormat {
@@ -88,6 +110,16 @@ mod tests {
         assert_eq!(number(1234.5), "1,234.5");
         assert_eq!(number(-1500.0), "-1,500");
         assert_eq!(number(f64::NAN), "–");
+    }
+
+    #[test]
+    fn plain_numbers() {
+        assert_eq!(plain(27.382051, 4), "27.3821");
+        assert_eq!(plain(12.5, 4), "12.5");
+        assert_eq!(plain(100.0, 4), "100");
+        assert_eq!(plain(0.00004, 4), "0");
+        assert_eq!(plain(-1.25, 4), "-1.25");
+        assert_eq!(plain(f64::NAN, 4), "");
     }
 
     #[test]

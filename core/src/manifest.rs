@@ -79,7 +79,7 @@ impl CategoryInfo {
 
     /// The label with its group, e.g. `Professional occupations (Non-academic)`.
     pub fn label(&self) -> String {
-        if self.group.is_empty() || self.name.to_lowercase().contains(&self.group.to_lowercase()) {
+        if self.group.is_empty() || self.name.to_ascii_lowercase().contains(&self.group.to_ascii_lowercase()) {
             self.name.clone()
         } else {
             format!("{} ({})", self.name, self.group)

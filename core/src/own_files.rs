@@ -18,8 +18,83 @@ use crate::tidy::TidyRecord;
 /// a megabyte).
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
+/// An opened table, ready to cross from the importer (a web worker) to the page: the dataset's
+/// description and its figures in the compact wide form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub info: DatasetInfo,
+    pub wide: String,
+}
+
 /// Builds one dataset from one or more downloads of the same table (one per year).
 pub fn dataset_from_files(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
+    into_dataset(&import(files)?)
+}
+
+/// The dataset an import describes (on the page: no HESA parsing needed there).
+pub fn into_dataset(imported: &Imported) -> Result<Dataset, DataError> {
+    let file = "your file";
+    let records = crate::wide::read(file, &imported.wide, &imported.info.categories)?;
+    let mut data = Dataset::from_records(imported.info.clone(), file, &records)?;
+    data.all_providers = true;
+    Ok(data)
+}
+
+/// Encodes an import as text for the trip from the worker: three CSV lines (the description, the
+/// categories as `group|name|total`, the default categories as `group|name`), a blank line, then
+/// the wide CSV.
+pub fn encode(imported: &Imported) -> String {
+    let i = &imported.info;
+    let line = |fields: Vec<String>| {
+        let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+        let _ = w.write_record(&fields);
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    };
+    let mut out = line(vec![
+        i.id.clone(), i.title.clone(), i.measure.clone(), i.source_table.clone(), i.source_title.clone(),
+        i.source_link.clone(), i.licence.clone(), i.notes.clone(),
+    ]);
+    out.push_str(&line(i.categories.iter().map(|c| format!("{}|{}|{}", c.group, c.name, c.total)).collect()));
+    out.push_str(&line(i.default_categories.iter().map(|k| format!("{}|{}", k.group, k.name)).collect()));
+    out.push('\n');
+    out.push_str(&imported.wide);
+    out
+}
+
+/// Reads what [`encode`] wrote.
+pub fn decode(text: &str) -> Result<Imported, DataError> {
+    let bad = || DataError::new("(import)", "expected an imported table from the importer");
+    let (head, wide) = text.split_once("\n\n").ok_or_else(bad)?;
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(head.as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().map_err(|_| bad())?;
+    let [info, categories, defaults] = records.as_slice() else { return Err(bad()) };
+    let f = |k: usize| info.get(k).unwrap_or("").to_string();
+    let categories = categories
+        .iter()
+        .map(|c| {
+            let mut parts = c.rsplitn(2, '|');
+            let total = parts.next() == Some("true");
+            let (group, name) = parts.next().unwrap_or("").split_once('|').unwrap_or(("", ""));
+            CategoryInfo { group: group.to_string(), name: name.to_string(), total }
+        })
+        .collect();
+    let default_categories = defaults
+        .iter()
+        .filter(|d| !d.is_empty())
+        .map(|d| {
+            let (group, name) = d.split_once('|').unwrap_or(("", d));
+            CategoryKey { group: group.to_string(), name: name.to_string() }
+        })
+        .collect();
+    let info = DatasetInfo {
+        id: f(0), title: f(1), measure: f(2), file: String::new(), others_file: String::new(), source_table: f(3),
+        source_title: f(4), source_link: f(5), licence: f(6), notes: f(7), categories, default_categories,
+    };
+    Ok(Imported { info, wide: wide.to_string() })
+}
+
+/// Reads one or more downloads of the same table (one per year) into an [`Imported`] table.
+pub fn import(files: &[(String, Vec<u8>)]) -> Result<Imported, DataError> {
     let Some((first_name, _)) = files.first() else {
         return Err(DataError::new("(no file)", "expected at least one file"));
     };
@@ -95,9 +170,11 @@ pub fn dataset_from_files(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataEr
         categories,
         default_categories: defaults,
     };
-    let mut data = Dataset::from_records(info, first_name, &records)?;
-    data.all_providers = true;
-    Ok(data)
+    // Check the figures once here, where the files' own names and lines are known.
+    Dataset::from_records(info.clone(), first_name, &records)?;
+    records.sort_by(|a, b| (&a.ukprn, &a.year).cmp(&(&b.ukprn, &b.year)));
+    let wide = crate::wide::write(&info.categories, &records);
+    Ok(Imported { info, wide })
 }
 
 /// What identifies a table across years.

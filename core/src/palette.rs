@@ -10,14 +10,23 @@ impl Rgb {
         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
 
-    /// Parses `#rrggbb` (as a theme's CSS custom property gives it).
+    /// Parses `#rrggbb` or `#rgb` (as a theme's CSS custom property gives it; minifiers shorten).
     pub fn from_hex(s: &str) -> Option<Rgb> {
         let hex = s.strip_prefix('#')?;
-        if hex.len() != 6 || !hex.is_ascii() {
+        if !hex.is_ascii() {
             return None;
         }
-        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+        match hex.len() {
+            6 => {
+                let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+                Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+            }
+            3 => {
+                let nibble = |i: usize| u8::from_str_radix(&hex[i..=i], 16).ok().map(|v| v * 17);
+                Some(Rgb(nibble(0)?, nibble(1)?, nibble(2)?))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -79,7 +88,9 @@ mod tests {
     fn hex_round_trip() {
         assert_eq!(Rgb::from_hex("#1f2328"), Some(Rgb(0x1f, 0x23, 0x28)));
         assert_eq!(Rgb::from_hex(&Rgb(1, 2, 255).hex()), Some(Rgb(1, 2, 255)));
-        for bad in ["1f2328", "#fff", "#gggggg", "#1f23288", "#1f232é"] {
+        assert_eq!(Rgb::from_hex("#fff"), Some(Rgb(255, 255, 255)));
+        assert_eq!(Rgb::from_hex("#328"), Some(Rgb(0x33, 0x22, 0x88)));
+        for bad in ["1f2328", "#ff", "#gggggg", "#1f23288", "#1f232é", "#ggg"] {
             assert_eq!(Rgb::from_hex(bad), None, "{bad}");
         }
     }

@@ -38,12 +38,9 @@ pub fn write(records: &[TidyRecord]) -> String {
     out
 }
 
+/// A figure as written in data files: whole numbers plainly, fractions to at most six places.
 pub(crate) fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    crate::format::plain(v, 6)
 }
 
 /// Reads tidy CSV text. Errors name the file, line and column.

@@ -14,8 +14,9 @@ pub const PAGE_PARAMETERS: [&str; 1] = ["embed"];
 /// `Managers, directors & senior officials` -> `managers-directors-senior-officials`.
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    // ASCII only: links stay plain, and no Unicode tables are needed in the browser build.
+    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
+        if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');

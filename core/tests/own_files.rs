@@ -111,3 +111,11 @@ fn every_shared_staff_table_1_file_combines_into_the_bundled_figures() {
     let nottingham = &d.providers()[d.provider_index("10007154").expect("Nottingham")];
     assert!(!nottingham.former_names.is_empty() || nottingham.name.contains("Nottingham"));
 }
+
+#[test]
+fn an_import_survives_the_trip_from_the_worker() {
+    let imported = workforce_core::own_files::import(&[fixture("other-table-blocks.csv"), ]).expect("imports");
+    let text = workforce_core::own_files::encode(&imported);
+    assert_eq!(workforce_core::own_files::decode(&text).expect("decodes"), imported);
+    assert!(workforce_core::own_files::decode("nonsense").is_err());
+}

@@ -160,8 +160,8 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         use_effect_with((*tip).clone(), move |t| {
             if let (Some(t), Some(el)) = (t, tip_ref.cast::<web_sys::HtmlElement>()) {
                 let style = el.style();
-                let _ = style.set_property("left", &format!("{:.0}px", t.x));
-                let _ = style.set_property("top", &format!("{:.0}px", t.y));
+                let _ = style.set_property("left", &format!("{}px", t.x.round() as i32));
+                let _ = style.set_property("top", &format!("{}px", t.y.round() as i32));
             }
         });
     }

@@ -573,7 +573,7 @@ fn summed_name(data: &Dataset, categories: &[usize], y_label: &str, measure: &Me
 pub fn measure_label(measure: &str) -> String {
     let mut chars = measure.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
         None => String::new(),
     }
 }
