@@ -8,24 +8,37 @@ use wasm_bindgen::JsCast;
 use workforce_core::{own_files, Dataset};
 
 thread_local! {
-    /// One worker for the page, started the first time a file is opened.
-    static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    /// One worker for the page, started the first time a file is opened, with a promise that
+    /// settles when it says it is ready.
+    static WORKER: RefCell<Option<(web_sys::Worker, js_sys::Promise)>> = const { RefCell::new(None) };
 }
 
-fn worker() -> Result<web_sys::Worker, String> {
+fn worker() -> Result<(web_sys::Worker, js_sys::Promise), String> {
     WORKER.with(|w| {
-        if let Some(worker) = w.borrow().as_ref() {
-            return Ok(worker.clone());
+        if let Some(started) = w.borrow().as_ref() {
+            return Ok(started.clone());
         }
         let worker = web_sys::Worker::new("./importer_loader.js").map_err(|_| "the importer could not start".to_string())?;
-        *w.borrow_mut() = Some(worker.clone());
-        Ok(worker)
+        let listener = worker.clone();
+        let ready = js_sys::Promise::new(&mut |resolve, reject| {
+            let on_ready = Closure::once_into_js(move |_: web_sys::MessageEvent| {
+                let _ = resolve.call0(&JsValue::NULL);
+            });
+            let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+                let _ = reject.call1(&JsValue::NULL, &"the importer could not start".into());
+            });
+            listener.set_onmessage(Some(on_ready.unchecked_ref()));
+            listener.set_onerror(Some(on_error.unchecked_ref()));
+        });
+        *w.borrow_mut() = Some((worker.clone(), ready.clone()));
+        Ok((worker, ready))
     })
 }
 
 /// Opens `(name, bytes)` files as one dataset, off the page's thread.
 pub async fn open(files: Vec<(String, Vec<u8>)>) -> Result<Dataset, String> {
-    let worker = worker()?;
+    let (worker, ready) = worker()?;
+    wasm_bindgen_futures::JsFuture::from(ready).await.map_err(|e| e.as_string().unwrap_or_else(|| "the importer could not start".into()))?;
     let message = js_sys::Array::new();
     for (name, bytes) in &files {
         message.push(&js_sys::Array::of2(&name.into(), &js_sys::Uint8Array::from(bytes.as_slice())));

@@ -129,6 +129,11 @@ fn truncated_file_is_an_error_not_a_panic() {
     let cut_in_row = &bytes[..bytes.len() - 40];
     let err = hesa::parse("cut.csv", cut_in_row).unwrap_err();
     assert_eq!(err.line, Some(19), "{err}");
+    // Cut inside a quoted value: the csv reader would close the quote; the importer says why.
+    let text = String::from_utf8(bytes.clone()).expect("utf-8");
+    let inside = text.rfind("\"5\"").expect("a value") + 2;
+    let err = hesa::parse("cut.csv", &bytes[..inside]).unwrap_err();
+    assert!(err.message.contains("stops inside a quoted value"), "{err}");
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! The importer web worker: receives `[[name, bytes], …]`, answers with the opened table
+//! The importer web worker: says `"ready"` once it can take files, then receives `[[name, bytes], …]`, answers with the opened table
 //! (`own_files::encode`) or the error, as `{ok: true, table}` / `{ok: false, error}`. Parsing
 //! here keeps the page responsive, and keeps the HESA parser out of the page's first download.
 
@@ -35,4 +35,6 @@ fn main() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    // Messages sent before the handler was set would be lost: say when files may come.
+    let _ = scope.post_message(&"ready".into());
 }

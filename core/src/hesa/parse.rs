@@ -13,6 +13,12 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub fn parse(file: &str, bytes: &[u8]) -> Result<HesaTable, DataError> {
     let text = decode(file, bytes)?;
     let lines = Lines::new(text);
+    // Every value is quoted, and quotes inside values are doubled: an odd count means the file
+    // stops inside a value (the csv reader would quietly close it).
+    if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        let last = lines.line_of(text.len().saturating_sub(1) as u64);
+        return Err(DataError::at(file, last, None, "expected the file to end after a complete row, but it stops inside a quoted value: is it cut short?"));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
