@@ -34,6 +34,9 @@ cargo test -p workforce-core
 
 stage "2/4 wasm tests in headless Chromium: cargo test -p explorer --target wasm32-unknown-unknown"
 cargo test -p explorer --target wasm32-unknown-unknown
+# The importer worker and the scale benchmark are built by trunk and scripts/bench.sh; check they
+# still compile against the core on every run.
+cargo check -p importer -p scale-bench --target wasm32-unknown-unknown
 
 stage "3/4 release build: trunk build --release --offline"
 trunk build --release --offline

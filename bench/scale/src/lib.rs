@@ -68,6 +68,7 @@ pub fn info() -> DatasetInfo {
         title: "Generated workforce table (1,000,000 rows)".into(),
         measure: "headcount".into(),
         file: "generated-1m.csv".into(),
+        others_file: String::new(),
         source_table: "generated".into(),
         source_title: "generated for the scale benchmark".into(),
         source_link: String::new(),
