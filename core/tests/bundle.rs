@@ -1,23 +1,15 @@
 //! The bundled data (`data/`) through the dataset model, query, selection and view model:
 //! known published figures, and not-reported cells never summed as zero.
 
-use std::path::PathBuf;
+mod common;
+
+use common::bundle;
+use workforce_core::Bundle;
 
 use workforce_core::manifest::CategoryKey;
 use workforce_core::query::{Dim, Query, QueryError};
 use workforce_core::selection::{Action, ChartKind, Selection, Tab};
 use workforce_core::view::{self, Point, Status};
-use workforce_core::Bundle;
-
-fn bundle() -> Bundle {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
-    let manifest = read("manifest.json");
-    let files: Vec<(String, String)> =
-        ["staff-occupation.csv", "staff-cost-centre.csv", "students-sex.csv"].iter().map(|n| (n.to_string(), read(n))).collect();
-    Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str()))
-        .unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn key(group: &str, name: &str) -> CategoryKey {
     CategoryKey { group: group.into(), name: name.into() }

@@ -1,20 +1,12 @@
 //! Downloads and sharing text: the CSV of the figures shown, the citation, the embed snippet.
 
-use std::path::PathBuf;
+mod common;
+
+use common::bundle;
 
 use workforce_core::export;
 use workforce_core::selection::{Action, ChartKind, Selection};
 use workforce_core::view;
-use workforce_core::Bundle;
-
-fn bundle() -> Bundle {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
-    let manifest = read("manifest.json");
-    let files: Vec<(String, String)> =
-        ["staff-occupation.csv", "staff-cost-centre.csv", "students-sex.csv"].iter().map(|n| (n.to_string(), read(n))).collect();
-    Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())).unwrap_or_else(|e| panic!("{e}"))
-}
 
 #[test]
 fn figures_csv_has_the_shown_figures_and_leaves_missing_ones_empty() {

@@ -1,21 +1,14 @@
 //! The URL encodes every state faithfully, and no query string breaks the page.
 
-use std::path::PathBuf;
+mod common;
+
+use common::bundle;
+use workforce_core::Bundle;
 
 use proptest::prelude::*;
 use workforce_core::manifest::CategoryKey;
 use workforce_core::selection::{Action, ChartKind, Measure, Selection, Tab};
 use workforce_core::url_state::{decode, encode, slug};
-use workforce_core::Bundle;
-
-fn bundle() -> Bundle {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
-    let manifest = read("manifest.json");
-    let files: Vec<(String, String)> =
-        ["staff-occupation.csv", "staff-cost-centre.csv", "students-sex.csv"].iter().map(|n| (n.to_string(), read(n))).collect();
-    Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())).unwrap_or_else(|e| panic!("{e}"))
-}
 
 /// A random visitor action, by numbers (resolved against the current dataset).
 fn action(b: &Bundle, s: &Selection, kind: u8, pick: usize) -> Action {

@@ -1,22 +1,14 @@
 //! The view model over the bundled data: every chart kind, shares, ratios, HESA's rounding rule,
 //! the UK reference, the partners together, and colours.
 
-use std::path::PathBuf;
+mod common;
+
+use common::bundle;
 
 use workforce_core::manifest::CategoryKey;
 use workforce_core::palette;
 use workforce_core::selection::{Action, ChartKind, Measure, Selection};
 use workforce_core::view::{self, Point, RowKind, Status, Unit};
-use workforce_core::Bundle;
-
-fn bundle() -> Bundle {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
-    let manifest = read("manifest.json");
-    let files: Vec<(String, String)> =
-        ["staff-occupation.csv", "staff-cost-centre.csv", "students-sex.csv"].iter().map(|n| (n.to_string(), read(n))).collect();
-    Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())).unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn key(group: &str, name: &str) -> CategoryKey {
     CategoryKey { group: group.into(), name: name.into() }

@@ -3,49 +3,11 @@
 //
 //   trunk build --release --offline && node --test tests/e2e/hostile.test.mjs
 
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  DIST,
-  assertCleanPage,
-  closeServer,
-  launchBrowser,
-  openTrackedPage,
-  requireBuildAndBrowser,
-  startServer,
-  urlOf,
-  waitForDraw,
-} from './support.mjs';
+import { usePages } from './support.mjs';
 
-let server;
-let browser;
-const opened = [];
-
-before(async () => {
-  requireBuildAndBrowser(DIST);
-  server = await startServer(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await closeServer(server);
-});
-
-afterEach(async () => {
-  for (const t of opened.splice(0)) {
-    assertCleanPage(t);
-    await t.context.close();
-  }
-});
-
-async function open(query = '') {
-  const tracked = await openTrackedPage(browser, { viewport: { width: 1280, height: 900 } });
-  opened.push(tracked);
-  await tracked.page.goto(urlOf(server) + query);
-  await waitForDraw(tracked.page);
-  return tracked;
-}
+const { open } = usePages();
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';

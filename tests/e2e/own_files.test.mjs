@@ -4,55 +4,16 @@
 //
 //   trunk build --release --offline && node --test tests/e2e/own_files.test.mjs
 
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  DIST,
-  REPO,
-  assertCleanPage,
-  closeServer,
-  launchBrowser,
-  openTrackedPage,
-  requireBuildAndBrowser,
-  startServer,
-  urlOf,
-  waitForDraw,
-} from './support.mjs';
+import { REPO, usePages, waitForDraw } from './support.mjs';
 
 const FIXTURES = path.join(REPO, 'core', 'tests', 'fixtures');
 const SHARED = path.resolve(REPO, '..', 'shared', 'data', 'hesa');
 
-let server;
-let browser;
-const opened = [];
-
-before(async () => {
-  requireBuildAndBrowser(DIST);
-  server = await startServer(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await closeServer(server);
-});
-
-afterEach(async () => {
-  for (const t of opened.splice(0)) {
-    assertCleanPage(t);
-    await t.context.close();
-  }
-});
-
-async function open(query = '') {
-  const tracked = await openTrackedPage(browser, { viewport: { width: 1440, height: 1000 } });
-  opened.push(tracked);
-  await tracked.page.goto(urlOf(server) + query);
-  await waitForDraw(tracked.page);
-  return tracked;
-}
+const { open } = usePages({ viewport: { width: 1440, height: 1000 } });
 
 const title = (page) => page.textContent('.caption-title');
 

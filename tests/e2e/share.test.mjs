@@ -5,72 +5,29 @@
 //
 //   trunk build --release --offline && node --test tests/e2e/share.test.mjs
 
-import { after, afterEach, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  ARTIFACTS,
-  DIST,
-  assertCleanPage,
-  closeServer,
-  launchBrowser,
-  openTrackedPage,
-  requireBuildAndBrowser,
-  startServer,
-  urlOf,
-  waitForDraw,
-} from './support.mjs';
+import { ARTIFACTS, DIST, urlOf, usePages } from './support.mjs';
 
 const SUB_PATH = '/research/explorer/';
-let server;
-let base;
-let browser;
-let hostDir;
-const opened = [];
-
-before(async () => {
-  requireBuildAndBrowser(DIST);
-  // The group's website: a page of its own, with the explorer's dist/ under a sub-path.
-  hostDir = mkdtempSync(path.join(os.tmpdir(), 'explorer-host-'));
-  mkdirSync(path.join(hostDir, 'research'), { recursive: true });
-  writeFileSync(
-    path.join(hostDir, 'page.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title></head><body>
+// The group's website: a page of its own, with the explorer's dist/ under a sub-path.
+const hostDir = mkdtempSync(path.join(os.tmpdir(), 'explorer-host-'));
+writeFileSync(
+  path.join(hostDir, 'page.html'),
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title></head><body>
 <h1>Our workforce</h1>
 <iframe id="embedded" src="${SUB_PATH}?embed=1&p=aston,keele&v=bars" title="Midlands Innovation workforce explorer" loading="lazy" width="100%" height="300" data-mi-explorer></iframe>
 <p>After the explorer.</p>
 <script src="${SUB_PATH}embed.js" async></script>
 </body></html>`,
-  );
-  server = await startServer(hostDir, { mounts: { [SUB_PATH]: DIST } });
-  base = urlOf(server).replace(/\/$/, '') + SUB_PATH;
-  browser = await launchBrowser();
-});
+);
+after(() => rmSync(hostDir, { recursive: true, force: true }));
 
-after(async () => {
-  await browser?.close();
-  await closeServer(server);
-  if (hostDir) rmSync(hostDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  for (const t of opened.splice(0)) {
-    assertCleanPage(t);
-    await t.context.close();
-  }
-});
-
-async function open(query = '', options = {}) {
-  const tracked = await openTrackedPage(browser, options);
-  opened.push(tracked);
-  await tracked.page.goto(base + query);
-  // The chart is drawn only while its tab shows; a link to the table shows the table.
-  if (query.includes('t=table')) await tracked.page.waitForSelector('#figures-table');
-  else await waitForDraw(tracked.page);
-  return tracked;
-}
+const pages = usePages({ root: hostDir, serverOptions: { mounts: { [SUB_PATH]: DIST } }, basePath: SUB_PATH });
+const { open } = pages;
 
 /** What the visitor sees: the controls' state and the table's text. */
 async function snapshot(page) {
@@ -140,10 +97,8 @@ describe('links', () => {
 
 describe('embedding', () => {
   test('under a sub-path in a host page, the iframe follows its content height', async () => {
-    const tracked = await openTrackedPage(browser, { viewport: { width: 900, height: 900 } });
-    opened.push(tracked);
-    const { page } = tracked;
-    await page.goto(urlOf(server) + 'page.html');
+    const { page } = await pages.track({ viewport: { width: 900, height: 900 } });
+    await page.goto(urlOf(pages.server()) + 'page.html');
     const frame = page.frameLocator('#embedded');
     await frame.locator('#chart-canvas[data-draws]').waitFor();
     const contentHeight = () =>
@@ -183,7 +138,7 @@ describe('embedding', () => {
     await page.click('#open-embed');
     const snippet = await page.inputValue('#embed-snippet');
     assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/research\/explorer\/\?embed=1&amp;p=aston,keele&amp;v=bars" title="Midlands Innovation workforce explorer: Staff headcount by occupation, 2023\/24" loading="lazy"/);
-    assert.ok(snippet.includes(`<script src="${base}embed.js" async></script>`), snippet);
+    assert.ok(snippet.includes(`<script src="${pages.base()}embed.js" async></script>`), snippet);
     await page.keyboard.press('Escape');
     await page.waitForSelector('#embed-dialog', { state: 'detached' });
   });

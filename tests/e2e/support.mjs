@@ -3,6 +3,7 @@
 // through playwright-core (nothing is downloaded), and a page that records console errors, page
 // errors, failed requests, every requested URL and every Content-Security-Policy violation.
 
+import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -239,4 +240,52 @@ export async function waitForDraw(page, after = 0) {
     return !!c && Number(c.getAttribute('data-draws') || 0) > n && (c.getAttribute('aria-label') || '').trim().length > 0;
   }, after);
   return Number(await page.getAttribute('#chart-canvas', 'data-draws'));
+}
+
+/**
+ * Sets up a suite of page tests (call it at the top level of a test file): a static server for
+ * `root` (with `serverOptions` as for `startServer`), a browser, and tracked pages that are checked
+ * clean (`assertCleanPage`) and closed after each test. `before` runs once the server is up, e.g. to
+ * write a host page. Returns:
+ * - `open(query, options)`: a tracked page at `base() + query`, once the chart is drawn (or the table
+ *   shown, for links to the table tab); options as for `openTrackedPage`;
+ * - `track(options)`: a tracked page that is not opened yet;
+ * - `base()`: the explorer's URL (`basePath` below the server's root);
+ * - `server()`, `browser()`.
+ */
+export function usePages({ root = DIST, serverOptions = {}, basePath = '/', viewport = { width: 1280, height: 900 }, setup } = {}) {
+  let server;
+  let browser;
+  const opened = [];
+  before(async () => {
+    requireBuildAndBrowser(DIST);
+    if (setup) await setup();
+    server = await startServer(root, serverOptions);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await closeServer(server);
+  });
+  afterEach(async () => {
+    for (const t of opened.splice(0)) {
+      assertCleanPage(t);
+      await t.context.close();
+    }
+  });
+  const base = () => urlOf(server).replace(/\/$/, '') + basePath;
+  const track = async (options = {}) => {
+    const tracked = await openTrackedPage(browser, { viewport, ...options });
+    opened.push(tracked);
+    return tracked;
+  };
+  const open = async (query = '', options = {}) => {
+    const tracked = await track(options);
+    await tracked.page.goto(base() + query);
+    // The chart is drawn only while its tab shows; a link to the table shows the table.
+    if (query.includes('t=table')) await tracked.page.waitForSelector('#figures-table');
+    else await waitForDraw(tracked.page);
+    return tracked;
+  };
+  return { open, track, base, server: () => server, browser: () => browser };
 }

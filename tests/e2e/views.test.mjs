@@ -4,22 +4,11 @@
 //
 //   trunk build --release --offline && node --test tests/e2e/views.test.mjs
 
-import { after, afterEach, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  ARTIFACTS,
-  DIST,
-  assertCleanPage,
-  closeServer,
-  launchBrowser,
-  openTrackedPage,
-  requireBuildAndBrowser,
-  startServer,
-  urlOf,
-  waitForDraw,
-} from './support.mjs';
+import { ARTIFACTS, usePages, waitForDraw } from './support.mjs';
 
 const VIEWS = {
   stacked: '',
@@ -37,28 +26,9 @@ const WIDTHS = [
 ];
 const SHOTS = path.join(ARTIFACTS, 'views');
 
-let server;
-let browser;
-const opened = [];
+const { base, track } = usePages();
 
-before(async () => {
-  requireBuildAndBrowser(DIST);
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await closeServer(server);
-});
-
-afterEach(async () => {
-  for (const t of opened.splice(0)) {
-    assertCleanPage(t);
-    await t.context.close();
-  }
-});
+before(() => mkdirSync(SHOTS, { recursive: true }));
 
 /** Distinct colours in a sample of the canvas's pixels. */
 function canvasColours(page) {
@@ -75,10 +45,8 @@ for (const { width, height, deviceScaleFactor } of WIDTHS) {
   describe(`${width} px`, () => {
     for (const [name, query] of Object.entries(VIEWS)) {
       test(name, async () => {
-        const tracked = await openTrackedPage(browser, { viewport: { width, height }, deviceScaleFactor });
-        opened.push(tracked);
-        const { page } = tracked;
-        await page.goto(urlOf(server) + query);
+        const { page } = await track({ viewport: { width, height }, deviceScaleFactor });
+        await page.goto(base() + query);
         await waitForDraw(page);
         assert.ok((await canvasColours(page)) >= 6, 'the chart is drawn, not blank');
         // Crisp: the canvas buffer is its CSS size times the pixel ratio.
@@ -98,10 +66,8 @@ for (const { width, height, deviceScaleFactor } of WIDTHS) {
 
 describe('reading exact figures', () => {
   test('hovering a bar shows the figure the table gives', async () => {
-    const tracked = await openTrackedPage(browser, { viewport: { width: 1440, height: 1000 } });
-    opened.push(tracked);
-    const { page } = tracked;
-    await page.goto(urlOf(server) + '?v=bars&c=academic:total-academic-staff&y=2020-21');
+    const { page } = await track({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(base() + '?v=bars&c=academic:total-academic-staff&y=2020-21');
     await waitForDraw(page);
     const box = await page.locator('#chart-canvas').boundingBox();
     // Vertical bars: the first (Aston) sits in the first eighth of the plot; its base is near the axis.

@@ -259,6 +259,17 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         selection.hidden.iter().any(|h| *h == key)
     };
 
+    // A series per selected category, coloured by its place in the selection.
+    let category_series = |points: &dyn Fn(usize) -> Vec<Point>| -> Vec<SeriesView> {
+        categories
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let name = data.categories()[c].label();
+                SeriesView { hidden: hidden(&name), name, colour: palette::series_colour(i), point_colours: None, points: points(c), reference: false }
+            })
+            .collect()
+    };
     let mut reference = None;
     let (labels, row_kinds, series, row_heading): (Vec<String>, Vec<RowKind>, Vec<SeriesView>, &str) = match selection.chart {
         ChartKind::Bars => {
@@ -283,42 +294,14 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         ChartKind::Grouped | ChartKind::Stacked => {
             let mut rows = entities.clone();
             rows.extend(uk_row);
-            let series = categories
-                .iter()
-                .enumerate()
-                .map(|(i, &c)| {
-                    let name = data.categories()[c].label();
-                    SeriesView {
-                        hidden: hidden(&name),
-                        name,
-                        colour: palette::series_colour(i),
-                        point_colours: None,
-                        points: rows.iter().map(|&(e, _)| figs.measure(e, years[0], &[c], &categories, measure)).collect(),
-                        reference: false,
-                    }
-                })
-                .collect();
+            let series = category_series(&|c| rows.iter().map(|&(e, _)| figs.measure(e, years[0], &[c], &categories, measure)).collect());
             (rows.iter().map(|&(e, _)| entity_name(e)).collect(), rows.iter().map(|r| r.1).collect(), series, "Partner")
         }
         ChartKind::Trend => {
             let labels: Vec<String> = years.iter().map(|&y| data.years()[y].clone()).collect();
             let series: Vec<SeriesView> = if selection.trend_by_category() {
                 let e = entities[0].0;
-                categories
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &c)| {
-                        let name = data.categories()[c].label();
-                        SeriesView {
-                            hidden: hidden(&name),
-                            name,
-                            colour: palette::series_colour(i),
-                            point_colours: None,
-                            points: years.iter().map(|&y| figs.measure(e, y, &[c], &categories, measure)).collect(),
-                            reference: false,
-                        }
-                    })
-                    .collect()
+                category_series(&|c| years.iter().map(|&y| figs.measure(e, y, &[c], &categories, measure)).collect())
             } else {
                 let mut rows = entities.clone();
                 rows.extend(uk_row);
