@@ -478,7 +478,9 @@ fn draw_vertical_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &
 /// A dashed reference line with its label at the right end.
 fn draw_reference<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx, from: (i32, i32), to: (i32, i32), label: &str) -> Result<(), DrawError<DB>> {
     let dash = cx.px(6.0).max(2);
-    let stroke = ShapeStyle::from(&colour(crate::palette::UK)).stroke_width(cx.px(2.0).max(1) as u32);
+    // In the theme's muted text colour, so the reference reads on any background.
+    let ink = cx.style.muted_text;
+    let stroke = ShapeStyle::from(&colour(ink)).stroke_width(cx.px(2.0).max(1) as u32);
     let horizontal = from.1 == to.1;
     let length = if horizontal { to.0 - from.0 } else { from.1 - to.1 };
     let mut at = 0;
@@ -493,7 +495,7 @@ fn draw_reference<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx, f
         at += dash * 2;
     }
     // The label sits on a box of the background colour, so bars behind it do not hide it.
-    let style = cx.text(12.0, crate::palette::UK).pos(Pos::new(HPos::Right, VPos::Bottom));
+    let style = cx.text(12.0, ink).pos(Pos::new(HPos::Right, VPos::Bottom));
     let anchor = if horizontal { (to.0, to.1 - cx.px(4.0)) } else { (to.0 - cx.px(4.0), to.1 + cx.px(16.0)) };
     let (w, h) = area.estimate_text_size(label, &style)?;
     let pad = cx.px(3.0);
@@ -503,7 +505,7 @@ fn draw_reference<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx, f
     ))?;
     area.draw(&Rectangle::new(
         [(anchor.0 - w as i32 - pad, anchor.1 - h as i32 - pad / 2), (anchor.0 + pad, anchor.1 + pad / 2)],
-        ShapeStyle::from(&colour(crate::palette::UK)).stroke_width(1),
+        ShapeStyle::from(&colour(ink)).stroke_width(1),
     ))?;
     area.draw_text(label, &style, anchor)?;
     Ok(())
