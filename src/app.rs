@@ -218,13 +218,19 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             (m, label)
         })
         .collect();
-    let other_options: Rc<Vec<ProviderOption>> = Rc::new(
-        data.providers()
-            .iter()
-            .filter(|p| p.key != workforce_core::manifest::UK_TOTAL_KEY && !bundle.manifest.partners.iter().any(|m| m.ukprn == p.key))
-            .map(|p| ProviderOption { ukprn: p.key.clone(), name: p.name.clone(), former_names: p.former_names.clone() })
-            .collect(),
-    );
+    // The picker's list changes only with the dataset or the bundle (a new one each time providers
+    // load or a file opens): build it then, not on every render.
+    let other_options: Rc<Vec<ProviderOption>> = {
+        let bundle = bundle.clone();
+        use_memo((s.dataset.clone(), Rc::as_ptr(&bundle) as usize), move |(id, _)| {
+            let data = bundle.dataset(id).unwrap_or(&bundle.datasets[0]);
+            data.providers()
+                .iter()
+                .filter(|p| p.key != workforce_core::manifest::UK_TOTAL_KEY && !bundle.manifest.partners.iter().any(|m| m.ukprn == p.key))
+                .map(|p| ProviderOption { ukprn: p.key.clone(), name: p.name.clone(), former_names: p.former_names.clone() })
+                .collect()
+        })
+    };
     let chosen_others: Vec<(String, String)> = s
         .others
         .iter()

@@ -77,14 +77,6 @@ fn en_gb() -> CustomFormat {
         .unwrap_or_default()
 }
 
-/// Formats an optional figure: a missing one reads "not reported", never 0.
-pub fn figure(value: Option<f64>) -> String {
-    match value {
-        Some(v) => number(v),
-        None => String::from("not reported"),
-    }
-}
-
 /// Joins names as an English list: `a`, `a and b`, `a, b and c`.
 pub fn list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
@@ -130,12 +122,6 @@ mod tests {
         assert_eq!(decimal(99.96, 1), "100.0");
         assert_eq!(decimal(-0.5, 1), "-0.5");
         assert_eq!(decimal(7.25, 0), "7");
-    }
-
-    #[test]
-    fn missing_is_not_zero() {
-        assert_eq!(figure(None), "not reported");
-        assert_eq!(figure(Some(0.0)), "0");
     }
 
     #[test]

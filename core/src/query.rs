@@ -85,15 +85,6 @@ impl QueryResult {
         total
     }
 
-    /// The sum of a series across all rows.
-    pub fn series_total(&self, series: usize) -> Cell {
-        let mut total = Cell::default();
-        for r in 0..self.rows.len() {
-            total.add(self.cell(r, series));
-        }
-        total
-    }
-
     /// The sum of everything selected.
     pub fn grand_total(&self) -> Cell {
         let mut total = Cell::default();

@@ -56,9 +56,13 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         })
     };
     let figures_csv = {
-        let figure = Figure { chart: (*props.chart).clone(), table: (*props.table).clone(), caption: (*props.caption).clone() };
+        let (chart, table, caption) = (props.chart.clone(), props.table.clone(), props.caption.clone());
         let (url, name) = (props.page_url.clone(), format!("{stem}.csv"));
-        Callback::from(move |_: MouseEvent| browser::download(&name, "text/csv;charset=utf-8", export::figures_csv(&figure, &url).as_bytes()))
+        Callback::from(move |_: MouseEvent| {
+            // Assembled on click, not on every render.
+            let figure = Figure { chart: (*chart).clone(), table: (*table).clone(), caption: (*caption).clone() };
+            browser::download(&name, "text/csv;charset=utf-8", export::figures_csv(&figure, &url).as_bytes())
+        })
     };
     let dataset_csv = {
         let (info, name) = (props.dataset.clone(), format!("{}-all-years.csv", props.dataset_id));

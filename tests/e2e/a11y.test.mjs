@@ -10,19 +10,11 @@
 // injected <script> would be blocked). Policy violations themselves are checked by csp.test.mjs and
 // explorer.test.mjs, so that these tests report accessibility problems only.
 
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import {
-  DIST,
-  closeServer,
-  launchBrowser,
-  openTrackedPage,
-  requireBuildAndBrowser,
-  startServer,
-  urlOf,
-} from './support.mjs';
+import { closeFilters, openFilters, settle, usePages } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -31,45 +23,24 @@ const VIEWPORTS = [
   { name: 'phone 360 px', viewport: { width: 360, height: 740 } },
 ];
 
-let server;
-let baseUrl;
-let browser;
+// Accessibility is checked here; console and CSP cleanliness by csp.test.mjs and explorer.test.mjs.
+const pages = usePages({ checkClean: false });
 let current; // the tracked page of the running test
-
-before(async () => {
-  requireBuildAndBrowser(DIST);
-  server = await startServer(DIST);
-  baseUrl = urlOf(server);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await closeServer(server);
-});
-
-afterEach(async () => {
-  await current?.context.close();
-  current = undefined;
-});
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
 /** Opens the app at `viewport`, waits for the first chart and injects axe-core. Returns the page. */
 async function open(viewport) {
-  current = await openTrackedPage(browser, { viewport });
+  current = await pages.track({ viewport });
   const { page } = current;
-  const response = await page.goto(baseUrl, { waitUntil: 'load' });
+  const response = await page.goto(pages.base(), { waitUntil: 'load' });
   assert.equal(response.status(), 200);
   await page.waitForFunction(() => Number(document.querySelector('#chart-canvas')?.getAttribute('data-draws') || 0) >= 1);
   await page.evaluate(AXE_SOURCE);
   return page;
 }
 
-/** Lets Yew render and the browser paint after an interaction (two animation frames). */
-const settle = (page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
 /**
  * Runs axe-core on the whole page and returns its violations, each as a readable block:
@@ -146,25 +117,6 @@ async function assertRealTable(page, view) {
     `${view}: every body and footer row should start with th[scope=row]`,
   );
   assert.ok(t.name.length > 0, `${view}: the table should have a caption or an accessible name`);
-}
-
-/**
- * On narrow screens the filters are a drawer opened by a toggle button: opens it when the filters are
- * hidden (does nothing on wide screens, where they are always shown).
- */
-async function openFilters(page) {
-  if (await page.isVisible('#dataset-select')) return;
-  await page.click('.filters-toggle');
-  await page.waitForSelector('#dataset-select', { state: 'visible' });
-  await settle(page);
-}
-
-/** Closes the filters drawer if it is open (its Done button; Escape is tested with the keyboard). */
-async function closeFilters(page) {
-  if ((await page.getAttribute('.filters-toggle', 'aria-expanded').catch(() => null)) !== 'true') return;
-  await page.click('#filters .drawer-head button');
-  await page.waitForFunction(() => document.querySelector('.filters-toggle')?.getAttribute('aria-expanded') !== 'true');
-  await settle(page);
 }
 
 const drawsOf = async (page) => Number((await page.getAttribute('#chart-canvas', 'data-draws')) || 0);

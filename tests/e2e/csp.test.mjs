@@ -7,65 +7,20 @@
 // inline script is blocked and reported); then every view is visited, at a desktop and a phone width,
 // and any `securitypolicyviolation` event, console error, page error or request off 127.0.0.1 fails.
 
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  CSP,
-  DIST,
-  assertCleanPage,
-  assertLocalOnly,
-  closeServer,
-  launchBrowser,
-  openTrackedPage,
-  requireBuildAndBrowser,
-  startServer,
-  urlOf,
-} from './support.mjs';
+import { CSP, assertCleanPage, assertLocalOnly, closeFilters, openFilters, settle, usePages } from './support.mjs';
 
-let server;
-let baseUrl;
-let browser;
+// The suite checks each page itself (its canary breaks the policy on purpose).
+const pages = usePages({ checkClean: false });
 let current;
 const allRequests = [];
 
-before(async () => {
-  requireBuildAndBrowser(DIST);
-  server = await startServer(DIST);
-  baseUrl = urlOf(server);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await closeServer(server);
-});
-
-afterEach(async () => {
-  await current?.context.close();
-  current = undefined;
-});
-
-const settle = (page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-
 async function open(viewport = { width: 1440, height: 900 }) {
-  current = await openTrackedPage(browser, { viewport, allRequests });
-  const response = await current.page.goto(baseUrl, { waitUntil: 'load' });
+  current = await pages.track({ viewport, allRequests });
+  const response = await current.page.goto(pages.base(), { waitUntil: 'load' });
   await current.page.waitForFunction(() => Number(document.querySelector('#chart-canvas')?.getAttribute('data-draws') || 0) >= 1);
   return { ...current, response };
-}
-
-/** Opens the filters drawer on narrow screens (no-op where the filters are always shown). */
-async function openFilters(page) {
-  if (await page.isVisible('#dataset-select')) return;
-  await page.click('.filters-toggle');
-  await page.waitForSelector('#dataset-select', { state: 'visible' });
-}
-
-async function closeFilters(page) {
-  if ((await page.getAttribute('.filters-toggle', 'aria-expanded').catch(() => null)) !== 'true') return;
-  await page.click('#filters .drawer-head button');
-  await page.waitForFunction(() => document.querySelector('.filters-toggle')?.getAttribute('aria-expanded') !== 'true');
 }
 
 /** Visits every view: each dataset (chart and table), chart kind, other select option, other checkbox, no partners. */

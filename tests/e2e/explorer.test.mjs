@@ -7,24 +7,12 @@
 // (/usr/bin/chromium; nothing is downloaded), and fails on any console error, page error, CSP
 // violation or request to a host other than 127.0.0.1. Screenshots go to tests/e2e/artifacts/.
 
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  ARTIFACTS,
-  DIST,
-  assertCleanPage as assertClean,
-  assertLocalOnly,
-  closeServer,
-  launchBrowser,
-  openTrackedPage,
-  requireBuildAndBrowser,
-  resolveInside,
-  startServer,
-  urlOf,
-} from './support.mjs';
+import { ARTIFACTS, DIST, assertCleanPage as assertClean, assertLocalOnly, resolveInside, urlOf, usePages } from './support.mjs';
 
 const TIMEOUT = 30_000; // per wait/action; a release build loads in well under a second here
 
@@ -46,34 +34,16 @@ const SOURCE_LINE = 'Source: HESA DT025 Table 1, CC BY 4.0';
 // ---------------------------------------------------------------------------------------------
 // Browser session: one browser and server (with the site's CSP) for the file, a fresh context + page per test
 
-let server;
-let baseUrl;
-let browser;
-let context;
+// Each test checks its page itself, at the points it chooses.
+const pages = usePages({ checkClean: false });
 let page;
 let tracked; // { problems, requests, cspViolations } of the current page
 let problems; // console errors, page errors and failed requests of the current page
 const allRequests = [];
 
-before(async () => {
-  requireBuildAndBrowser(DIST);
-  server = await startServer(DIST);
-  baseUrl = urlOf(server);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await closeServer(server);
-});
-
 beforeEach(async () => {
-  tracked = await openTrackedPage(browser, { allRequests, timeout: TIMEOUT });
-  ({ context, page, problems } = tracked);
-});
-
-afterEach(async () => {
-  await context?.close();
+  tracked = await pages.track({ allRequests, timeout: TIMEOUT });
+  ({ page, problems } = tracked);
 });
 
 /** Asserts the current page logged no errors, broke no CSP rule and made requests only to 127.0.0.1. */
@@ -85,7 +55,7 @@ function assertCleanPage() {
 // Page helpers
 
 async function openApp() {
-  const response = await page.goto(baseUrl, { waitUntil: 'load' });
+  const response = await page.goto(pages.base(), { waitUntil: 'load' });
   assert.equal(response.status(), 200, 'index.html should be served');
   await waitForChart();
 }
@@ -237,7 +207,7 @@ async function screenshot(name) {
 
 describe('workforce explorer (dist/)', { timeout: 180_000 }, () => {
   test('server: MIME types, 404 and path traversal', async () => {
-    const get = (p) => fetch(baseUrl.replace(/\/$/, '') + p);
+    const get = (p) => fetch(urlOf(pages.server()).replace(/\/$/, '') + p);
     const index = await get('/');
     assert.equal(index.status, 200);
     assert.match(index.headers.get('content-type'), /^text\/html/);
@@ -245,7 +215,7 @@ describe('workforce explorer (dist/)', { timeout: 180_000 }, () => {
     // fetch() normalises "..", so send raw (encoded) traversal attempts through node:http
     for (const raw of ['/%2e%2e/Cargo.toml', '/..%2fCargo.toml', '/%2e%2e%5cCargo.toml']) {
       const status = await new Promise((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: server.address().port, path: raw }, (res) => {
+        const req = request({ host: '127.0.0.1', port: pages.server().address().port, path: raw }, (res) => {
           res.resume();
           resolve(res.statusCode);
         });

@@ -253,7 +253,7 @@ export async function waitForDraw(page, after = 0) {
  * - `base()`: the explorer's URL (`basePath` below the server's root);
  * - `server()`, `browser()`.
  */
-export function usePages({ root = DIST, serverOptions = {}, basePath = '/', viewport = { width: 1280, height: 900 }, setup } = {}) {
+export function usePages({ root = DIST, serverOptions = {}, basePath = '/', viewport = { width: 1280, height: 900 }, setup, checkClean = true } = {}) {
   let server;
   let browser;
   const opened = [];
@@ -269,7 +269,8 @@ export function usePages({ root = DIST, serverOptions = {}, basePath = '/', view
   });
   afterEach(async () => {
     for (const t of opened.splice(0)) {
-      assertCleanPage(t);
+      // Suites that check cleanliness themselves (e.g. with a deliberate CSP canary) opt out.
+      if (checkClean) assertCleanPage(t);
       await t.context.close();
     }
   });
@@ -288,4 +289,27 @@ export function usePages({ root = DIST, serverOptions = {}, basePath = '/', view
     return tracked;
   };
   return { open, track, base, server: () => server, browser: () => browser };
+}
+
+/** Lets Yew render and the browser paint after an interaction (two animation frames). */
+export const settle = (page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+/**
+ * On narrow screens the filters are a drawer opened by a toggle button: opens it when the filters are
+ * hidden (does nothing on wide screens, where they are always shown).
+ */
+export async function openFilters(page) {
+  if (await page.isVisible('#dataset-select')) return;
+  await page.click('.filters-toggle');
+  await page.waitForSelector('#dataset-select', { state: 'visible' });
+  await settle(page);
+}
+
+/** Closes the filters drawer if it is open (its Done button; Escape is tested with the keyboard). */
+export async function closeFilters(page) {
+  if ((await page.getAttribute('.filters-toggle', 'aria-expanded').catch(() => null)) !== 'true') return;
+  await page.click('#filters .drawer-head button');
+  await page.waitForFunction(() => document.querySelector('.filters-toggle')?.getAttribute('aria-expanded') !== 'true');
+  await settle(page);
 }
