@@ -162,9 +162,7 @@ fn canvas_colours(root: &Element) -> usize {
         .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
         .expect("2d context");
     let data = ctx.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).expect("pixels").data();
-    let mut colours: Vec<[u8; 4]> = data.chunks_exact(4).step_by(97).map(|p| [p[0], p[1], p[2], p[3]]).collect();
-    colours.sort_unstable();
-    colours.dedup();
+    let colours: std::collections::HashSet<[u8; 4]> = data.chunks_exact(4).step_by(97).map(|p| [p[0], p[1], p[2], p[3]]).collect();
     colours.len()
 }
 

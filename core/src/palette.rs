@@ -1,8 +1,9 @@
-//! Colours safe for colour-blind readers (Paul Tol's "muted" scheme). Series take colours in
-//! the dataset's category order, so the series of one chart never share a colour (up to ten).
+//! Colours safe for colour-blind readers and visible on the chart's surface. Series take colours
+//! in the order of the selection, so the series of one chart never share a colour; partners keep
+//! theirs in every chart, and the UK total keeps its grey.
 
 /// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
@@ -30,59 +31,90 @@ impl Rgb {
     }
 }
 
-/// Paul Tol's muted qualitative scheme: distinct for the common colour-vision deficiencies.
-pub const MUTED: [Rgb; 10] = [
+/// The categorical colours, in the order series and partners take them. Every one has at least
+/// WCAG's 3:1 contrast for graphical objects on the chart's light surface (white), and the
+/// colours stay apart for the common colour-vision deficiencies (tested by simulating them).
+///
+/// The first nine are Paul Tol's "muted" scheme, with its cyan and teal darkened (same hue) to
+/// reach 3:1, its sand replaced by Okabe and Ito's vermillion and its pale grey left out (it
+/// vanished on white and would read as "no data"). The rest come from Tol's "high-contrast",
+/// "bright" and "vibrant" schemes and Okabe-Ito, darkened where needed, chosen in turn as the
+/// colour furthest from those before it for normal, protan, deutan and tritan vision.
+pub const CATEGORICAL: [Rgb; 16] = [
     Rgb(0x33, 0x22, 0x88), // indigo
-    Rgb(0x88, 0xCC, 0xEE), // cyan
-    Rgb(0x44, 0xAA, 0x99), // teal
+    Rgb(0x65, 0x99, 0xB4), // cyan, darkened
+    Rgb(0x40, 0xA1, 0x91), // teal, darkened
     Rgb(0x11, 0x77, 0x33), // green
     Rgb(0x99, 0x99, 0x33), // olive
-    Rgb(0xDD, 0xCC, 0x77), // sand
+    Rgb(0xD5, 0x5E, 0x00), // vermillion
     Rgb(0xCC, 0x66, 0x77), // rose
     Rgb(0x88, 0x22, 0x55), // wine
-    Rgb(0xAA, 0x44, 0x99), // purple
-    Rgb(0xDD, 0xDD, 0xDD), // pale grey
+    Rgb(0xAA, 0x44, 0x99), // purple (the partners together)
+    Rgb(0x00, 0x44, 0x88), // dark blue
+    Rgb(0xAA, 0x33, 0x77), // magenta
+    Rgb(0x00, 0x77, 0xBB), // blue
+    Rgb(0xCC, 0x33, 0x11), // red
+    Rgb(0xE4, 0x72, 0x30), // orange, darkened
+    Rgb(0x99, 0x44, 0x55), // plum
+    Rgb(0xA9, 0x90, 0x46), // ochre, darkened
 ];
 
-/// The colour of the `index`-th series of a chart.
+/// The colour of the `index`-th series of a chart: the categorical colours in turn, then darker
+/// variants of them (each a distinct colour, and darker keeps the contrast), so no two series of
+/// a chart share a colour however many there are.
 pub fn series_colour(index: usize) -> Rgb {
-    MUTED[index % MUTED.len()]
+    let Rgb(r, g, b) = CATEGORICAL[index % CATEGORICAL.len()];
+    let round = (index / CATEGORICAL.len()).min(12) as i32;
+    let factor = 0.78f64.powi(round);
+    let dim = |v: u8| (f64::from(v) * factor).round() as u8;
+    Rgb(dim(r), dim(g), dim(b))
 }
 
 /// The colour of a single summed series.
-pub const SINGLE: Rgb = Rgb(0x33, 0x22, 0x88);
+pub const SINGLE: Rgb = CATEGORICAL[0];
 
 /// The `index`-th partner's colour (manifest order): a partner keeps it in every chart.
 pub fn partner_colour(index: usize) -> Rgb {
-    MUTED[index % 8]
+    CATEGORICAL[index % 8]
 }
 
-/// Paul Tol's "light" scheme, for other UK providers (told apart from partners by name too).
-pub const LIGHT: [Rgb; 8] = [
-    Rgb(0x77, 0xAA, 0xDD),
-    Rgb(0xEE, 0x88, 0x66),
-    Rgb(0xEE, 0xDD, 0x88),
-    Rgb(0xFF, 0xAA, 0xBB),
-    Rgb(0x99, 0xDD, 0xFF),
-    Rgb(0x44, 0xBB, 0x99),
-    Rgb(0xBB, 0xCC, 0x33),
-    Rgb(0xAA, 0xAA, 0x00),
-];
+/// Where other providers' colours start among the series colours: after the partners' eight and
+/// the partners together.
+const OTHERS_FROM: usize = 9;
 
-/// Another provider's colour, by its place among the dataset's providers: stable across charts.
+/// Another provider's colour, by its place among the dataset's providers: stable across charts,
+/// and never a partner's (other providers are told apart from partners by name too).
 pub fn other_colour(index: usize) -> Rgb {
-    LIGHT[index % LIGHT.len()]
+    series_colour(OTHERS_FROM + index)
 }
 
 /// The selected partners added together.
-pub const COMBINED: Rgb = Rgb(0xAA, 0x44, 0x99);
+pub const COMBINED: Rgb = CATEGORICAL[8];
 
-/// The all-UK total (a reference): dark grey, and drawn dashed or hatched too.
+/// The all-UK total (a reference): dark grey, and drawn dashed or hatched too. No series takes it.
 pub const UK: Rgb = Rgb(0x44, 0x44, 0x44);
+
+/// Gives each colour that repeats an earlier one a colour no one wanted, so the series (or the
+/// bars) drawn together never share one. The first of each colour keeps it: put the colours
+/// that must not change (partners, the partners together, the UK) first.
+pub fn make_distinct(colours: &mut [Rgb]) {
+    let wanted: Vec<Rgb> = colours.to_vec();
+    let mut taken: Vec<Rgb> = Vec::new();
+    let mut spare = (OTHERS_FROM..OTHERS_FROM + 12 * CATEGORICAL.len()).map(series_colour).filter(|c| !wanted.contains(c) && *c != UK);
+    for c in colours.iter_mut() {
+        if taken.contains(c) {
+            if let Some(fresh) = spare.find(|f| !taken.contains(f)) {
+                *c = fresh;
+            }
+        }
+        taken.push(*c);
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn hex_round_trip() {
@@ -104,19 +136,98 @@ mod tests {
         0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
     }
 
+    /// The chart's surface: `ChartStyle::default().background` and `--mi-chart-bg` in
+    /// `static/explorer.css`, light in both themes.
+    const SURFACE: Rgb = Rgb(0xff, 0xff, 0xff);
+
+    fn contrast(a: Rgb, b: Rgb) -> f64 {
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
     #[test]
-    fn partner_colours_are_distinct_and_visible_on_white() {
-        let white = luminance(Rgb(255, 255, 255));
-        for i in 0..8 {
-            let c = partner_colour(i);
-            // Bars are large areas: WCAG's 3:1 for graphics would exclude the palette's pale
-            // colours, so require them to be told from the background at all (1.3:1) and rely on
-            // labels and outlines for the rest.
-            let contrast = (white + 0.05) / (luminance(c) + 0.05);
-            assert!(contrast > 1.3, "partner {i} {c:?}: {contrast}");
-            for j in 0..i {
-                assert_ne!(partner_colour(j), c);
-            }
+    fn every_series_colour_meets_wcag_3_to_1_on_the_chart_surface() {
+        // WCAG 2.1, 1.4.11 Non-text Contrast: graphical objects need 3:1 against adjacent colours.
+        let mut colours: Vec<(String, Rgb)> = (0..40).map(|i| (format!("series {i}"), series_colour(i))).collect();
+        colours.extend((0..8).map(|i| (format!("partner {i}"), partner_colour(i))));
+        colours.extend((0..20).map(|i| (format!("other {i}"), other_colour(i))));
+        colours.extend([("single".to_string(), SINGLE), ("combined".to_string(), COMBINED), ("UK".to_string(), UK)]);
+        for (name, c) in colours {
+            let ratio = contrast(c, SURFACE);
+            assert!(ratio >= 3.0, "{name} {}: {ratio:.2}:1", c.hex());
         }
+    }
+
+    /// CIE L*a*b* (D65) of a linear-light RGB triple.
+    fn lab([r, g, b]: [f64; 3]) -> [f64; 3] {
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
+        [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
+    }
+
+    /// The colour as seen with normal vision and with full protanopia, deuteranopia and
+    /// tritanopia (Machado, Oliveira and Fernandes 2009, severity 1), in L*a*b*.
+    fn seen(c: Rgb) -> [[f64; 3]; 4] {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        let rgb = [channel(c.0), channel(c.1), channel(c.2)];
+        let simulate = |m: [[f64; 3]; 3]| {
+            let row = |i: usize| (m[i][0] * rgb[0] + m[i][1] * rgb[1] + m[i][2] * rgb[2]).clamp(0.0, 1.0);
+            lab([row(0), row(1), row(2)])
+        };
+        [
+            lab(rgb),
+            simulate([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),
+            simulate([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]),
+            simulate([[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]),
+        ]
+    }
+
+    #[test]
+    fn categorical_colours_stay_apart_for_colour_blind_readers() {
+        // The smallest CIE76 difference between two colours under any of the four visions.
+        let distance = |a: Rgb, b: Rgb| {
+            seen(a).iter().zip(seen(b).iter()).map(|(p, q)| ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()).fold(f64::MAX, f64::min)
+        };
+        let mut closest = f64::MAX;
+        for (i, &a) in CATEGORICAL.iter().enumerate() {
+            for &b in &CATEGORICAL[..i] {
+                let d = distance(a, b);
+                assert!(d >= 7.0, "{} and {} differ by only {d:.1}", a.hex(), b.hex());
+                closest = closest.min(d);
+            }
+            // The UK is striped or dashed as well, so its grey may sit a little closer (Tol's wine
+            // under deuteranopia: 6.0).
+            assert!(distance(a, UK) >= 5.0, "{} is too close to the UK's grey", a.hex());
+        }
+        // Tol's muted cyan and teal, darkened, are the closest pair of the first nine.
+        assert!(closest < 20.0);
+    }
+
+    #[test]
+    fn series_colours_never_repeat() {
+        let colours: HashSet<Rgb> = (0..150).map(series_colour).collect();
+        assert_eq!(colours.len(), 150);
+        assert!(!colours.contains(&UK));
+    }
+
+    #[test]
+    fn repeated_colours_are_replaced_and_the_first_kept() {
+        let mut colours = vec![partner_colour(0), COMBINED, other_colour(3), other_colour(3), partner_colour(0), UK];
+        make_distinct(&mut colours);
+        assert_eq!(colours[..3], [partner_colour(0), COMBINED, other_colour(3)]);
+        assert_eq!(colours[5], UK);
+        let set: HashSet<Rgb> = colours.iter().copied().collect();
+        assert_eq!(set.len(), colours.len(), "{colours:?}");
+    }
+
+    #[test]
+    fn partner_colours_are_distinct() {
+        let colours: HashSet<Rgb> = (0..8).map(partner_colour).collect();
+        assert_eq!(colours.len(), 8);
     }
 }

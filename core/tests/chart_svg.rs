@@ -170,3 +170,38 @@ fn axis_tops_are_round() {
     assert_eq!(nice_ceiling(0.0), 1.0);
     assert_eq!(nice_ceiling(f64::NAN), 1.0);
 }
+
+#[test]
+fn incomplete_bars_rank_after_complete_ones() {
+    // A total that leaves out figures not reported understates: it is not ranked among the rest.
+    let mut v = view(ChartKind::Bars);
+    v.series.truncate(1);
+    v.labels = vec!["Aston".into(), "Birmingham".into(), "Loughborough".into(), "A university with a long name".into()];
+    v.row_kinds = vec![RowKind::Partner; 4];
+    v.series[0].points = vec![
+        p(Some(1015.0), Status::Reported),
+        p(Some(5205.0), Status::Incomplete),
+        p(Some(1900.0), Status::Reported),
+        p(None, Status::NotReported),
+    ];
+    let (out, hits) = svg(&v, 360, 400);
+    let mut top_to_bottom = hits.clone();
+    top_to_bottom.sort_by_key(|h| h.y0);
+    let order: Vec<usize> = top_to_bottom.iter().map(|h| h.row).collect();
+    assert_eq!(order, vec![2, 0, 1, 3], "complete by length, then the incomplete one, then the one with no figure");
+    // Still drawn and marked.
+    assert!(out.contains("5,205*"), "the incomplete bar keeps its mark");
+    // Keyboard order follows the drawing order.
+    assert_eq!(hits.iter().map(|h| h.row).collect::<Vec<_>>(), order);
+}
+
+#[test]
+fn the_configured_font_reaches_the_text() {
+    let font = r#"system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif"#;
+    let style = ChartStyle { font: font.into(), legend: true, ..ChartStyle::default() };
+    let (out, _) = svg_with(&view(ChartKind::Grouped), 900, 450, &style);
+    let family = "font-family=\"system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, Arial, sans-serif\"";
+    let texts = out.matches("<text").count();
+    assert!(texts > 5);
+    assert_eq!(out.matches(family).count(), texts, "every text in the theme's font:\n{out}");
+}

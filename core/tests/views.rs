@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::collections::HashSet;
+
 use common::bundle;
 
 use workforce_core::manifest::CategoryKey;
@@ -148,10 +150,30 @@ fn a_partner_keeps_its_colour() {
     let f = view::figure(&b, &trend);
     let warwick = f.chart.series.iter().find(|x| x.name == "Warwick").expect("line");
     assert_eq!(warwick.colour, palette::partner_colour(7));
-    // Eight partner colours, all different.
-    let mut colours: Vec<_> = (0..8).map(palette::partner_colour).collect();
-    colours.dedup();
+    // Eight partner colours, all different (a set, not neighbours only).
+    let colours: HashSet<_> = (0..8).map(palette::partner_colour).collect();
     assert_eq!(colours.len(), 8);
+}
+
+#[test]
+fn every_series_of_a_chart_has_its_own_colour() {
+    let b = bundle();
+    // All fourteen cost centres: more series than the categorical palette once had colours.
+    let s = Selection::initial(&b).apply(&b, Action::SelectDataset("staff-cost-centre".into())).apply(&b, Action::AllInGroup(String::new()));
+    for chart in [ChartKind::Grouped, ChartKind::Stacked] {
+        let f = view::figure(&b, &s.apply(&b, Action::SelectChart(chart)));
+        let n = f.chart.series.len();
+        assert!(n >= 14, "{chart:?}: {n} series");
+        let colours: HashSet<_> = f.chart.series.iter().map(|x| x.colour).collect();
+        assert_eq!(colours.len(), n, "{chart:?}: {:?}", f.chart.series.iter().map(|x| x.colour.hex()).collect::<Vec<_>>());
+        assert!(!colours.contains(&palette::UK), "the UK's grey stays the UK's");
+    }
+    // One partner's trend by category: fourteen lines.
+    let one = s.apply(&b, Action::NoPartners).apply(&b, Action::TogglePartner("10007759".into())).apply(&b, Action::SelectChart(ChartKind::Trend));
+    let f = view::figure(&b, &one);
+    let colours: HashSet<_> = f.chart.series.iter().map(|x| x.colour).collect();
+    assert!(f.chart.series.len() >= 14);
+    assert_eq!(colours.len(), f.chart.series.len());
 }
 
 #[test]

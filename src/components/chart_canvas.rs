@@ -184,11 +184,15 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     }
 }
 
-/// The chart colours from the page's theme (CSS custom properties), so dark mode and host sites'
-/// themes reach the canvas.
-fn theme(canvas: &HtmlCanvasElement, scale: f64) -> ChartStyle {
+/// The chart's colours and font from the page's theme (CSS custom properties), so dark mode and
+/// host sites' themes reach the canvas: `--mi-font` becomes the canvas text's font family as it
+/// is (a CSS family list).
+pub fn theme(element: &web_sys::Element, scale: f64) -> ChartStyle {
     let mut style = ChartStyle { scale, ..ChartStyle::default() };
-    let Ok(Some(css)) = gloo::utils::window().get_computed_style(canvas) else { return style };
+    let Ok(Some(css)) = gloo::utils::window().get_computed_style(element) else { return style };
+    if let Some(font) = css.get_property_value("--mi-font").ok().map(|f| f.trim().to_string()).filter(|f| !f.is_empty()) {
+        style.font = font;
+    }
     let read = |name: &str| css.get_property_value(name).ok().and_then(|v| Rgb::from_hex(v.trim()));
     if let Some(c) = read("--mi-chart-text") {
         style.text = c;

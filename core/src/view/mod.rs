@@ -270,6 +270,12 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
             })
             .collect()
     };
+    // Entities in order, partners first, so a repeated colour is given up by an other provider.
+    let entity_colours = |rows: &[(Entity, RowKind)]| -> Vec<Rgb> {
+        let mut colours: Vec<Rgb> = rows.iter().map(|&(e, _)| entity_colour(bundle, data, e)).collect();
+        palette::make_distinct(&mut colours);
+        colours
+    };
     let mut reference = None;
     let (labels, row_kinds, series, row_heading): (Vec<String>, Vec<RowKind>, Vec<SeriesView>, &str) = match selection.chart {
         ChartKind::Bars => {
@@ -285,7 +291,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
                 hidden: hidden(&name),
                 name,
                 colour: palette::SINGLE,
-                point_colours: Some(rows.iter().map(|&(e, _)| entity_colour(bundle, data, e)).collect()),
+                point_colours: Some(entity_colours(&rows)),
                 points,
                 reference: false,
             }];
@@ -306,12 +312,13 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
                 let mut rows = entities.clone();
                 rows.extend(uk_row);
                 rows.iter()
-                    .map(|&(e, kind)| {
+                    .zip(entity_colours(&rows))
+                    .map(|(&(e, kind), colour)| {
                         let name = entity_name(e);
                         SeriesView {
                             hidden: hidden(&name),
                             name,
-                            colour: entity_colour(bundle, data, e),
+                            colour,
                             point_colours: None,
                             points: years.iter().map(|&y| figs.measure(e, y, &categories, &categories, measure)).collect(),
                             reference: kind == RowKind::Uk,

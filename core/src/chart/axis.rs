@@ -1,0 +1,247 @@
+//! The plot rectangle and its value axis: round ticks, grid lines, en-GB tick labels, the axis
+//! description, category labels and the dashed reference line. One layout for both
+//! orientations: bars up the page or across it, and lines (which run up).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{colour, Ctx, DrawError};
+use crate::format;
+use crate::view::{ChartView, Unit};
+
+/// Which way values run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Orientation {
+    /// Values up the left side; categories along the bottom (vertical bars, lines).
+    Vertical,
+    /// Values along the bottom; categories down the left side, the first at the top (horizontal,
+    /// ranked bars).
+    Horizontal,
+}
+
+/// A side of the plot an axis runs along.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Bottom,
+}
+
+impl Side {
+    /// A point moved `d` pixels away from the plot, out past this side.
+    fn outward(self, (x, y): (i32, i32), d: i32) -> (i32, i32) {
+        match self {
+            Side::Left => (x - d, y),
+            Side::Bottom => (x, y + d),
+        }
+    }
+
+    /// How text outside this side is anchored to its point.
+    fn anchor(self) -> Pos {
+        match self {
+            Side::Left => Pos::new(HPos::Right, VPos::Center),
+            Side::Bottom => Pos::new(HPos::Center, VPos::Top),
+        }
+    }
+}
+
+impl Orientation {
+    fn value_side(self) -> Side {
+        match self {
+            Orientation::Vertical => Side::Left,
+            Orientation::Horizontal => Side::Bottom,
+        }
+    }
+
+    fn category_side(self) -> Side {
+        match self {
+            Orientation::Vertical => Side::Bottom,
+            Orientation::Horizontal => Side::Left,
+        }
+    }
+
+    /// How text just past the end of a bar is anchored (above it, or to its right).
+    pub(super) fn end_anchor(self) -> Pos {
+        match self {
+            Orientation::Vertical => Pos::new(HPos::Center, VPos::Bottom),
+            Orientation::Horizontal => Pos::new(HPos::Left, VPos::Center),
+        }
+    }
+}
+
+/// The plot rectangle, in the drawing area's pixels. Categories take one unit each, `0` to `n`
+/// (left to right, or top to bottom); values run from 0 to `max`.
+pub(super) struct Plot {
+    pub left: i32,
+    pub right: i32,
+    pub top: i32,
+    pub bottom: i32,
+    /// The area's origin in backend pixels (hits are in backend pixels).
+    pub base: (i32, i32),
+    pub orientation: Orientation,
+    n: f64,
+    max: f64,
+}
+
+impl Plot {
+    /// The pixel of category position `c` and value `v`.
+    pub fn at(&self, c: f64, v: f64) -> (i32, i32) {
+        let between = |from: i32, to: i32, t: f64| (f64::from(from) + t * f64::from(to - from)).round() as i32;
+        let (c, v) = (c / self.n, v / self.max);
+        match self.orientation {
+            Orientation::Vertical => (between(self.left, self.right, c), between(self.bottom, self.top, v)),
+            Orientation::Horizontal => (between(self.left, self.right, v), between(self.top, self.bottom, c)),
+        }
+    }
+
+    /// A point moved `d` pixels along the value axis, towards larger values.
+    pub fn along(&self, (x, y): (i32, i32), d: i32) -> (i32, i32) {
+        match self.orientation {
+            Orientation::Vertical => (x, y - d),
+            Orientation::Horizontal => (x + d, y),
+        }
+    }
+
+    /// The size in pixels of `units` of the category axis.
+    pub fn category_pixels(&self, units: f64) -> i32 {
+        let (a, b) = (self.at(0.0, 0.0), self.at(units, 0.0));
+        (a.0 - b.0).abs().max((a.1 - b.1).abs())
+    }
+
+    /// Writes a category's label outside the category axis, at category position `c`.
+    pub fn draw_category_label<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, cx: &Ctx, c: f64, label: &str, style: &TextStyle) -> Result<(), DrawError<DB>> {
+        let side = self.orientation.category_side();
+        area.draw_text(label, &style.pos(side.anchor()), side.outward(self.at(c, 0.0), cx.px(6.0)))
+    }
+
+    /// Lays out the plot inside `area` with `n` categories and values up to `max`, and draws its
+    /// value axis: grid lines, ticks and their labels, the axis lines and `description`.
+    /// `margins` are `(top, right)`, `label_areas` `(below, left)`, all in pixels.
+    pub fn draw<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        cx: &Ctx,
+        orientation: Orientation,
+        (n, max, unit): (usize, f64, Unit),
+        description: &str,
+        (margin_top, margin_right): (i32, i32),
+        (below, left_area): (i32, i32),
+    ) -> Result<Plot, DrawError<DB>> {
+        let (w, h) = area.dim_in_pixel();
+        let (w, h) = (w as i32, h as i32);
+        let plot = Plot {
+            left: left_area,
+            right: (w - margin_right).max(left_area + 1),
+            top: margin_top,
+            bottom: (h - below).max(margin_top + 1),
+            base: area.get_base_pixel(),
+            orientation,
+            n: n.max(1) as f64,
+            max,
+        };
+        let grid = ShapeStyle::from(&colour(cx.style.grid)).stroke_width(1);
+        let axis_line = ShapeStyle::from(&colour(cx.style.muted_text)).stroke_width(cx.px(1.0).max(1) as u32);
+        let label = cx.text(12.0, cx.style.muted_text);
+        let side = orientation.value_side();
+        let step = tick_step(max);
+        for i in 0..=(max / step).round() as usize {
+            let v = step * i as f64;
+            area.draw(&PathElement::new(vec![plot.at(0.0, v), plot.at(plot.n, v)], grid))?;
+            // Where this value meets the value axis.
+            let on_axis = match side {
+                Side::Left => (plot.left, plot.at(0.0, v).1),
+                Side::Bottom => (plot.at(0.0, v).0, plot.bottom),
+            };
+            area.draw(&PathElement::new(vec![side.outward(on_axis, cx.px(4.0)), on_axis], axis_line))?;
+            area.draw_text(&tick(unit, v), &label.pos(side.anchor()), side.outward(on_axis, cx.px(6.0)))?;
+        }
+        area.draw(&PathElement::new(vec![(plot.left, plot.top), (plot.left, plot.bottom)], axis_line))?;
+        area.draw(&PathElement::new(vec![(plot.left, plot.bottom), (plot.right, plot.bottom)], axis_line))?;
+        match side {
+            Side::Left => {
+                let style = label.transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
+                area.draw_text(description, &style, (cx.px(2.0), (plot.top + plot.bottom) / 2))?;
+            }
+            Side::Bottom => {
+                let style = label.pos(Pos::new(HPos::Center, VPos::Top));
+                area.draw_text(description, &style, ((plot.left + plot.right) / 2, plot.bottom + cx.px(22.0)))?;
+            }
+        }
+        Ok(plot)
+    }
+
+    /// A dashed reference line across the plot at `value`, with its label on a box at the far
+    /// end (so bars behind it do not hide it).
+    pub fn draw_reference<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, cx: &Ctx, value: f64, label: &str) -> Result<(), DrawError<DB>> {
+        // From the value axis's side across; the label's place past the far end.
+        let (from, to, (dx, dy)) = match self.orientation {
+            Orientation::Vertical => (self.at(0.0, value), self.at(self.n, value), (0, -cx.px(4.0))),
+            Orientation::Horizontal => (self.at(self.n, value), self.at(0.0, value), (-cx.px(4.0), cx.px(16.0))),
+        };
+        // In the theme's muted text colour, so the reference reads on any background.
+        let ink = cx.style.muted_text;
+        let stroke = ShapeStyle::from(&colour(ink)).stroke_width(cx.px(2.0).max(1) as u32);
+        draw_dashed(area, from, to, stroke, cx.px(6.0).max(2))?;
+        let style = cx.text(12.0, ink).pos(Pos::new(HPos::Right, VPos::Bottom));
+        let anchor = (to.0 + dx, to.1 + dy);
+        let (w, h) = area.estimate_text_size(label, &style)?;
+        let pad = cx.px(3.0);
+        let corners = [(anchor.0 - w as i32 - pad, anchor.1 - h as i32 - pad / 2), (anchor.0 + pad, anchor.1 + pad / 2)];
+        area.draw(&Rectangle::new(corners, colour(cx.style.background).filled()))?;
+        area.draw(&Rectangle::new(corners, ShapeStyle::from(&colour(ink)).stroke_width(1)))?;
+        area.draw_text(label, &style, anchor)?;
+        Ok(())
+    }
+}
+
+/// A dashed line from `a` to `b`: dashes `dash` pixels long with gaps as long.
+pub(super) fn draw_dashed<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, a: (i32, i32), b: (i32, i32), stroke: ShapeStyle, dash: i32) -> Result<(), DrawError<DB>> {
+    let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+    let length = (dx * dx + dy * dy).sqrt();
+    if length < 1.0 {
+        return Ok(());
+    }
+    let mut t = 0.0;
+    while t < length {
+        let end = (t + f64::from(dash)).min(length);
+        let p = |d: f64| (a.0 + (dx * d / length).round() as i32, a.1 + (dy * d / length).round() as i32);
+        area.draw(&PathElement::new(vec![p(t), p(end)], stroke))?;
+        t += f64::from(dash) * 2.0;
+    }
+    Ok(())
+}
+
+/// Axis tick text for a unit.
+fn tick(unit: Unit, v: f64) -> String {
+    match unit {
+        Unit::Count | Unit::PerHundred => format::number(v),
+        Unit::Percent => format!("{}%", format::number(v)),
+    }
+}
+
+/// The value axis's end: a round number above the largest value (100 for shares that fill it).
+pub(super) fn axis_max(view: &ChartView) -> f64 {
+    let max = view.max_value();
+    if view.unit == Unit::Percent && max > 99.0 && max <= 100.5 {
+        return 100.0;
+    }
+    nice_ceiling(max * 1.08)
+}
+
+/// A round step for about six ticks up to `max`.
+fn tick_step(max: f64) -> f64 {
+    nice_ceiling(max / 6.0)
+}
+
+/// Rounds up to 1, 2, 2.5 or 5 times a power of ten, for an axis with round ticks.
+pub fn nice_ceiling(value: f64) -> f64 {
+    if !(value > 0.0) || !value.is_finite() {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(value.log10().floor());
+    for step in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        if value <= step * magnitude {
+            return step * magnitude;
+        }
+    }
+    10.0 * magnitude
+}

@@ -1,0 +1,105 @@
+//! Drawing a [`ChartView`] with plotters, generic over the drawing backend: the same routine draws
+//! on the page's canvas (at the screen's pixel ratio), into a PNG at 2x, and into SVG (downloads
+//! and native tests). It returns where each bar, segment or point landed, for hover and keyboard.
+//!
+//! One concern a file: `axis` (the plot, value axis, ticks, reference line), `bars` (vertical
+//! and horizontal bars, one routine), `lines`, `legend` (the image's legend and what the marks
+//! mean), `text` (fonts, fitted labels, the frame's title and footer), `hits` (hover targets).
+
+mod axis;
+mod bars;
+mod hits;
+mod legend;
+mod lines;
+mod text;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+pub use axis::nice_ceiling;
+pub use hits::{hit_at, Hit};
+pub use legend::marks_used;
+
+use crate::palette::Rgb;
+use crate::selection::ChartKind;
+use crate::view::ChartView;
+
+/// Sizes, colours and the font. `scale` multiplies every size (the device pixel ratio for crisp
+/// HiDPI canvases, 2 for a print PNG).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartStyle {
+    pub scale: f64,
+    /// A CSS font family list (the theme's `--mi-font`), used as it is by the canvas and the SVG.
+    pub font: String,
+    pub text: Rgb,
+    pub muted_text: Rgb,
+    pub grid: Rgb,
+    pub background: Rgb,
+    /// Draw the legend in the image (downloads). On the page the legend is HTML.
+    pub legend: bool,
+    /// A title above and lines of source text below (downloads).
+    pub frame: Option<Frame>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub title: String,
+    pub footer: Vec<String>,
+}
+
+impl Default for ChartStyle {
+    fn default() -> Self {
+        ChartStyle {
+            scale: 1.0,
+            font: "sans-serif".to_string(),
+            text: Rgb(0x1f, 0x23, 0x28),
+            muted_text: Rgb(0x57, 0x60, 0x6a),
+            grid: Rgb(0xd8, 0xde, 0xe4),
+            background: Rgb(0xff, 0xff, 0xff),
+            legend: false,
+            frame: None,
+        }
+    }
+}
+
+type DrawError<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>;
+
+fn colour(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+/// What every part of the drawing reads: the style and its scale.
+struct Ctx<'a> {
+    s: f64,
+    style: &'a ChartStyle,
+}
+
+impl Ctx<'_> {
+    fn px(&self, v: f64) -> i32 {
+        (v * self.s).round() as i32
+    }
+}
+
+/// Draws the chart into `area` and returns where each figure landed.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView, style: &ChartStyle) -> Result<Vec<Hit>, DrawError<DB>> {
+    let cx = Ctx { s: style.scale, style };
+    area.fill(&colour(style.background))?;
+    let (width, height) = area.dim_in_pixel();
+    let (mut top, bottom) = text::draw_frame(area, &cx)?;
+
+    if let Some(message) = &view.empty {
+        let centre = (width as i32 / 2, (top + bottom) / 2);
+        area.draw_text(message, &cx.text(15.0, style.muted_text).pos(Pos::new(HPos::Center, VPos::Center)), centre)?;
+        return Ok(Vec::new());
+    }
+
+    if style.legend {
+        top = legend::draw(area, view, &cx, top)?;
+    }
+    let plot = area.margin(top, height as i32 - bottom, 0, 0);
+    match view.kind {
+        ChartKind::Trend => lines::draw(&plot, view, &cx),
+        _ => bars::draw(&plot, view, &cx),
+    }
+}
