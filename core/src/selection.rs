@@ -181,7 +181,8 @@ impl Selection {
                     next.categories.retain(|k| {
                         data.category_index(k).is_some_and(|i| {
                             let c = &data.categories()[i];
-                            !(c.total && (c.group == group || c.group.is_empty())) && c.group != group
+                            // Neither the group's own categories nor a table-wide total.
+                            !(c.total && c.group.is_empty()) && c.group != group
                         })
                     });
                     next.categories.extend(parts);
