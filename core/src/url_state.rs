@@ -207,5 +207,8 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
     if s.measure != measure_before {
         ignored.push("the measure does not fit this chart".to_string());
     }
+    // Each thing ignored is said once, however often the link repeats it.
+    let mut said = std::collections::HashSet::new();
+    ignored.retain(|m| said.insert(m.clone()));
     Decoded { selection: s, ignored }
 }

@@ -136,6 +136,10 @@ fn a_repeated_category_counts_once_and_is_named() {
     let d = decode(&b, "c=academic:total-academic-staff,non-academic:total-non-academic-staff,academic:total-academic-staff");
     assert_eq!(d.selection.categories, vec![key("Academic", "Total academic staff"), key("Non-academic", "Total non-academic staff")]);
     assert_eq!(d.ignored.len(), 1, "{:?}", d.ignored);
+    // However often: said once.
+    let d = decode(&b, &format!("c={}", "academic:total-academic-staff,".repeat(200)));
+    assert_eq!(d.selection.categories, vec![key("Academic", "Total academic staff")]);
+    assert_eq!(d.ignored, vec!["category \"academic:total-academic-staff\" is repeated".to_string()]);
 }
 
 #[test]
