@@ -394,13 +394,19 @@ fn state_equality_covers_every_field() {
 
 thread_local! {
     static PROBE: RefCell<Option<yew::UseReducerDispatcher<explorer::state::State>>> = const { RefCell::new(None) };
+    /// The bundle the probe started with, without keeping it alive.
+    static FIRST_BUNDLE: RefCell<std::rc::Weak<workforce_core::Bundle>> = RefCell::new(std::rc::Weak::new());
 }
 
 /// The explorer's state with only the URL hook: shows the dataset and year it holds.
 #[component]
 fn UrlProbe() -> Html {
     use explorer::state::State;
-    let state = use_reducer(|| State::from_query(bundle(), &explorer::browser::query()));
+    let state = use_reducer(|| {
+        let first = bundle();
+        FIRST_BUNDLE.with(|w| *w.borrow_mut() = Rc::downgrade(&first));
+        State::from_query(first, &explorer::browser::query())
+    });
     explorer::hooks::use_url_sync(&state, false);
     PROBE.with(|p| *p.borrow_mut() = Some(state.dispatcher()));
     html! { <p id="probe">{ format!("{} {}", state.selection.dataset, state.selection.year) }</p> }
@@ -439,6 +445,22 @@ async fn back_and_forward_read_the_url_against_the_current_bundle() {
     // Back: the table the visitor opened is still known, in the year it showed.
     back().await;
     assert_eq!(probe(), "own-dt999-table-9 2021/22");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_history_listener_keeps_no_old_state_alive() {
+    use explorer::state::Msg;
+    let root = mount();
+    let handle = yew::Renderer::<UrlProbe>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    assert!(FIRST_BUNDLE.with(|w| w.borrow().upgrade().is_some()));
+    // A new bundle replaces the first one: nothing the page keeps for its whole life (the
+    // popstate listener) may hold on to the state that had it.
+    PROBE.with(|p| p.borrow().as_ref().expect("mounted").dispatch(Msg::FilesOpened(Ok(Box::new(own_dataset())))));
+    yew::scheduler::flush().await;
+    assert!(query::<HtmlElement>(&root, "#probe").text_content().unwrap_or_default().starts_with("own-dt999-table-9"));
+    assert!(FIRST_BUNDLE.with(|w| w.borrow().upgrade().is_none()), "the first state (and its bundle) is still held");
     handle.destroy();
 }
 

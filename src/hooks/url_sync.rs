@@ -19,7 +19,8 @@ pub fn use_url_sync(state: &UseReducerHandle<State>, embedded: bool) {
         let replace = std::mem::replace(&mut *first_sync.borrow_mut(), false);
         browser::push_query(q, replace);
     });
-    // Only the dispatcher is kept for the page's life: never a state, nor the bundle of one.
+    // Only the dispatcher is kept for the page's life: a reducer handle kept that long would keep
+    // alive every state it was read in (yew's handle holds what it dereferenced), bundles and all.
     let dispatcher = state.dispatcher();
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
