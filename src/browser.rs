@@ -14,6 +14,15 @@ pub fn is_embedded(query: &str) -> bool {
     form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, v)| k == "embed" && v != "0")
 }
 
+/// A view's query string in embed mode (`embed=1` first).
+pub fn embed_query(query: &str) -> String {
+    if query.is_empty() {
+        "embed=1".to_string()
+    } else {
+        format!("embed=1&{query}")
+    }
+}
+
 /// The page's address for a query string (keeping `embed` when embedded).
 pub fn url_for(query: &str) -> String {
     let location = gloo::utils::window().location();

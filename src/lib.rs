@@ -1,12 +1,14 @@
 //! The explorer's web front end: thin Yew components over `workforce_core`.
 //!
-//! `state` holds the one reducer; `components/` holds one component per file; `app` wires them.
+//! `state` holds the one reducer; `hooks/` holds the side effects (one hook per file);
+//! `components/` holds one component per file; `app` lays them out and wires them.
 
 pub mod app;
 pub mod browser;
 pub mod bundled;
 pub mod chart_export;
 pub mod components;
+pub mod hooks;
 pub mod importer_client;
 pub mod measured_backend;
 pub mod state;

@@ -1,13 +1,15 @@
 //! The explorer's one piece of state and its reducer. Selection transitions live in
 //! `workforce_core::selection` (tested natively); this adapts them to Yew and adds what belongs
-//! to the page: restoring a state from the URL, and the notice about ignored link settings.
+//! to the page: restoring a state from the URL, the notice about ignored link settings, loading
+//! other providers and the visitor's own files, and the filters drawer. Every change of state is a
+//! [`Msg`] handled here; the hooks in `crate::hooks` only carry out the side effects it asks for.
 
 use std::rc::Rc;
 
 use workforce_core::selection::{Action, Selection};
 use workforce_core::url_state;
 use workforce_core::view::{self, Caption, ChartView, Figure, TableView};
-use workforce_core::Bundle;
+use workforce_core::{Bundle, Dataset};
 use yew::Reducible;
 
 #[derive(Debug, Clone)]
@@ -22,8 +24,14 @@ pub struct State {
     pub notice: Option<String>,
     /// Loading every other UK provider for a dataset: `(dataset id, what happened)`.
     pub others: Option<(String, Loading)>,
-    /// Opening the visitor's own files.
+    /// Opening the visitor's own files: what to say.
     pub files: Option<Loading>,
+    /// The files being opened (one batch at a time), for the own-files hook to read.
+    pub opening: Option<FileBatch>,
+    /// More files were offered while `opening` was still under way, and refused.
+    pub files_refused: bool,
+    /// The filters drawer (phones and embeds) is open.
+    pub drawer_open: bool,
 }
 
 /// Where a load stands.
@@ -35,22 +43,42 @@ pub enum Loading {
     Failed(String),
 }
 
+/// Files the visitor chose or dropped, opened together. Two batches are equal only when they are
+/// the same batch, so each one is opened once.
+#[derive(Debug, Clone)]
+pub struct FileBatch(pub Rc<Vec<web_sys::File>>);
+
+impl PartialEq for FileBatch {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the file opener says when files are offered while others are still being opened.
+pub const FILES_REFUSED: &str = "Still opening the previous files; try again when it finishes.";
+
 /// A change to the state.
 #[derive(Debug, Clone)]
 pub enum Msg {
     /// A visitor's action.
     Do(Action),
-    /// Back or forward in the browser: the state a URL encodes.
-    Restore(Selection),
+    /// Back or forward in the browser: the query string of the page's URL, read against the
+    /// bundle the state holds now.
+    RestoreQuery(String),
     DismissNotice,
-    /// Fetching every other UK provider for a dataset has started.
-    OthersLoading(String),
+    /// Every other UK provider of the current dataset is wanted (the picker was used, or the view
+    /// names one). Starts a load unless they are loaded or loading.
+    LoadOthers,
     /// The on-demand file of every other UK provider arrived (its text), or could not be had.
     OthersLoaded { dataset: String, result: Result<String, String> },
+    /// The visitor chose or dropped files: open them, unless other files are still opening.
+    OpenFiles(FileBatch),
     /// Reading the visitor's own files: progress to show.
     FilesProgress(String),
     /// The visitor's own files, opened as a dataset (or why not).
-    FilesOpened(Result<Box<workforce_core::Dataset>, String>),
+    FilesOpened(Result<Box<Dataset>, String>),
+    ToggleDrawer,
+    CloseDrawer,
 }
 
 /// The figure's parts, each behind its own `Rc` so a component re-renders only when its part changes.
@@ -58,14 +86,37 @@ fn parts(figure: Figure) -> (Rc<ChartView>, Rc<TableView>, Rc<Caption>) {
     (Rc::new(figure.chart), Rc::new(figure.table), Rc::new(figure.caption))
 }
 
+fn ignored_notice(ignored: &[String]) -> Option<String> {
+    (!ignored.is_empty()).then(|| format!("Some settings in the link were ignored: {}.", workforce_core::format::list(ignored)))
+}
+
 impl State {
     /// The state a page URL's query string asks for.
     pub fn from_query(bundle: Rc<Bundle>, query: &str) -> State {
         let decoded = url_state::decode(&bundle, query);
-        let notice = (!decoded.ignored.is_empty())
-            .then(|| format!("Some settings in the link were ignored: {}.", workforce_core::format::list(&decoded.ignored)));
+        let notice = ignored_notice(&decoded.ignored);
         let (chart, table, caption) = parts(view::figure(&bundle, &decoded.selection));
-        State { bundle, selection: decoded.selection, chart, table, caption, notice, others: None, files: None }
+        State {
+            bundle,
+            selection: decoded.selection,
+            chart,
+            table,
+            caption,
+            notice,
+            others: None,
+            files: None,
+            opening: None,
+            files_refused: false,
+            drawer_open: false,
+        }
+    }
+
+    /// The dataset whose other providers are being fetched, and the file to fetch.
+    pub fn others_to_fetch(&self) -> Option<(String, String)> {
+        match &self.others {
+            Some((id, Loading::Busy(_))) => self.bundle.dataset(id).map(|d| (id.clone(), d.info.others_file.clone())),
+            _ => None,
+        }
     }
 
     fn with_selection(self: Rc<Self>, selection: Selection) -> Rc<Self> {
@@ -87,11 +138,95 @@ impl State {
         let (chart, table, caption) = parts(view::figure(&bundle, &selection));
         Rc::new(State { bundle, selection, chart, table, caption, ..(*self).clone() })
     }
+
+    fn load_others(self: Rc<Self>) -> Rc<Self> {
+        let data = self.selection.dataset(&self.bundle);
+        let id = &data.info.id;
+        let busy = matches!(&self.others, Some((d, Loading::Busy(_))) if d == id);
+        if data.all_providers || data.info.others_file.is_empty() || busy {
+            return self;
+        }
+        let others = Some((id.clone(), Loading::Busy("Loading every UK provider…".into())));
+        Rc::new(State { others, ..(*self).clone() })
+    }
+
+    fn others_loaded(self: Rc<Self>, dataset: String, result: Result<String, String>) -> Rc<Self> {
+        let loaded = result.and_then(|text| {
+            let data = self.bundle.dataset(&dataset).ok_or_else(|| format!("no dataset {dataset}"))?;
+            data.with_all_providers(&text).map_err(|e| e.to_string())
+        });
+        // The status speaks of one dataset: a load for another one under way keeps its own.
+        let status_is_ours = self.others.as_ref().is_none_or(|(d, _)| *d == dataset);
+        match loaded {
+            Ok(data) => {
+                let count = data.providers().len();
+                let bundle = Rc::new(self.bundle.with_dataset(data));
+                let others = if status_is_ours {
+                    Some((dataset, Loading::Done(format!("{count} providers to choose from."))))
+                } else {
+                    self.others.clone()
+                };
+                let selection = self.selection.clone();
+                Rc::new(State { others, ..(*self).clone() }).with_bundle(bundle, selection)
+            }
+            Err(e) if status_is_ours => Rc::new(State {
+                others: Some((dataset, Loading::Failed(format!("Other UK providers could not be loaded: {e}")))),
+                ..(*self).clone()
+            }),
+            Err(_) => self,
+        }
+    }
+
+    fn open_files(self: Rc<Self>, batch: FileBatch) -> Rc<Self> {
+        if batch.0.is_empty() || (self.opening.is_some() && self.files_refused) {
+            return self;
+        }
+        if self.opening.is_some() {
+            return Rc::new(State { files_refused: true, ..(*self).clone() });
+        }
+        let count = batch.0.len();
+        let files = Some(Loading::Busy(format!("Reading {count} file{}…", if count == 1 { "" } else { "s" })));
+        Rc::new(State { opening: Some(batch), files, ..(*self).clone() })
+    }
+
+    fn files_opened(self: Rc<Self>, opened: Result<Box<Dataset>, String>) -> Rc<Self> {
+        let done = State { opening: None, files_refused: false, ..(*self).clone() };
+        let data = match opened {
+            Ok(data) => data,
+            Err(e) => return Rc::new(State { files: Some(Loading::Failed(e)), ..done }),
+        };
+        let id = data.info.id.clone();
+        let title = data.info.title.clone();
+        let years = data.years().len();
+        let bundle = Rc::new(self.bundle.with_dataset(*data));
+        let selection = self.selection.apply(&bundle, Action::SelectDataset(id.clone()));
+        // Re-opening a table of the same id replaces it: start from its defaults.
+        let selection = if selection.dataset == self.selection.dataset && id == self.selection.dataset {
+            Selection { categories: bundle.dataset(&id).map(|d| d.info.default_categories.clone()).unwrap_or_default(), ..selection }
+        } else {
+            selection
+        };
+        let files = Some(Loading::Done(format!("Opened “{title}” ({years} year{}).", if years == 1 { "" } else { "s" })));
+        Rc::new(State { files, ..done }).with_bundle(bundle, selection)
+    }
 }
 
 impl PartialEq for State {
+    /// Every field: the shared parts by identity (each is rebuilt whenever it changes), the rest
+    /// by value.
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bundle, &other.bundle) && self.selection == other.selection && self.notice == other.notice
+        let State { bundle, selection, chart, table, caption, notice, others, files, opening, files_refused, drawer_open } = self;
+        Rc::ptr_eq(bundle, &other.bundle)
+            && *selection == other.selection
+            && Rc::ptr_eq(chart, &other.chart)
+            && Rc::ptr_eq(table, &other.table)
+            && Rc::ptr_eq(caption, &other.caption)
+            && *notice == other.notice
+            && *others == other.others
+            && *files == other.files
+            && *opening == other.opening
+            && *files_refused == other.files_refused
+            && *drawer_open == other.drawer_open
     }
 }
 
@@ -104,56 +239,24 @@ impl Reducible for State {
                 let selection = self.selection.apply(&self.bundle, action);
                 self.with_selection(selection)
             }
-            Msg::Restore(mut selection) => {
-                selection.normalise(&self.bundle);
-                self.with_selection(selection)
-            }
-            Msg::DismissNotice => Rc::new(State { notice: None, ..(*self).clone() }),
-            Msg::OthersLoading(dataset) => {
-                Rc::new(State { others: Some((dataset, Loading::Busy("Loading every UK provider…".into()))), ..(*self).clone() })
-            }
-            Msg::OthersLoaded { dataset, result } => {
-                let loaded = result.and_then(|text| {
-                    let data = self.bundle.dataset(&dataset).ok_or_else(|| format!("no dataset {dataset}"))?;
-                    data.with_all_providers(&text).map_err(|e| e.to_string())
-                });
-                match loaded {
-                    Ok(data) => {
-                        let count = data.providers().len();
-                        let bundle = Rc::new(self.bundle.with_dataset(data));
-                        let state = Rc::new(State {
-                            others: Some((dataset, Loading::Done(format!("{count} providers to choose from.")))),
-                            ..(*self).clone()
-                        });
-                        let selection = state.selection.clone();
-                        state.with_bundle(bundle, selection)
-                    }
-                    Err(e) => Rc::new(State {
-                        others: Some((dataset, Loading::Failed(format!("Other UK providers could not be loaded: {e}")))),
-                        ..(*self).clone()
-                    }),
+            Msg::RestoreQuery(query) => {
+                let decoded = url_state::decode(&self.bundle, &query);
+                let state = self.with_selection(decoded.selection);
+                match ignored_notice(&decoded.ignored) {
+                    Some(notice) => Rc::new(State { notice: Some(notice), ..(*state).clone() }),
+                    None => state,
                 }
             }
+            Msg::DismissNotice if self.notice.is_none() => self,
+            Msg::DismissNotice => Rc::new(State { notice: None, ..(*self).clone() }),
+            Msg::LoadOthers => self.load_others(),
+            Msg::OthersLoaded { dataset, result } => self.others_loaded(dataset, result),
+            Msg::OpenFiles(batch) => self.open_files(batch),
             Msg::FilesProgress(text) => Rc::new(State { files: Some(Loading::Busy(text)), ..(*self).clone() }),
-            Msg::FilesOpened(Ok(data)) => {
-                let id = data.info.id.clone();
-                let title = data.info.title.clone();
-                let years = data.years().len();
-                let bundle = Rc::new(self.bundle.with_dataset(*data));
-                let selection = self.selection.apply(&bundle, Action::SelectDataset(id.clone()));
-                // Re-opening a table of the same id replaces it: start from its defaults.
-                let selection = if selection.dataset == self.selection.dataset && id == self.selection.dataset {
-                    Selection { categories: bundle.dataset(&id).map(|d| d.info.default_categories.clone()).unwrap_or_default(), ..selection }
-                } else {
-                    selection
-                };
-                let state = Rc::new(State {
-                    files: Some(Loading::Done(format!("Opened “{title}” ({years} year{}).", if years == 1 { "" } else { "s" }))),
-                    ..(*self).clone()
-                });
-                state.with_bundle(bundle, selection)
-            }
-            Msg::FilesOpened(Err(e)) => Rc::new(State { files: Some(Loading::Failed(e)), ..(*self).clone() }),
+            Msg::FilesOpened(opened) => self.files_opened(opened),
+            Msg::ToggleDrawer => Rc::new(State { drawer_open: !self.drawer_open, ..(*self).clone() }),
+            Msg::CloseDrawer if !self.drawer_open => self,
+            Msg::CloseDrawer => Rc::new(State { drawer_open: false, ..(*self).clone() }),
         }
     }
 }

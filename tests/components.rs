@@ -31,6 +31,22 @@ fn mount() -> Element {
     root
 }
 
+/// The explorer, unmounted when the test ends: its history listener must not outlive the test
+/// (a later test's back and forward would reach it).
+struct MountedApp(Option<yew::AppHandle<App>>);
+
+impl Drop for MountedApp {
+    fn drop(&mut self) {
+        if let Some(app) = self.0.take() {
+            app.destroy();
+        }
+    }
+}
+
+fn render_app(root: &Element) -> MountedApp {
+    MountedApp(Some(yew::Renderer::<App>::with_root(root.clone()).render()))
+}
+
 fn recorder() -> (Callback<Action>, Rc<RefCell<Vec<Action>>>) {
     let log = Rc::new(RefCell::new(Vec::new()));
     let sink = log.clone();
@@ -170,7 +186,7 @@ fn canvas_colours(root: &Element) -> usize {
 async fn the_explorer_responds_to_its_filters() {
     let root = mount();
     root.set_attribute("style", "width: 900px").expect("style");
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let _app = render_app(&root);
     yew::scheduler::flush().await;
 
     let canvas = query::<HtmlElement>(&root, "#chart-canvas");
@@ -226,7 +242,7 @@ fn find_colour(root: &Element, rgb: [u8; 3]) -> Option<(f64, f64)> {
 async fn hovering_a_bar_shows_its_exact_figure() {
     let root = mount();
     root.set_attribute("style", "width: 1000px").expect("style");
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let _app = render_app(&root);
     yew::scheduler::flush().await;
     // The first academic-staff segment drawn (the palette's first colour, #332288).
     let (x, y) = find_colour(&root, [0x33, 0x22, 0x88]).expect("an academic staff segment on the canvas");
@@ -252,7 +268,7 @@ async fn hovering_a_bar_shows_its_exact_figure() {
 #[wasm_bindgen_test]
 async fn the_arrow_keys_read_each_figure() {
     let root = mount();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let _app = render_app(&root);
     yew::scheduler::flush().await;
     let canvas = query::<HtmlElement>(&root, "#chart-canvas");
     // Wide enough for vertical bars in partner order (the test page has no stylesheet); the
@@ -286,7 +302,7 @@ async fn the_arrow_keys_read_each_figure() {
 #[wasm_bindgen_test]
 async fn the_legend_hides_and_shows_a_series() {
     let root = mount();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let _app = render_app(&root);
     yew::scheduler::flush().await;
     let buttons = all(&root, "#chart-legend .legend-item");
     assert_eq!(buttons.len(), 2);
@@ -297,4 +313,201 @@ async fn the_legend_hides_and_shows_a_series() {
     assert_eq!(buttons[1].get_attribute("aria-pressed").as_deref(), Some("false"));
     assert!(find_colour(&root, [0x88, 0xcc, 0xee]).is_none(), "the hidden series is not drawn");
     assert!(find_colour(&root, [0x33, 0x22, 0x88]).is_some());
+}
+
+fn key_event(k: &str) -> web_sys::KeyboardEvent {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(k);
+    init.set_bubbles(true);
+    web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event")
+}
+
+#[wasm_bindgen_test]
+async fn the_tabs_follow_the_wai_aria_keys() {
+    use workforce_core::selection::Tab;
+    // Home goes to the first tab and End to the last, whichever is selected; the arrows wrap.
+    let cases = [
+        (Tab::Chart, "Home", Tab::Chart),
+        (Tab::Table, "Home", Tab::Chart),
+        (Tab::Chart, "End", Tab::Table),
+        (Tab::Table, "End", Tab::Table),
+        (Tab::Chart, "ArrowRight", Tab::Table),
+        (Tab::Table, "ArrowRight", Tab::Chart),
+        (Tab::Chart, "ArrowLeft", Tab::Table),
+        (Tab::Table, "ArrowLeft", Tab::Chart),
+    ];
+    for (selected, key, expected) in cases {
+        let root = mount();
+        let (on_action, log) = recorder();
+        let props = yew::props!(view_tabs::ViewTabsProps { selected, on_action });
+        let handle = yew::Renderer::<ViewTabs>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let tab = query::<HtmlElement>(&root, if selected == Tab::Chart { "#tab-chart" } else { "#tab-table" });
+        tab.dispatch_event(&key_event(key)).expect("dispatch");
+        let want = if expected == Tab::Chart { "tab-chart" } else { "tab-table" };
+        assert_eq!(*log.borrow(), vec![Action::SelectTab(expected)], "{key} on {selected:?}");
+        let focused = gloo::utils::document().active_element().map(|e| e.id()).unwrap_or_default();
+        assert_eq!(focused, want, "{key} on {selected:?} moves focus");
+        // Other keys do nothing.
+        tab.dispatch_event(&key_event("a")).expect("dispatch");
+        assert_eq!(log.borrow().len(), 1);
+        handle.destroy();
+    }
+}
+
+fn bundle() -> Rc<workforce_core::Bundle> {
+    Rc::new(explorer::bundled::load().expect("the bundled data"))
+}
+
+/// A dataset the bundle does not have: the visitor's own file, opened here without the worker.
+fn own_dataset() -> workforce_core::Dataset {
+    let files = [
+        ("other-table-mode-2020.csv".to_string(), include_bytes!("../core/tests/fixtures/other-table-mode-2020.csv").to_vec()),
+        ("other-table-mode-2021.csv".to_string(), include_bytes!("../core/tests/fixtures/other-table-mode-2021.csv").to_vec()),
+    ];
+    workforce_core::own_files::dataset_from_files(&files).expect("the fixture opens")
+}
+
+#[wasm_bindgen_test]
+fn state_equality_covers_every_field() {
+    use explorer::state::{FileBatch, Loading, Msg, State};
+    use yew::Reducible;
+    let state = Rc::new(State::from_query(bundle(), ""));
+    assert!(*state == (*state).clone(), "a copy is equal");
+    let differs = |other: State, what: &str| assert!(*state != other, "{what} is compared");
+    differs(State { others: Some(("staff-occupation".into(), Loading::Done("x".into()))), ..(*state).clone() }, "others");
+    differs(State { files: Some(Loading::Busy("Reading…".into())), ..(*state).clone() }, "files");
+    differs(State { chart: Rc::new((*state.chart).clone()), ..(*state).clone() }, "the chart");
+    differs(State { table: Rc::new((*state.table).clone()), ..(*state).clone() }, "the table");
+    differs(State { caption: Rc::new((*state.caption).clone()), ..(*state).clone() }, "the caption");
+    differs(State { bundle: bundle(), ..(*state).clone() }, "the bundle");
+    differs(State { notice: Some("n".into()), ..(*state).clone() }, "the notice");
+    differs(State { opening: Some(FileBatch(Rc::new(Vec::new()))), ..(*state).clone() }, "the files being opened");
+    differs(State { files_refused: true, ..(*state).clone() }, "the refusal");
+    differs(State { drawer_open: true, ..(*state).clone() }, "the drawer");
+    // A reducer step that changes only the file status gives an unequal state.
+    let progress = state.clone().reduce(Msg::FilesProgress("Reading the figures…".into()));
+    assert!(*progress != *state);
+}
+
+thread_local! {
+    static PROBE: RefCell<Option<yew::UseReducerDispatcher<explorer::state::State>>> = const { RefCell::new(None) };
+    /// The bundle the probe started with, without keeping it alive.
+    static FIRST_BUNDLE: RefCell<std::rc::Weak<workforce_core::Bundle>> = RefCell::new(std::rc::Weak::new());
+}
+
+/// The explorer's state with only the URL hook: shows the dataset and year it holds.
+#[component]
+fn UrlProbe() -> Html {
+    use explorer::state::State;
+    let state = use_reducer(|| {
+        let first = bundle();
+        FIRST_BUNDLE.with(|w| *w.borrow_mut() = Rc::downgrade(&first));
+        State::from_query(first, &explorer::browser::query())
+    });
+    explorer::hooks::use_url_sync(&state, false);
+    PROBE.with(|p| *p.borrow_mut() = Some(state.dispatcher()));
+    html! { <p id="probe">{ format!("{} {}", state.selection.dataset, state.selection.year) }</p> }
+}
+
+/// Goes back one history entry and waits until the page has handled it.
+async fn back() {
+    let window = gloo::utils::window();
+    let arrived = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::events::EventListener::once(&window, "popstate", move |_| {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        })
+        .forget();
+    });
+    window.history().expect("history").back().expect("back");
+    wasm_bindgen_futures::JsFuture::from(arrived).await.expect("popstate");
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn back_and_forward_read_the_url_against_the_current_bundle() {
+    use explorer::state::Msg;
+    let root = mount();
+    let handle = yew::Renderer::<UrlProbe>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let dispatch = |msg: Msg| PROBE.with(|p| p.borrow().as_ref().expect("mounted").dispatch(msg));
+    // The bundle changes (the visitor opens a table of their own), then the view changes twice.
+    dispatch(Msg::FilesOpened(Ok(Box::new(own_dataset()))));
+    yew::scheduler::flush().await;
+    let probe = || query::<HtmlElement>(&root, "#probe").text_content().unwrap_or_default();
+    assert_eq!(probe(), "own-dt999-table-9 2021/22");
+    dispatch(Msg::Do(Action::SelectYear("2020/21".into())));
+    yew::scheduler::flush().await;
+    assert_eq!(probe(), "own-dt999-table-9 2020/21");
+    assert!(explorer::browser::query().contains("d=own-dt999-table-9"), "{}", explorer::browser::query());
+    // Back: the table the visitor opened is still known, in the year it showed.
+    back().await;
+    assert_eq!(probe(), "own-dt999-table-9 2021/22");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_history_listener_keeps_no_old_state_alive() {
+    use explorer::state::Msg;
+    let root = mount();
+    let handle = yew::Renderer::<UrlProbe>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    assert!(FIRST_BUNDLE.with(|w| w.borrow().upgrade().is_some()));
+    // A new bundle replaces the first one: nothing the page keeps for its whole life (the
+    // popstate listener) may hold on to the state that had it.
+    PROBE.with(|p| p.borrow().as_ref().expect("mounted").dispatch(Msg::FilesOpened(Ok(Box::new(own_dataset())))));
+    yew::scheduler::flush().await;
+    assert!(query::<HtmlElement>(&root, "#probe").text_content().unwrap_or_default().starts_with("own-dt999-table-9"));
+    assert!(FIRST_BUNDLE.with(|w| w.borrow().upgrade().is_none()), "the first state (and its bundle) is still held");
+    handle.destroy();
+}
+
+/// A CSV file as the visitor's browser would hand it over.
+fn csv_file(name: &str, text: &str) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).expect("file")
+}
+
+/// Puts files on a file input as choosing them would (through a `DataTransfer`), and says so.
+fn choose_files(input: &HtmlInputElement, files: &[web_sys::File]) {
+    let transfer = web_sys::DataTransfer::new().expect("DataTransfer");
+    let items = js_sys::Reflect::get(&transfer, &"items".into()).expect("items");
+    let add: js_sys::Function = js_sys::Reflect::get(&items, &"add".into()).expect("add").dyn_into().expect("function");
+    for file in files {
+        add.call1(&items, file).expect("add a file");
+    }
+    input.set_files(transfer.files().as_ref());
+    input.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn files_offered_while_others_open_are_refused() {
+    let root = mount();
+    let _app = render_app(&root);
+    yew::scheduler::flush().await;
+    let input = query::<HtmlInputElement>(&root, "#open-file");
+    // Two quick offers (a second drop, a second click) before the first has finished.
+    choose_files(&input, &[csv_file("first.csv", "name,age\nA,1\n")]);
+    choose_files(&input, &[csv_file("second.csv", "name,age\nB,2\n")]);
+    yew::scheduler::flush().await;
+    let opener = || query::<HtmlElement>(&root, ".file-opener").text_content().unwrap_or_default();
+    assert!(opener().contains("Still opening the previous files; try again when it finishes."), "{}", opener());
+    assert_eq!(all(&root, ".file-refused").len(), 1);
+    // Once the first open ends (here without the importer worker, so in an error), the refusal
+    // goes, and the answer is the first batch's.
+    for _ in 0..200 {
+        if all(&root, ".file-refused").is_empty() {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert!(all(&root, ".file-refused").is_empty(), "{}", opener());
+    assert!(!opener().contains("second.csv"), "{}", opener());
 }

@@ -116,7 +116,7 @@ pub fn image_footer(caption: &Caption, page_url: &str) -> Vec<String> {
 /// A file name for downloads: `staff-occupation-2023-24`.
 pub fn file_stem(dataset_id: &str, caption: &Caption) -> String {
     let period = caption.title.rsplit_once(", ").map_or("", |(_, y)| y);
-    let slug = crate::url_state::slug(period);
+    let slug = crate::slug::slug(period);
     if slug.is_empty() {
         dataset_id.to_string()
     } else {

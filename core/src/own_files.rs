@@ -157,7 +157,7 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Imported, DataError> {
     let reference = if meta.reference_id.is_empty() { "table".to_string() } else { meta.reference_id.clone() };
     let names: Vec<&str> = tables.iter().map(|t| t.file.as_str()).collect();
     let info = DatasetInfo {
-        id: format!("own-{}", crate::url_state::slug(&reference)),
+        id: format!("own-{}", crate::slug::slug(&reference)),
         title: if title.is_empty() { first_name.clone() } else { title.clone() },
         measure: guess_measure(&title),
         file: String::new(),

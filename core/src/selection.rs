@@ -73,7 +73,7 @@ pub struct Selection {
     /// Add the selected partners together as one more bar or line.
     pub combine: bool,
     /// Series the visitor has hidden through the legend, by slug of their name (see
-    /// [`crate::url_state::slug`]), so they stay hidden while they come and go.
+    /// [`crate::slug::slug`]), so they stay hidden while they come and go.
     pub hidden: Vec<String>,
     pub tab: Tab,
 }
@@ -181,7 +181,8 @@ impl Selection {
                     next.categories.retain(|k| {
                         data.category_index(k).is_some_and(|i| {
                             let c = &data.categories()[i];
-                            !(c.total && (c.group == group || c.group.is_empty())) && c.group != group
+                            // Neither the group's own categories nor a table-wide total.
+                            !(c.total && c.group.is_empty()) && c.group != group
                         })
                     });
                     next.categories.extend(parts);
@@ -198,7 +199,7 @@ impl Selection {
             Action::SetCompareUk(on) => next.compare_uk = on,
             Action::SetCombine(on) => next.combine = on,
             Action::ToggleSeries(name) => {
-                let key = crate::url_state::slug(&name);
+                let key = crate::slug::slug(&name);
                 if next.hidden.contains(&key) {
                     next.hidden.retain(|h| *h != key);
                 } else if !key.is_empty() {

@@ -6,36 +6,12 @@
 
 use crate::dataset::{Bundle, Dataset};
 use crate::manifest::CategoryKey;
-use crate::selection::{ChartKind, Measure, Selection, Tab};
+use crate::selection::{Action, ChartKind, Measure, Selection, Tab};
+// Kept here too for callers that read slugs as part of the URL's vocabulary.
+pub use crate::slug::{category_slug, slug};
 
 /// Parameters that belong to the page rather than to the view (kept, not warned about).
 pub const PAGE_PARAMETERS: [&str; 1] = ["embed"];
-
-/// `Managers, directors & senior officials` -> `managers-directors-senior-officials`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // ASCII only: links stay plain, and no Unicode tables are needed in the browser build.
-    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
-/// A category's slug: `group:name`, or `name` when the table has no groups.
-pub fn category_slug(key: &CategoryKey) -> String {
-    if key.group.is_empty() {
-        slug(&key.name)
-    } else {
-        format!("{}:{}", slug(&key.group), slug(&key.name))
-    }
-}
 
 fn year_slug(year: &str) -> String {
     year.replace('/', "-")
@@ -57,7 +33,7 @@ fn find_category(data: &Dataset, slug_text: &str) -> Option<CategoryKey> {
 pub fn encode(bundle: &Bundle, selection: &Selection) -> String {
     let defaults = Selection::initial(bundle);
     let data = selection.dataset(bundle);
-    let dataset_defaults = defaults.apply(bundle, crate::selection::Action::SelectDataset(selection.dataset.clone()));
+    let dataset_defaults = defaults.apply(bundle, Action::SelectDataset(selection.dataset.clone()));
     let mut out = form_urlencoded::Serializer::new(String::new());
     if selection.dataset != defaults.dataset {
         out.append_pair("d", &selection.dataset);
@@ -130,7 +106,7 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
     // The dataset first: the other parameters are read against it.
     if let Some((_, d)) = pairs.iter().rev().find(|(k, _)| k == "d") {
         if bundle.dataset(d).is_some() {
-            s = s.apply(bundle, crate::selection::Action::SelectDataset(d.clone()));
+            s = s.apply(bundle, Action::SelectDataset(d.clone()));
         } else {
             ignored.push(format!("unknown dataset \"{}\"", short(d)));
         }
@@ -160,11 +136,17 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
             }
             "c" => {
                 let mut categories: Vec<CategoryKey> = Vec::new();
+                let mut seen: Vec<CategoryKey> = Vec::new();
+                let mut named = false;
                 for part in value.split(',').filter(|p| !p.is_empty()) {
+                    named = true;
                     match find_category(data, part) {
+                        // Named twice: once is meant (a second toggle would switch it off).
+                        Some(k) if seen.contains(&k) => ignored.push(format!("category \"{}\" is repeated", short(part))),
                         Some(k) => {
+                            seen.push(k.clone());
                             // The same rule as choosing by hand: a total and its parts never together.
-                            let next = crate::selection::Action::ToggleCategory(k.clone());
+                            let next = Action::ToggleCategory(k.clone());
                             let probe = Selection { categories: categories.clone(), ..s.clone() }.apply(bundle, next);
                             if probe.categories.len() <= categories.len() {
                                 ignored.push(format!("category \"{}\" overlaps another one chosen", short(part)));
@@ -174,7 +156,12 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
                         None => ignored.push(format!("unknown category \"{}\"", short(part))),
                     }
                 }
-                s.categories = categories;
+                // Categories were named but none could be honoured: keep what `s` holds (the
+                // dataset's defaults, unless an earlier `c` chose) rather than an empty figure. An empty
+                // list (`c=`) is a view of its own and is kept.
+                if !named || !categories.is_empty() {
+                    s.categories = categories;
+                }
             }
             "y" => {
                 let year = value.replace('-', "/");
@@ -220,5 +207,8 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
     if s.measure != measure_before {
         ignored.push("the measure does not fit this chart".to_string());
     }
+    // Each thing ignored is said once, however often the link repeats it.
+    let mut said = std::collections::HashSet::new();
+    ignored.retain(|m| said.insert(m.clone()));
     Decoded { selection: s, ignored }
 }

@@ -8,7 +8,8 @@ use workforce_core::Bundle;
 use proptest::prelude::*;
 use workforce_core::manifest::CategoryKey;
 use workforce_core::selection::{Action, ChartKind, Measure, Selection, Tab};
-use workforce_core::url_state::{decode, encode, slug};
+use workforce_core::slug::slug;
+use workforce_core::url_state::{decode, encode};
 
 /// A random visitor action, by numbers (resolved against the current dataset).
 fn action(b: &Bundle, s: &Selection, kind: u8, pick: usize) -> Action {
@@ -119,4 +120,46 @@ fn malformed_parameters_are_ignored_and_named() {
     assert_eq!(d.selection.partners, vec!["10007759".to_string()]);
     assert_eq!(d.selection.year, "2020/21");
     assert_eq!(d.ignored.len(), 1, "embed is a page parameter, not an error");
+}
+
+fn key(group: &str, name: &str) -> CategoryKey {
+    CategoryKey { group: group.into(), name: name.into() }
+}
+
+#[test]
+fn a_repeated_category_counts_once_and_is_named() {
+    let b = bundle();
+    let d = decode(&b, "c=academic:total-academic-staff,academic:total-academic-staff&v=bars");
+    assert_eq!(d.selection.categories, vec![key("Academic", "Total academic staff")]);
+    assert_eq!(d.ignored, vec!["category \"academic:total-academic-staff\" is repeated".to_string()]);
+    // Repeated after another one: still once, and the other stays.
+    let d = decode(&b, "c=academic:total-academic-staff,non-academic:total-non-academic-staff,academic:total-academic-staff");
+    assert_eq!(d.selection.categories, vec![key("Academic", "Total academic staff"), key("Non-academic", "Total non-academic staff")]);
+    assert_eq!(d.ignored.len(), 1, "{:?}", d.ignored);
+    // However often: said once.
+    let d = decode(&b, &format!("c={}", "academic:total-academic-staff,".repeat(200)));
+    assert_eq!(d.selection.categories, vec![key("Academic", "Total academic staff")]);
+    assert_eq!(d.ignored, vec!["category \"academic:total-academic-staff\" is repeated".to_string()]);
+}
+
+#[test]
+fn unknown_categories_are_ignored_and_the_defaults_stand_in_when_none_remain() {
+    let b = bundle();
+    let d = decode(&b, "c=nothing");
+    assert_eq!(d.selection.categories, Selection::initial(&b).categories, "the dataset's default categories");
+    assert_eq!(d.ignored, vec!["unknown category \"nothing\"".to_string()]);
+    // Another dataset's link falls back to that dataset's defaults.
+    let d = decode(&b, "d=students-sex&c=nothing,also-nothing");
+    let defaults = Selection::initial(&b).apply(&b, Action::SelectDataset("students-sex".into())).categories;
+    assert!(!defaults.is_empty());
+    assert_eq!(d.selection.categories, defaults);
+    assert_eq!(d.ignored.len(), 2, "{:?}", d.ignored);
+    // A known category next to an unknown one is honoured alone.
+    let d = decode(&b, "c=nothing,academic:total-academic-staff");
+    assert_eq!(d.selection.categories, vec![key("Academic", "Total academic staff")]);
+    assert_eq!(d.ignored, vec!["unknown category \"nothing\"".to_string()]);
+    // An empty list is a choice the explorer itself links to (nothing selected), not an error.
+    let d = decode(&b, "c=");
+    assert!(d.selection.categories.is_empty());
+    assert!(d.ignored.is_empty(), "{:?}", d.ignored);
 }

@@ -4,11 +4,14 @@
 use web_sys::{DragEvent, File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::state::Loading;
+use crate::state::{Loading, FILES_REFUSED};
 
 #[derive(Properties, PartialEq)]
 pub struct FileOpenerProps {
     pub status: Option<Loading>,
+    /// Files offered while others were still opening were refused: say so until they finish.
+    #[prop_or_default]
+    pub refused: bool,
     pub on_files: Callback<Vec<File>>,
 }
 
@@ -63,6 +66,9 @@ pub fn FileOpener(props: &FileOpenerProps) -> Html {
                 Some(Loading::Failed(t)) => html! { <p class="file-status error" role="alert">{ t }</p> },
                 None => html! {},
             } }
+            if props.refused {
+                <p class="file-status file-refused" role="status" aria-live="polite">{ FILES_REFUSED }</p>
+            }
         </section>
     }
 }

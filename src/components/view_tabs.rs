@@ -3,6 +3,30 @@
 use workforce_core::selection::{Action, Tab};
 use yew::prelude::*;
 
+/// The tabs in their order on the page.
+const TABS: [Tab; 2] = [Tab::Chart, Tab::Table];
+
+/// The tab a key moves to, as the WAI-ARIA tabs pattern asks: the arrows move to the next or
+/// previous tab (wrapping at the ends), Home to the first, End to the last.
+pub fn tab_for_key(key: &str, selected: Tab) -> Option<Tab> {
+    let at = TABS.iter().position(|t| *t == selected).unwrap_or(0);
+    let index = match key {
+        "ArrowRight" => (at + 1) % TABS.len(),
+        "ArrowLeft" => (at + TABS.len() - 1) % TABS.len(),
+        "Home" => 0,
+        "End" => TABS.len() - 1,
+        _ => return None,
+    };
+    TABS.get(index).copied()
+}
+
+fn tab_id(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Chart => "tab-chart",
+        Tab::Table => "tab-table",
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ViewTabsProps {
     pub selected: Tab,
@@ -11,31 +35,23 @@ pub struct ViewTabsProps {
 
 #[component]
 pub fn ViewTabs(props: &ViewTabsProps) -> Html {
-    let tab = |tab: Tab, id: &'static str, panel: &'static str, label: &'static str| {
+    let tab = |tab: Tab, panel: &'static str, label: &'static str| {
         let selected = props.selected == tab;
         let onclick = props.on_action.reform(move |_: MouseEvent| Action::SelectTab(tab));
         html! {
-            <button type="button" role="tab" {id} aria-controls={panel} aria-selected={selected.to_string()}
+            <button type="button" role="tab" id={tab_id(tab)} aria-controls={panel} aria-selected={selected.to_string()}
                 tabindex={if selected { "0" } else { "-1" }} class={classes!("tab", selected.then_some("selected"))} {onclick}>
                 { label }
             </button>
         }
     };
-    // Arrow keys move between the two tabs, as the WAI-ARIA tabs pattern expects.
     let selected = props.selected;
     let on_action = props.on_action.clone();
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        let next = match (e.key().as_str(), selected) {
-            ("ArrowRight" | "ArrowLeft" | "Home" | "End", Tab::Chart) => Tab::Table,
-            ("ArrowRight" | "ArrowLeft" | "Home" | "End", Tab::Table) => Tab::Chart,
-            _ => return,
-        };
+        let Some(next) = tab_for_key(&e.key(), selected) else { return };
         e.prevent_default();
         on_action.emit(Action::SelectTab(next));
-        if let Some(el) = gloo::utils::document().get_element_by_id(match next {
-            Tab::Chart => "tab-chart",
-            Tab::Table => "tab-table",
-        }) {
+        if let Some(el) = gloo::utils::document().get_element_by_id(tab_id(next)) {
             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                 let _ = el.focus();
             }
@@ -43,8 +59,8 @@ pub fn ViewTabs(props: &ViewTabsProps) -> Html {
     });
     html! {
         <div role="tablist" aria-label="Show the figures as" class="tabs" {onkeydown}>
-            { tab(Tab::Chart, "tab-chart", "panel-chart", "Chart") }
-            { tab(Tab::Table, "tab-table", "panel-table", "Table") }
+            { tab(Tab::Chart, "panel-chart", "Chart") }
+            { tab(Tab::Table, "panel-table", "Table") }
         </div>
     }
 }

@@ -6,7 +6,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, usePages, waitForDraw } from './support.mjs';
 
@@ -54,6 +54,50 @@ describe('your own files', () => {
     await page.setInputFiles('#open-file', path.join(FIXTURES, 'other-table-blocks.csv'));
     await page.waitForFunction(() => document.querySelector('.file-status')?.textContent.startsWith('Opened'));
     assert.equal(await title(page), 'Example staff by HE provider, contract and grade, 2022/23');
+  });
+
+  test('files offered while others are still opening are refused, and the first answer stands', async () => {
+    const { page } = await open();
+    const first = readFileSync(path.join(FIXTURES, 'other-table-mode-2020.csv'), 'latin1');
+    const second = readFileSync(path.join(FIXTURES, 'other-table-blocks.csv'), 'latin1');
+    // A choice through the file input, then at once a drop on the opener: both before the first
+    // open can have finished (it waits at least for the importer worker to start).
+    const refused = await page.evaluate(async ([a, b]) => {
+      const transfer = (name, text) => {
+        const t = new DataTransfer();
+        t.items.add(new File([text], name, { type: 'text/csv' }));
+        return t;
+      };
+      const input = document.querySelector('#open-file');
+      input.files = transfer('first.csv', a).files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      document.querySelector('.file-opener').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer('second.csv', b) }));
+      await new Promise((r) => setTimeout(r, 0));
+      return document.querySelector('.file-refused')?.textContent;
+    }, [first, second]);
+    assert.equal(refused, 'Still opening the previous files; try again when it finishes.');
+    await page.waitForFunction(() => document.querySelector('.file-status')?.textContent.startsWith('Opened'));
+    assert.equal(await page.textContent('.file-status'), 'Opened “Example enrolments by HE provider and mode of study” (1 year).');
+    assert.equal(await title(page), 'Example enrolments by HE provider and mode of study, 2020/21');
+    assert.equal(await page.$('.file-refused'), null, 'the refusal goes when the first open ends');
+    // Offered again now, the second table opens.
+    await page.setInputFiles('#open-file', path.join(FIXTURES, 'other-table-blocks.csv'));
+    await page.waitForFunction(() => document.querySelector('.caption-title').textContent.startsWith('Example staff'));
+  });
+
+  test('back and forward after opening a table keep it (the URL is read against the new data)', async () => {
+    const { page } = await open();
+    await page.setInputFiles('#open-file', [path.join(FIXTURES, 'other-table-mode-2020.csv'), path.join(FIXTURES, 'other-table-mode-2021.csv')]);
+    await page.waitForFunction(() => document.querySelector('.file-status')?.textContent.startsWith('Opened'));
+    await page.selectOption('#year-select', '2020/21');
+    await page.waitForFunction(() => location.search.includes('y=2020-21'));
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('y=2020-21'));
+    assert.equal(await page.inputValue('#dataset-select'), 'own-dt999-table-9');
+    assert.equal(await title(page), 'Example enrolments by HE provider and mode of study, 2021/22');
+    await page.goForward();
+    await page.waitForFunction(() => document.querySelector('.caption-title').textContent.endsWith('2020/21'));
+    assert.equal(await page.inputValue('#dataset-select'), 'own-dt999-table-9');
   });
 
   test('every shared HESA download opens (timings for the notes)', async (t) => {

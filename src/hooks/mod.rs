@@ -1,0 +1,15 @@
+//! The page's side effects, one hook a file. Each reads the state, dispatches [`crate::state::Msg`]s
+//! and does what only the browser can (history, fetch, files, focus); none decides a change of
+//! state itself: that is the reducer's (`crate::state`).
+
+pub mod drawer;
+pub mod host_height;
+pub mod other_providers;
+pub mod own_files;
+pub mod url_sync;
+
+pub use drawer::{use_drawer, Drawer};
+pub use host_height::use_host_height;
+pub use other_providers::use_other_providers;
+pub use own_files::use_own_files;
+pub use url_sync::use_url_sync;
