@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use workforce_core::selection::{Action, ChartKind, Measure, Tab};
-use workforce_core::{export, url_state, view, Bundle};
+use workforce_core::{url_state, view, Bundle};
 use yew::prelude::*;
 
 use crate::components::*;
@@ -115,7 +115,6 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let view_query = url_state::encode(bundle, s);
     let page_url = browser::url_for(&view_query);
     let embed_url = browser::url_for(&browser::embed_query(&view_query));
-    let citation = export::citation(data, &state.caption, &page_url);
 
     html! {
         <div class={classes!("explorer", embedded.then_some("embedded"))}>
@@ -161,7 +160,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                             <ChartCanvas view={state.chart.clone()} visible={s.tab == Tab::Chart} />
                         </div>
                         <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={s.tab != Tab::Table}>
-                            <FiguresTable table={state.table.clone()} title={state.caption.title.clone()} />
+                            <FiguresTable table={state.table.clone()} title={state.caption.heading()} />
                         </div>
                         <FigureCaption caption={state.caption.clone()} />
                     </figure>
@@ -169,8 +168,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <p class="open-full"><a href={page_url.clone()} target="_blank" rel="noopener">{ "Open this view in the full explorer" }</a></p>
                     } else {
                         <ShareBar chart={state.chart.clone()} table={state.table.clone()} caption={state.caption.clone()}
-                            dataset_id={data.info.id.clone()} dataset={Rc::new(data.info.clone())}
-                            page_url={page_url.clone()} embed_url={embed_url} citation={citation} />
+                            dataset_id={data.info.id.clone()} bundle={bundle.clone()}
+                            page_url={page_url.clone()} embed_url={embed_url} />
                         <p class="about">{ &data.info.notes }</p>
                     }
                 </main>

@@ -1,5 +1,6 @@
 //! The chart as a PNG (at 2x, for print and slides) or an SVG, drawn by the same routine as the
-//! canvas, with the title, the filters, the source and the licence in the image.
+//! canvas, with the caption's fields in the image: the title and period above; what is counted,
+//! every provider shown, the notes, the source, the licence and the link below.
 
 use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -19,7 +20,7 @@ fn style(scale: f64, caption: &Caption, page_url: &str) -> ChartStyle {
     ChartStyle {
         scale,
         legend: true,
-        frame: Some(Frame { title: caption.title.clone(), footer: export::image_footer(caption, page_url) }),
+        frame: Some(Frame { title: caption.heading(), footer: export::image_footer(caption, page_url) }),
         ..ChartStyle::default()
     }
 }

@@ -5,6 +5,9 @@
 //
 // The explorer posts only its height. A message is accepted only from an explorer frame on this
 // page, and only from that frame's own origin.
+//
+// The snippet carries no style attribute (a host page's `style-src 'self'` would block it): this
+// script makes each frame borderless and full-width through the CSSOM, which that policy allows.
 (function () {
   'use strict';
   if (window.__miExplorerEmbed) return;
@@ -13,6 +16,18 @@
   function frames() {
     return Array.prototype.slice.call(document.querySelectorAll('iframe[data-mi-explorer]'));
   }
+
+  function fit(frame) {
+    frame.style.border = '0';
+    frame.style.width = '100%';
+  }
+
+  function fitAll() {
+    frames().forEach(fit);
+  }
+
+  fitAll();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fitAll);
 
   window.addEventListener('message', function (event) {
     var data = event.data;
@@ -29,6 +44,7 @@
       }
       if (event.origin !== origin) return;
       var height = Math.max(200, Math.min(Math.ceil(data.height), 20000));
+      fit(frame);
       frame.style.height = height + 'px';
       return;
     }

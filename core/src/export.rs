@@ -4,6 +4,14 @@
 use crate::dataset::Dataset;
 use crate::view::{Caption, Figure, Point};
 
+/// A visitor's own dataset (opened from their file) has an id starting with this. It lives only
+/// in their browser, so a link or an embed of it would show nothing anywhere else.
+pub const OWN_DATASET_PREFIX: &str = "own-";
+
+pub fn is_own_dataset(id: &str) -> bool {
+    id.starts_with(OWN_DATASET_PREFIX)
+}
+
 /// A UTF-8 byte-order mark: Excel then reads the file as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
@@ -33,14 +41,24 @@ pub fn figures_csv(figure: &Figure, page_url: &str) -> String {
     let t = &figure.table;
     let mut out = String::from(BOM);
     out.push_str(&csv_line(&["Title".into(), c.title.clone()]));
-    out.push_str(&csv_line(&["Filters".into(), c.filters.clone()]));
+    out.push_str(&csv_line(&["Period".into(), c.period.clone()]));
+    out.push_str(&csv_line(&["Subtitle".into(), c.subtitle.clone()]));
+    // One provider a field: a name with a comma stays whole.
+    let mut providers = vec!["Providers".to_string()];
+    providers.extend(c.providers.iter().cloned());
+    out.push_str(&csv_line(&providers));
     out.push_str(&csv_line(&["Figures".into(), figure.chart.y_label.clone()]));
-    out.push_str(&csv_line(&["Source".into(), format!("{} ({})", c.source.trim_start_matches("Source: "), c.source_link)]));
+    out.push_str(&csv_line(&["Source".into(), c.source_table.clone(), c.source_title.clone()]));
+    out.push_str(&csv_line(&["Source link".into(), c.source_link.clone()]));
+    out.push_str(&csv_line(&["Licence".into(), c.licence.clone()]));
     out.push_str(&csv_line(&["Rounding".into(), c.rounding.clone()]));
-    for note in &c.not_reported {
+    for note in &c.notes {
         out.push_str(&csv_line(&["Note".into(), note.clone()]));
     }
-    out.push_str(&csv_line(&["Link".into(), page_url.to_string()]));
+    // No link for a visitor's own dataset (`page_url` empty): it would show nothing elsewhere.
+    if !page_url.is_empty() {
+        out.push_str(&csv_line(&["Link".into(), page_url.to_string()]));
+    }
     out.push_str("\r\n");
     let mut header = vec![t.row_heading.clone()];
     header.extend(t.columns.iter().cloned());
@@ -68,14 +86,22 @@ pub fn dataset_csv(tidy_text: &str) -> String {
     format!("{BOM}{tidy_text}")
 }
 
+/// A dataset held in memory (a visitor's own file) as the whole-dataset CSV: the same tidy form
+/// and byte-order mark as a bundled one.
+pub fn whole_dataset_csv(data: &Dataset) -> String {
+    dataset_csv(&crate::tidy::write(&data.records()))
+}
+
 /// `Source: HESA DT025 Table 1 (HE staff by …), 2023/24, CC BY 4.0; via Midlands Innovation
-/// workforce explorer, <url>`.
-pub fn citation(data: &Dataset, caption: &Caption, page_url: &str) -> String {
-    let period = caption.title.rsplit_once(", ").map_or("", |(_, y)| y);
-    format!(
-        "Source: HESA {} ({}), {}, {}; via {}, {}",
-        data.info.source_table, data.info.source_title, period, data.info.licence, SITE_NAME, page_url
-    )
+/// workforce explorer, <url>`. Parts the caption does not have, and an empty link, are left out.
+pub fn citation(caption: &Caption, page_url: &str) -> String {
+    let mut source = caption.source_table.clone();
+    if !caption.source_title.is_empty() {
+        source.push_str(&format!(" ({})", caption.source_title));
+    }
+    let parts: Vec<&str> = [source.as_str(), caption.period.as_str(), caption.licence.as_str()].into_iter().filter(|p| !p.is_empty()).collect();
+    let via = if page_url.is_empty() { SITE_NAME.to_string() } else { format!("{SITE_NAME}, {page_url}") };
+    format!("Source: {}; via {via}", parts.join(", "))
 }
 
 /// Escapes text for an HTML attribute value in double quotes.
@@ -94,29 +120,58 @@ pub fn html_attribute(text: &str) -> String {
     out
 }
 
-/// The copy-ready embed snippet: a titled, lazy, full-width iframe and the resizing script.
+/// The copy-ready embed snippet: a titled, lazy, full-width iframe and the resizing script. It
+/// has no `style` attribute, which a host page's `style-src 'self'` would block: `embed.js`
+/// removes the border and sets the width through the CSSOM, which that policy allows.
 pub fn embed_snippet(embed_url: &str, script_url: &str, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"640\" style=\"border:0;width:100%\" data-mi-explorer></iframe>\n<script src=\"{}\" async></script>",
+        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"640\" frameborder=\"0\" data-mi-explorer></iframe>\n<script src=\"{}\" async></script>",
         html_attribute(embed_url),
         html_attribute(&format!("{SITE_NAME}: {title}")),
         html_attribute(script_url)
     )
 }
 
-/// The lines under a downloaded chart.
+/// Footer lines longer than this are wrapped (the image cuts a line that does not fit).
+const FOOTER_LINE: usize = 150;
+
+/// The lines under a downloaded chart: what is counted, every provider shown, the notes, the
+/// source with HESA's rounding note, and the link.
 pub fn image_footer(caption: &Caption, page_url: &str) -> Vec<String> {
-    let mut lines = vec![caption.filters.clone()];
-    lines.extend(caption.not_reported.iter().cloned());
-    lines.push(format!("{}. {}", caption.source, caption.rounding));
-    lines.push(format!("{SITE_NAME}: {page_url}"));
+    let mut lines = Vec::new();
+    let mut add = |text: &str| lines.extend(wrap(text, FOOTER_LINE));
+    add(&caption.subtitle);
+    add(&caption.shown());
+    for note in &caption.notes {
+        add(note);
+    }
+    add(&format!("{}. {}", caption.source_line(), caption.rounding));
+    lines.push(if page_url.is_empty() { SITE_NAME.to_string() } else { format!("{SITE_NAME}: {page_url}") });
+    lines
+}
+
+/// Splits text into lines of at most `width` characters at spaces (a longer word stays whole).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
     lines
 }
 
 /// A file name for downloads: `staff-occupation-2023-24`.
 pub fn file_stem(dataset_id: &str, caption: &Caption) -> String {
-    let period = caption.title.rsplit_once(", ").map_or("", |(_, y)| y);
-    let slug = crate::slug::slug(period);
+    let slug = crate::slug::slug(&caption.period);
     if slug.is_empty() {
         dataset_id.to_string()
     } else {

@@ -1,6 +1,34 @@
 //! Numbers and lists in words, formatted for en-GB readers.
+//!
+//! Figures from a visitor's own file can be any finite number, so nothing here goes through a
+//! fixed-width integer: digits come from the standard library's exact decimal formatting.
 
-use num_format::{CustomFormat, Grouping, ToFormattedString};
+/// A figure rounded half away from zero to `places` decimals, as its sign and its digits before
+/// and after the point (`-1234.56`, 1 -> `(true, "1234", "6")`). The sign is dropped when every
+/// digit is zero.
+fn fixed(value: f64, places: usize) -> (bool, String, String) {
+    let scale = 10f64.powi(places.min(300) as i32);
+    // Below 2^52 a figure can still have a fraction: round it as people do (half away from zero);
+    // above, every f64 is whole already (and scaling could overflow).
+    let scaled = value * scale;
+    let rounded = if scaled.is_finite() && scaled.abs() < 4_503_599_627_370_496.0 { scaled.round() / scale } else { value };
+    let text = format!("{:.places$}", rounded.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let negative = rounded < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    (negative, whole.to_string(), fraction.to_string())
+}
+
+/// en-GB grouping: thousands separated by commas (`1234567` -> `1,234,567`).
+fn group(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// Formats a figure with en-GB thousands separators: `16125.0` -> `16,125`, `1234.5` -> `1,234.5`.
 ///
@@ -10,21 +38,13 @@ pub fn number(value: f64) -> String {
     if !value.is_finite() {
         return String::from("–");
     }
-    let rounded_tenths = (value * 10.0).round() / 10.0;
-    let negative = rounded_tenths < 0.0;
-    let abs = rounded_tenths.abs();
-    let whole = abs.trunc();
-    let tenths = ((abs - whole) * 10.0).round() as u64;
-    // f64 -> u64 saturates, so absurdly large values cannot overflow.
-    let mut out = (whole as u64).to_formatted_string(&en_gb());
-    if tenths > 0 {
-        out.push('.');
-        out.push_str(&tenths.to_string());
+    let (negative, whole, tenths) = fixed(value, 1);
+    let sign = if negative { "-" } else { "" };
+    if tenths.bytes().all(|b| b == b'0') {
+        format!("{sign}{}", group(&whole))
+    } else {
+        format!("{sign}{}.{tenths}", group(&whole))
     }
-    if negative {
-        out.insert(0, '-');
-    }
-    out
 }
 
 /// Formats with a fixed number of decimals and en-GB thousands separators: `(1234.56, 1)` ->
@@ -33,48 +53,31 @@ pub fn decimal(value: f64, places: usize) -> String {
     if !value.is_finite() {
         return String::from("–");
     }
-    let scale = 10f64.powi(places as i32);
-    let rounded = (value * scale).round() / scale;
-    let whole = number(rounded.trunc());
-    if places == 0 {
-        return whole;
+    let (negative, whole, fraction) = fixed(value, places);
+    let sign = if negative { "-" } else { "" };
+    if fraction.is_empty() {
+        format!("{sign}{}", group(&whole))
+    } else {
+        format!("{sign}{}.{fraction}", group(&whole))
     }
-    let fraction = ((rounded.abs().fract()) * scale).round() as u64;
-    let sign = if rounded < 0.0 && rounded.trunc() == 0.0 { "-" } else { "" };
-    format!("{sign}{whole}.{fraction:0places$}")
 }
 
 /// A number for a spreadsheet: no separators, at most `places` decimals, trailing zeros dropped
-/// (`27.382051…` -> `27.3821`, `12.5` -> `12.5`). Integer arithmetic only: no float formatting code.
+/// (`27.382051…` -> `27.3821`, `12.5` -> `12.5`). Written as the shortest decimal that reads back
+/// as the same rounded figure, so `123456789012345.67` stays as typed.
 pub fn plain(value: f64, places: u32) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    let scale = 10u64.pow(places);
-    let scaled = (value.abs() * scale as f64).round() as u64;
-    let (whole, mut fraction) = (scaled / scale, scaled % scale);
-    let mut digits = places as usize;
-    while digits > 0 && fraction % 10 == 0 {
-        fraction /= 10;
-        digits -= 1;
-    }
-    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
-    if digits == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{fraction:0digits$}")
-    }
-}
-
-/// en-GB grouping: thousands separated by commas. Built as a custom format rather than
-/// `Locale::en_GB`, which would pull every CLDR locale's strings into the wasm.
-fn en_gb() -> CustomFormat {
-    CustomFormat::builder()
-        .grouping(Grouping::Standard)
-        .separator(",")
-        .minus_sign("-")
-        .build()
-        .unwrap_or_default()
+    let (negative, whole, fraction) = fixed(value, places as usize);
+    let sign = if negative { "-" } else { "" };
+    let fraction = fraction.trim_end_matches('0');
+    let exact = if fraction.is_empty() { whole } else { format!("{whole}.{fraction}") };
+    // The shortest form of the same figure, when it needs no more decimals.
+    let shortest = exact.parse::<f64>().map(|v| v.to_string()).unwrap_or_default();
+    let decimals = shortest.split_once('.').map_or(0, |(_, f)| f.len());
+    let digits = if !shortest.is_empty() && decimals <= places as usize { shortest } else { exact };
+    format!("{sign}{digits}")
 }
 
 /// Joins names as an English list: `a`, `a and b`, `a, b and c`.
@@ -122,6 +125,71 @@ mod tests {
         assert_eq!(decimal(99.96, 1), "100.0");
         assert_eq!(decimal(-0.5, 1), "-0.5");
         assert_eq!(decimal(7.25, 0), "7");
+    }
+
+    #[test]
+    fn figures_beyond_u64_print_in_full() {
+        // A visitor's file can hold any finite figure: none may saturate.
+        assert_eq!(number(1e20), "100,000,000,000,000,000,000");
+        assert_eq!(number(-2.5e13), "-25,000,000,000,000");
+        assert_eq!(number(12_345_678_901_234.5), "12,345,678,901,234.5");
+        assert_eq!(number(f64::MAX).len(), 309 + 102);
+        assert!(number(f64::MAX).starts_with("179,769,313,486,231,570,"));
+        assert_eq!(decimal(1e20, 1), "100,000,000,000,000,000,000.0");
+        assert_eq!(decimal(-3e19, 2), "-30,000,000,000,000,000,000.00");
+        assert_eq!(plain(1e20, 4), "100000000000000000000");
+        assert_eq!(plain(-123_456_789_012_345.67, 4), "-123456789012345.67");
+        assert_eq!(plain(f64::MAX, 4).len(), 309);
+    }
+
+    #[test]
+    fn rounding_as_before() {
+        assert_eq!(number(1.25), "1.3");
+        assert_eq!(number(-1.25), "-1.3");
+        assert_eq!(number(0.04), "0");
+        assert_eq!(number(-0.04), "0");
+        assert_eq!(number(9.96), "10");
+        assert_eq!(decimal(2.5, 0), "3");
+        assert_eq!(decimal(0.125, 2), "0.13");
+        assert_eq!(plain(0.00005, 4), "0.0001");
+        assert_eq!(plain(-0.00004, 4), "0");
+    }
+
+    /// The integer part's digits, with the separators checked: 1 to 3 digits, then groups of 3.
+    fn ungroup(text: &str) -> String {
+        let body = text.strip_prefix('-').unwrap_or(text);
+        let whole = body.split('.').next().unwrap_or_default();
+        let groups: Vec<&str> = whole.split(',').collect();
+        assert!((1..=3).contains(&groups[0].len()), "{text}");
+        assert!(groups[1..].iter().all(|g| g.len() == 3), "{text}");
+        assert!(whole.chars().all(|c| c.is_ascii_digit() || c == ','), "{text}");
+        text.replace(',', "")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn any_finite_figure_prints_correctly(v in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO) {
+            let shown = ungroup(&number(v));
+            let back: f64 = shown.parse().expect("a number");
+            // To the nearest tenth (exact where the figure has no fraction left to show).
+            let tolerance = if v.abs() >= 1e15 { 0.0 } else { 0.05 + v.abs() * 1e-15 };
+            proptest::prop_assert!((back - v).abs() <= tolerance, "{} -> {}", v, number(v));
+            proptest::prop_assert_eq!(shown.starts_with('-'), back < 0.0, "{}", v);
+
+            let fixed = ungroup(&decimal(v, 2));
+            let back: f64 = fixed.parse().expect("a number");
+            let tolerance = if v.abs() >= 1e15 { 0.0 } else { 0.005 + v.abs() * 1e-15 };
+            proptest::prop_assert!((back - v).abs() <= tolerance, "{} -> {}", v, decimal(v, 2));
+            proptest::prop_assert_eq!(fixed.rsplit('.').next().map(str::len), Some(2));
+
+            let raw = plain(v, 4);
+            let back: f64 = raw.parse().expect("a number");
+            let tolerance = if v.abs() >= 1e15 { 0.0 } else { 0.00005 + v.abs() * 1e-15 };
+            proptest::prop_assert!((back - v).abs() <= tolerance, "{} -> {}", v, raw);
+            proptest::prop_assert!(!raw.contains(','));
+        }
     }
 
     #[test]

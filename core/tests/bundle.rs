@@ -105,14 +105,14 @@ fn first_view_is_meaningful() {
     assert_eq!(s.year, "2023/24");
     assert_eq!(s.categories, vec![key("Academic", "Total academic staff"), key("Non-academic", "Total non-academic staff")]);
     let f = view::figure(&b, &s);
-    assert_eq!(f.caption.title, "Staff headcount by occupation, 2023/24");
-    assert_eq!(f.caption.source, "Source: HESA DT025 Table 1, CC BY 4.0");
+    assert_eq!(f.caption.heading(), "Staff headcount by occupation, 2023/24");
+    assert_eq!(f.caption.source_line(), "Source: HESA DT025 Table 1, CC BY 4.0");
     assert_eq!(f.chart.labels.len(), 8);
     assert_eq!(f.chart.series.len(), 2);
     assert_ne!(f.chart.series[0].colour, f.chart.series[1].colour, "series are told apart");
     assert!(f.chart.empty.is_none());
     assert_eq!(
-        f.caption.not_reported,
+        f.caption.notes,
         vec!["Not reported: Birmingham and Nottingham did not report Total non-academic staff for 2023/24. Totals that include them are incomplete.".to_string()]
     );
     let total = f.table.total.as_ref().expect("total row");

@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::bundle;
+use common::{awkward_bundle, bundle, AWKWARD_PROVIDER, AWKWARD_UKPRN};
 
 use workforce_core::manifest::CategoryKey;
 use workforce_core::palette;
@@ -89,7 +89,7 @@ fn no_percentage_on_a_base_under_22_5() {
         .apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     let f = view::figure(&b, &s);
     assert!(f.chart.series.iter().all(|x| x.points[0] == Point { value: None, status: Status::BaseTooSmall }), "{:?}", f.chart.series);
-    assert!(f.caption.not_reported.iter().any(|n| n.contains("base is under 22.5")), "{:?}", f.caption.not_reported);
+    assert!(f.caption.notes.iter().any(|n| n.contains("base is under 22.5")), "{:?}", f.caption.notes);
     assert_eq!(f.table.unit.point(f.table.rows[0].cells[0]), "not shown (base under 22.5)");
 }
 
@@ -107,7 +107,7 @@ fn the_uk_total_is_a_reference() {
     let (label, value) = f.chart.reference.clone().expect("reference");
     assert_eq!(value, 246_930.0);
     assert_eq!(label, "UK 246,930");
-    assert!(f.caption.filters.contains("Compared with the UK total"));
+    assert_eq!(f.caption.providers.last().map(String::as_str), Some("UK (all providers)"), "the reference is named as shown");
 }
 
 #[test]
@@ -116,7 +116,8 @@ fn partners_together_and_trends() {
     let s = Selection::initial(&b).apply(&b, Action::SetCombine(true)).apply(&b, Action::SelectChart(ChartKind::Trend));
     let f = view::figure(&b, &s);
     assert_eq!(f.chart.labels.len(), 10, "every year 2014/15 to 2023/24");
-    assert_eq!(f.caption.title, "Staff headcount by occupation, 2014/15 to 2023/24");
+    assert_eq!(f.caption.heading(), "Staff headcount by occupation, 2014/15 to 2023/24");
+    assert_eq!(f.caption.period, "2014/15 to 2023/24");
     assert_eq!(f.chart.series.len(), 9, "eight partners and the eight together");
     let together = f.chart.series.last().expect("series");
     assert_eq!(together.name, "8 partners together");
@@ -185,4 +186,68 @@ fn hidden_series_stay_in_the_table() {
     assert!(!f.chart.series[1].hidden);
     assert_eq!(f.table.columns[0], "Total academic staff");
     assert!(f.chart.describe(0, 0).starts_with("Aston, Total academic staff, 2023/24: 1,015"), "{}", f.chart.describe(0, 0));
+}
+
+#[test]
+fn the_caption_is_in_fields() {
+    let b = bundle();
+    let f = view::figure(&b, &Selection::initial(&b));
+    let c = &f.caption;
+    assert_eq!(c.title, "Staff headcount by occupation");
+    assert_eq!(c.period, "2023/24");
+    assert_eq!(c.heading(), "Staff headcount by occupation, 2023/24");
+    assert_eq!(c.heading(), f.chart.title, "the chart's title is the caption's heading");
+    assert_eq!(c.subtitle, "Headcount: Total academic staff and Total non-academic staff.");
+    assert_eq!(c.providers, ["Aston", "Birmingham", "Cranfield", "Keele", "Leicester", "Loughborough", "Nottingham", "Warwick"]);
+    assert_eq!(c.shown(), "Shown: Aston, Birmingham, Cranfield, Keele, Leicester, Loughborough, Nottingham and Warwick.");
+    assert_eq!(c.source_table, "HESA DT025 Table 1");
+    assert_eq!(c.source_title, "HE staff by HE provider and activity standard occupational classification");
+    assert_eq!(c.source_link, "https://www.hesa.ac.uk/data-and-analysis/staff/table-1");
+    assert_eq!(c.licence, "CC BY 4.0");
+    assert_eq!(c.source_line(), "Source: HESA DT025 Table 1, CC BY 4.0");
+    assert_eq!(c.rounding, view::ROUNDING_NOTE);
+    assert_eq!(c.notes.len(), 1);
+    assert!(c.notes[0].starts_with("Not reported: Birmingham and Nottingham"), "{:?}", c.notes);
+
+    // A share: what and how measured, in words.
+    let s = Selection::initial(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
+    let c = view::figure(&b, &s).caption;
+    assert!(c.subtitle.ends_with(", as % of the selected categories."), "{}", c.subtitle);
+}
+
+#[test]
+fn the_caption_names_every_provider_shown_in_order() {
+    let b = awkward_bundle();
+    let s = Selection::initial(&b)
+        .apply(&b, Action::SelectDataset("staff-awkward".into()))
+        .apply(&b, Action::NoPartners)
+        .apply(&b, Action::TogglePartner("10007759".into()))
+        .apply(&b, Action::TogglePartner("10007767".into()))
+        .apply(&b, Action::ToggleOther(AWKWARD_UKPRN.into()))
+        .apply(&b, Action::SetCombine(true))
+        .apply(&b, Action::SetCompareUk(true))
+        .apply(&b, Action::SelectChart(ChartKind::Grouped));
+    let f = view::figure(&b, &s);
+    let c = &f.caption;
+    assert_eq!(c.providers, ["Aston", "Keele", AWKWARD_PROVIDER, "2 partners together", "UK (all providers)"]);
+    assert_eq!(c.providers, f.chart.labels, "the same names, in the chart's order");
+    assert_eq!(c.title, "Staff, from grade 1 to grade 9");
+    assert_eq!(c.period, "2023/24");
+
+    // Bars: the UK total is a reference line, and still named.
+    let bars = s.apply(&b, Action::ToggleCategory(non_academic())).apply(&b, Action::SelectChart(ChartKind::Bars));
+    let f = view::figure(&b, &bars);
+    assert!(f.chart.reference.is_some());
+    assert_eq!(f.caption.providers.last().map(String::as_str), Some("UK (all providers)"));
+
+    // A trend: the period spans the years.
+    let trend = s.apply(&b, Action::SelectChart(ChartKind::Trend));
+    let c = view::figure(&b, &trend).caption;
+    assert_eq!(c.period, "2014/15 to 2023/24");
+    assert_eq!(c.providers.len(), 5);
+
+    // One partner, several categories: a line per category, one provider shown.
+    let one = trend.apply(&b, Action::SetCombine(false)).apply(&b, Action::TogglePartner("10007767".into()));
+    assert!(one.trend_by_category());
+    assert_eq!(view::figure(&b, &one).caption.providers, ["Aston"]);
 }

@@ -1,5 +1,5 @@
-//! The words under the figure: title, filters in words, what was not reported, HESA's rounding
-//! note and the source line.
+//! The words under the figure: the title and period, what is counted, every provider shown, what
+//! was not reported, HESA's rounding note and the source line — each from its own caption field.
 
 use std::rc::Rc;
 
@@ -14,22 +14,24 @@ pub struct FigureCaptionProps {
 #[component]
 pub fn FigureCaption(props: &FigureCaptionProps) -> Html {
     let c = &props.caption;
-    let source = c.source.strip_prefix("Source: ").unwrap_or(&c.source);
-    let (table, licence) = source.rsplit_once(", ").unwrap_or((source, ""));
+    let shown = c.shown();
     html! {
         <figcaption id="figure-caption">
-            <p class="caption-title">{ &c.title }</p>
-            <p class="caption-filters">{ &c.filters }</p>
-            if !c.not_reported.is_empty() {
+            <p class="caption-title">{ c.heading() }</p>
+            <p class="caption-subtitle">{ &c.subtitle }</p>
+            if !shown.is_empty() {
+                <p class="caption-providers">{ shown }</p>
+            }
+            if !c.notes.is_empty() {
                 <ul class="caption-not-reported">
-                    { for c.not_reported.iter().map(|s| html! { <li>{ s }</li> }) }
+                    { for c.notes.iter().map(|s| html! { <li>{ s }</li> }) }
                 </ul>
             }
             <p class="caption-rounding">{ &c.rounding }</p>
             <p class="caption-source">
                 { "Source: " }
-                <a href={c.source_link.clone()} rel="noopener noreferrer" target="_blank">{ table }</a>
-                if !licence.is_empty() { { ", " }{ licence } }
+                <a href={c.source_link.clone()} rel="noopener noreferrer" target="_blank">{ &c.source_table }</a>
+                if !c.licence.is_empty() { { ", " }{ &c.licence } }
             </p>
         </figcaption>
     }

@@ -1,6 +1,7 @@
 // A visitor's own HESA files and any UK provider, in headless Chromium against the release dist/:
 // files open through the file input (read in the browser by the importer worker), a broken file
-// shows its error while the view stays, and other providers load only when asked for.
+// shows its error while the view stays, an own dataset downloads whole but offers no link or embed,
+// and other providers load only when asked for.
 //
 //   trunk build --release --offline && node --test tests/e2e/own_files.test.mjs
 
@@ -38,6 +39,50 @@ describe('your own files', () => {
     // The year dimension: both years are there.
     assert.deepEqual(await page.$$eval('#year-select option', (o) => o.map((x) => x.value)), ['2021/22', '2020/21']);
     assert.ok((await page.textContent('.caption-source')).includes('DT999 Table 9'));
+  });
+
+  test('an own dataset downloads whole, and its link and embed are off with the reason shown', async () => {
+    const { page } = await open('', { contextOptions: { acceptDownloads: true } });
+    await page.setInputFiles('#open-file', [path.join(FIXTURES, 'other-table-mode-2020.csv'), path.join(FIXTURES, 'other-table-mode-2021.csv')]);
+    await page.waitForFunction(() => document.querySelector('.file-status')?.textContent.startsWith('Opened'));
+    const grab = async (selector) => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click(selector)]);
+      return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+    };
+
+    // The whole dataset: the same tidy form and byte-order mark as a bundled one.
+    const whole = await grab('#download-dataset');
+    assert.equal(whole.name, 'own-dt999-table-9-all-years.csv');
+    assert.ok(whole.text.startsWith('\ufeffukprn,provider,year,group,category,value\n'), whole.text.slice(0, 80));
+    assert.ok(whole.text.includes('\n10007759,Aston University,2021/22,,Total,17595\n'), whole.text);
+    assert.ok(whole.text.includes('\n10007822,Cranfield University,2021/22,,Total,\n'), 'not reported stays empty');
+
+    // A link or an embed would show the file nowhere else: both are off, and the page says why.
+    for (const id of ['#copy-link', '#open-embed']) {
+      assert.ok(await page.isDisabled(id), `${id} is disabled`);
+      assert.equal(await page.getAttribute(id, 'aria-describedby'), 'share-off');
+    }
+    assert.ok(await page.isVisible('#share-off'));
+    assert.equal(
+      await page.textContent('#share-off'),
+      'Links and embeds are off for your own file: it stays in this browser, so a link would not show it elsewhere.',
+    );
+    assert.ok(!(await page.textContent('#citation')).includes('http'), 'the citation carries no link that shows nothing');
+
+    // The figures and the chart still download, named by the dataset and year.
+    const csv = await grab('#download-csv');
+    assert.equal(csv.name, 'own-dt999-table-9-2021-22.csv');
+    assert.ok(csv.text.includes('Aston,17595'), csv.text);
+    assert.ok(!csv.text.includes('\r\nLink,'), 'no link row');
+    assert.equal((await grab('#download-png')).name, 'own-dt999-table-9-2021-22.png');
+    const svg = await grab('#download-svg');
+    assert.equal(svg.name, 'own-dt999-table-9-2021-22.svg');
+    assert.ok(svg.text.includes('Example enrolments by HE provider and mode of study, 2021/22'));
+
+    // Back on a bundled dataset, links and embeds work again.
+    await page.selectOption('#dataset-select', 'staff-occupation');
+    await page.waitForFunction(() => !document.querySelector('#copy-link').disabled);
+    assert.equal(await page.$('#share-off'), null);
   });
 
   test('a broken file shows its error and the view stays', async () => {

@@ -154,18 +154,60 @@ pub struct TableRow {
     pub cells: Vec<Point>,
 }
 
-/// The words under the chart.
+/// The words around a figure, one field each: the caption on the page, the downloads, the
+/// citation and the embed snippet all read these fields and never split a sentence back apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Caption {
+    /// The dataset's title: `Staff headcount by occupation`.
     pub title: String,
-    /// The filters in words.
-    pub filters: String,
-    /// `Source: HESA DT025 Table 1, CC BY 4.0`.
-    pub source: String,
+    /// What is counted and how, in plain words: `Headcount: Total academic staff and Total
+    /// non-academic staff.`
+    pub subtitle: String,
+    /// The academic year shown (`2023/24`), or the years of a trend (`2014/15 to 2023/24`).
+    pub period: String,
+    /// Every provider shown, in the chart's order: partners, other UK providers, the partners
+    /// together, the UK total.
+    pub providers: Vec<String>,
+    /// `HESA DT025 Table 1`.
+    pub source_table: String,
+    /// HESA's own title for the table.
+    pub source_title: String,
     pub source_link: String,
+    /// `CC BY 4.0`.
+    pub licence: String,
+    /// HESA's rounding note.
     pub rounding: String,
     /// One sentence per group of figures not reported, and notes on figures not shown.
-    pub not_reported: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl Caption {
+    /// The title with its period: `Staff headcount by occupation, 2023/24`.
+    pub fn heading(&self) -> String {
+        if self.period.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{}, {}", self.title, self.period)
+        }
+    }
+
+    /// `Shown: Aston, Keele and UK (all providers).`, or empty when nothing is shown.
+    pub fn shown(&self) -> String {
+        if self.providers.is_empty() {
+            String::new()
+        } else {
+            format!("Shown: {}.", format::list(&self.providers))
+        }
+    }
+
+    /// `Source: HESA DT025 Table 1, CC BY 4.0`.
+    pub fn source_line(&self) -> String {
+        if self.licence.is_empty() {
+            format!("Source: {}", self.source_table)
+        } else {
+            format!("Source: {}, {}", self.source_table, self.licence)
+        }
+    }
 }
 
 pub const ROUNDING_NOTE: &str = "HESA rounds each figure to the nearest multiple of 5, so totals may differ from the sum of their parts; no percentage or ratio is shown on a base under 22.5.";
@@ -207,15 +249,19 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let measure = &selection.measure;
     let (unit, y_label) = measure_unit(data, measure, &categories);
 
-    let title = format!("{}, {}", data.info.title, year_text);
     let mut caption = Caption {
-        title: title.clone(),
-        filters: filters_in_words(bundle, data, selection, &partners, &categories, &year_text, &y_label),
-        source: format!("Source: HESA {}, {}", data.info.source_table, data.info.licence),
+        title: data.info.title.clone(),
+        subtitle: subtitle(data, selection, &categories, &y_label),
+        period: year_text.clone(),
+        providers: Vec::new(),
+        source_table: format!("HESA {}", data.info.source_table),
+        source_title: data.info.source_title.clone(),
         source_link: data.info.source_link.clone(),
+        licence: data.info.licence.clone(),
         rounding: ROUNDING_NOTE.to_string(),
-        not_reported: Vec::new(),
+        notes: Vec::new(),
     };
+    let title = caption.heading();
     let empty_reason = if partners.is_empty() {
         Some("Choose at least one partner to see figures.")
     } else if categories.is_empty() {
@@ -255,7 +301,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         Entity::Combined => format!("{} partners together", partners.len()),
     };
     let hidden = |name: &str| {
-        let key = crate::url_state::slug(name);
+        let key = crate::slug::slug(name);
         selection.hidden.iter().any(|h| *h == key)
     };
 
@@ -277,14 +323,18 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         colours
     };
     let mut reference = None;
+    // Every provider shown, in the chart's order (for the caption).
+    let mut shown: Vec<String>;
     let (labels, row_kinds, series, row_heading): (Vec<String>, Vec<RowKind>, Vec<SeriesView>, &str) = match selection.chart {
         ChartKind::Bars => {
             let rows = entities.clone();
             let name = summed_name(data, &categories, &y_label, measure);
             let points: Vec<Point> = rows.iter().map(|&(e, _)| figs.measure(e, years[0], &categories, &categories, measure)).collect();
+            shown = rows.iter().map(|&(e, _)| entity_name(e)).collect();
             if let Some((e, _)) = uk_row {
                 if let Some(v) = figs.measure(e, years[0], &categories, &categories, measure).value {
                     reference = Some((format!("UK {}", unit.format(v)), v));
+                    shown.push(entity_name(e));
                 }
             }
             let series = vec![SeriesView {
@@ -301,16 +351,19 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
             let mut rows = entities.clone();
             rows.extend(uk_row);
             let series = category_series(&|c| rows.iter().map(|&(e, _)| figs.measure(e, years[0], &[c], &categories, measure)).collect());
-            (rows.iter().map(|&(e, _)| entity_name(e)).collect(), rows.iter().map(|r| r.1).collect(), series, "Partner")
+            shown = rows.iter().map(|&(e, _)| entity_name(e)).collect();
+            (shown.clone(), rows.iter().map(|r| r.1).collect(), series, "Partner")
         }
         ChartKind::Trend => {
             let labels: Vec<String> = years.iter().map(|&y| data.years()[y].clone()).collect();
             let series: Vec<SeriesView> = if selection.trend_by_category() {
                 let e = entities[0].0;
+                shown = vec![entity_name(e)];
                 category_series(&|c| years.iter().map(|&y| figs.measure(e, y, &[c], &categories, measure)).collect())
             } else {
                 let mut rows = entities.clone();
                 rows.extend(uk_row);
+                shown = rows.iter().map(|&(e, _)| entity_name(e)).collect();
                 rows.iter()
                     .zip(entity_colours(&rows))
                     .map(|(&(e, kind), colour)| {
@@ -332,7 +385,8 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     };
 
     let table = table_view(&figs, selection, &labels, &series, unit, row_heading, &partners, years.first().copied());
-    caption.not_reported = not_reported(data, &names, &figs, &series, unit);
+    caption.providers = shown;
+    caption.notes = not_reported(data, &names, &figs, &series, unit);
     let chart = ChartView {
         alt: alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference),
         kind: selection.chart,
@@ -518,34 +572,15 @@ fn not_reported(data: &Dataset, names: &Names, figs: &Figures, series: &[SeriesV
     out
 }
 
-fn filters_in_words(
-    bundle: &Bundle,
-    data: &Dataset,
-    selection: &Selection,
-    partners: &[usize],
-    categories: &[usize],
-    year: &str,
-    y_label: &str,
-) -> String {
-    let names = Names { bundle, data };
-    let who = if partners.len() == bundle.manifest.partners.len() && !partners.is_empty() {
-        format!("all {} Midlands Innovation partners", partners.len())
-    } else if partners.is_empty() {
-        "no partners".to_string()
-    } else {
-        format::list(&partners.iter().map(|&p| names.provider(p)).collect::<Vec<_>>())
-    };
+/// What is counted and how: `Headcount: Total academic staff and Total non-academic staff.`,
+/// `Female and Male, as % of the selected categories.`
+fn subtitle(data: &Dataset, selection: &Selection, categories: &[usize], y_label: &str) -> String {
     let cats: Vec<String> = categories.iter().map(|&c| data.categories()[c].label()).collect();
     let cats = if cats.is_empty() { "no categories".to_string() } else { format::list(&cats) };
-    let when = if year.contains(" to ") { format!("from {year}") } else { format!("in {year}") };
-    let mut out = match selection.measure {
-        Measure::Count => format!("{y_label} {when} for {who}: {cats}."),
-        _ => format!("{cats}, as {y_label}, {when} for {who}."),
-    };
-    if selection.compare_uk {
-        out.push_str(" Compared with the UK total (all providers).");
+    match selection.measure {
+        Measure::Count => format!("{y_label}: {cats}."),
+        _ => format!("{cats}, as {y_label}."),
     }
-    out
 }
 
 fn summed_name(data: &Dataset, categories: &[usize], y_label: &str, measure: &Measure) -> String {

@@ -13,3 +13,30 @@ pub fn bundle() -> Bundle {
         ["staff-occupation.csv", "staff-cost-centre.csv", "students-sex.csv"].iter().map(|n| (n.to_string(), read(n))).collect();
     Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())).unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// An awkwardly named provider added to a dataset, as a visitor's file or HESA's list could have.
+#[allow(dead_code)]
+pub const AWKWARD_UKPRN: &str = "10099999";
+#[allow(dead_code)]
+pub const AWKWARD_PROVIDER: &str = "University of London, Birkbeck to Bloomsbury";
+
+/// The bundle with one more dataset: staff by occupation under a title and HESA table title
+/// holding a comma and " to ", with the awkwardly named provider among the others.
+#[allow(dead_code)]
+pub fn awkward_bundle() -> Bundle {
+    let b = bundle();
+    let base = b.dataset("staff-occupation").expect("dataset");
+    let mut info = base.info.clone();
+    info.id = "staff-awkward".into();
+    info.title = "Staff, from grade 1 to grade 9".into();
+    info.source_title = "HE staff by provider, grade and year, 2014/15 to 2023/24".into();
+    let mut records = base.records();
+    let extra: Vec<_> = records
+        .iter()
+        .filter(|r| r.ukprn == "10007759")
+        .map(|r| workforce_core::tidy::TidyRecord { ukprn: AWKWARD_UKPRN.into(), provider: AWKWARD_PROVIDER.into(), ..r.clone() })
+        .collect();
+    records.extend(extra);
+    let data = workforce_core::Dataset::from_records(info, "awkward.csv", &records).unwrap_or_else(|e| panic!("{e}"));
+    b.with_dataset(data)
+}
