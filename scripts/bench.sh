@@ -10,6 +10,7 @@
 # Builds (into target/bench/, leaving dist/ alone):
 #   target/bench/dist/        the release site: trunk build --release --offline (with the .gz/.br hook)
 #   target/bench/scale-pkg/   bench/scale (workforce-core + wasm-bindgen): cargo --release, wasm-bindgen --target web
+#                             (loaded by bench/scale/www/core-worker.js, a Web Worker, as Perspective runs in one)
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$REPO"
@@ -28,7 +29,7 @@ echo "bench: scale benchmark wasm (bench/scale) into target/bench/scale-pkg"
 cargo build --release --offline --target wasm32-unknown-unknown -p scale-bench
 rm -rf "$BENCH_DIR/scale-pkg"
 wasm-bindgen --target web --out-dir "$BENCH_DIR/scale-pkg" \
-  "$REPO/target/wasm32-unknown-unknown/release/scale_bench.wasm"
+  "${CARGO_TARGET_DIR:-$REPO/target}/wasm32-unknown-unknown/release/scale_bench.wasm"
 echo "bench: built in $((SECONDS - start))s"
 
 node bench/run.mjs --dist "$BENCH_DIR/dist" --pkg "$BENCH_DIR/scale-pkg" --out "$REPO/bench/results" "$@"

@@ -510,4 +510,58 @@ async fn files_offered_while_others_open_are_refused() {
     }
     assert!(all(&root, ".file-refused").is_empty(), "{}", opener());
     assert!(!opener().contains("second.csv"), "{}", opener());
+/// The manifest the page runs on is the one `build.rs` generated (static tables under OUT_DIR, read
+/// back by `explorer::bundled::load`, exactly as the app loads it), not `data/manifest.json` itself:
+/// compare the two field by field. The destructuring is exhaustive, so a field added to the
+/// manifest must be added here too.
+#[wasm_bindgen_test]
+fn the_bundled_manifest_is_data_manifest_json_field_by_field() {
+    use workforce_core::manifest::{CategoryInfo, DatasetInfo, Manifest, Partner};
+    let json = Manifest::from_json("data/manifest.json", include_str!("../data/manifest.json")).expect("data/manifest.json");
+    let bundle = explorer::bundled::load().expect("the bundle the page loads");
+    let Manifest { partners, datasets } = &bundle.manifest;
+    assert_eq!(partners.len(), json.partners.len(), "partners");
+    for (got, want) in partners.iter().zip(&json.partners) {
+        let Partner { ukprn, name, short } = want;
+        assert_eq!(&got.ukprn, ukprn, "partner ukprn");
+        assert_eq!(&got.name, name, "partner {ukprn}: name");
+        assert_eq!(&got.short, short, "partner {ukprn}: short");
+    }
+    assert_eq!(datasets.len(), json.datasets.len(), "datasets");
+    for (got, want) in datasets.iter().zip(&json.datasets) {
+        let DatasetInfo {
+            id,
+            title,
+            measure,
+            file,
+            others_file,
+            source_table,
+            source_title,
+            source_link,
+            licence,
+            notes,
+            categories,
+            default_categories,
+        } = want;
+        assert_eq!(&got.id, id, "dataset id");
+        assert_eq!(&got.title, title, "{id}: title");
+        assert_eq!(&got.measure, measure, "{id}: measure");
+        assert_eq!(&got.file, file, "{id}: file");
+        assert_eq!(&got.others_file, others_file, "{id}: others_file");
+        assert_eq!(&got.source_table, source_table, "{id}: source_table");
+        assert_eq!(&got.source_title, source_title, "{id}: source_title");
+        assert_eq!(&got.source_link, source_link, "{id}: source_link");
+        assert_eq!(&got.licence, licence, "{id}: licence");
+        assert_eq!(&got.notes, notes, "{id}: notes");
+        assert_eq!(got.categories.len(), categories.len(), "{id}: categories");
+        for (g, w) in got.categories.iter().zip(categories) {
+            let CategoryInfo { group, name, total } = w;
+            assert_eq!((&g.group, &g.name, g.total), (group, name, *total), "{id}: category");
+        }
+        assert_eq!(&got.default_categories, default_categories, "{id}: default_categories");
+    }
+    // And the datasets loaded from the generated files are the manifest's, in its order.
+    let ids: Vec<&str> = bundle.datasets.iter().map(|d| d.info.id.as_str()).collect();
+    let want: Vec<&str> = json.datasets.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, want);
 }

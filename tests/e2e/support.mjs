@@ -313,3 +313,113 @@ export async function closeFilters(page) {
   await page.waitForFunction(() => document.querySelector('.filters-toggle')?.getAttribute('aria-expanded') !== 'true');
   await settle(page);
 }
+
+/**
+ * The first view's size budget: the brotli (quality 11) bytes of every file a real page load requests
+ * before the chart is first drawn (tests/e2e/budget.test.mjs asserts it; bench/run.mjs reports it).
+ */
+export const FIRST_VIEW_BUDGET_BROTLI = 200_000;
+
+/**
+ * Loads `url` in `page` (a fresh page, e.g. from `openTrackedPage`, with nothing cached) and records
+ * every request of its browser context (the page and any worker it starts) that starts before
+ * `#chart-canvas` reports its first draw (`data-draws` >= 1; the time is taken in the page by a
+ * MutationObserver and compared with each request's start). Each response body, as received, is
+ * compressed with gzip -9 and brotli 11 (the settings of scripts/precompress.mjs). Resolves to
+ * `{ files: [{ url, path, type, status, raw, gzip, brotli }], total: { raw, gzip, brotli }, requests_after_draw }`.
+ */
+export async function firstViewTransfer(page, url, { timeout = 30_000 } = {}) {
+  const { gzipBytes, brotliBytes } = await import('../../scripts/precompress.mjs');
+  await page.addInitScript(() => {
+    const seen = () => Number(document.getElementById('chart-canvas')?.getAttribute('data-draws') || 0) >= 1;
+    const obs = new MutationObserver(() => {
+      if (window.__firstDrawAt === undefined && seen()) {
+        window.__firstDrawAt = performance.timeOrigin + performance.now();
+        obs.disconnect();
+      }
+    });
+    obs.observe(document, { attributes: true, subtree: true, childList: true, attributeFilter: ['data-draws'] });
+  });
+  const requests = [];
+  const record = (r) => requests.push(r);
+  page.context().on('request', record);
+  await page.goto(url, { waitUntil: 'load', timeout });
+  await page.waitForFunction(() => window.__firstDrawAt !== undefined, null, { timeout });
+  const drawnAt = await page.evaluate(() => window.__firstDrawAt);
+  page.context().off('request', record);
+
+  const files = [];
+  let after = 0;
+  for (const r of requests) {
+    const response = await r.response();
+    // Playwright's start time is wall-clock milliseconds, like the page's timeOrigin + now().
+    const started = r.timing().startTime;
+    if (started > drawnAt) {
+      after += 1;
+      continue;
+    }
+    const body = response ? await response.body() : Buffer.alloc(0);
+    const [gz, br] = await Promise.all([gzipBytes(body), brotliBytes(body)]);
+    const u = new URL(r.url());
+    files.push({
+      url: r.url(),
+      path: u.protocol === 'data:' ? 'data: URL' : decodeURIComponent(u.pathname).replace(/^\/+/, '') || 'index.html',
+      type: r.resourceType(),
+      status: response?.status() ?? null,
+      raw: body.length,
+      gzip: gz.length,
+      brotli: br.length,
+    });
+  }
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) for (const k of Object.keys(total)) total[k] += f[k];
+  return { files, total, requests_after_draw: after };
+}
+
+/** How every chart label ends: the keyboard hint (src/components/chart_canvas.rs), the same whatever is drawn. */
+export const CHART_KEYS_HINT = 'Use the arrow keys to read each figure';
+
+/** The figures table's column that sums the selected categories: the chart draws no such series. */
+const TABLE_SUM_COLUMN = 'All selected categories';
+
+/**
+ * Asserts the chart's aria-label names what is drawn, not just that it is there. The figures table
+ * shows the same figures (one row per bar or year, one column per series), read from the DOM whichever
+ * tab shows: the label without the fixed keyboard hint must start with the chart kind (`kind`: bars,
+ * grouped, stacked or trend, when given) and hold, for every row, the entry
+ * "ROW: FIGURE." (one series) or "ROW: SERIES FIGURE; SERIES FIGURE." (several). With no figures (no
+ * table), the label must give the reason instead. `what` names the view in failure messages.
+ * Returns the label's text.
+ */
+export async function assertChartLabelNamesFigures(page, what, { kind } = {}) {
+  const { label, columns, rows, empty } = await page.evaluate(() => ({
+    label: (document.querySelector('#chart-canvas')?.getAttribute('aria-label') || '').trim(),
+    columns: [...document.querySelectorAll('#figures-table thead th')].slice(1).map((th) => th.querySelector('button')?.firstChild?.textContent.trim() ?? th.textContent.trim()),
+    rows: [...document.querySelectorAll('#figures-table tbody tr')].map((tr) => ({
+      label: tr.querySelector('th')?.textContent.trim() || '',
+      figures: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()),
+    })),
+    empty: document.querySelector('#panel-table .empty')?.textContent.trim() || null,
+  }));
+  const cut = label.indexOf(CHART_KEYS_HINT);
+  const text = (cut >= 0 ? label.slice(0, cut) : label).trim();
+  assert.ok(text.length > 0, `${what}: the chart's aria-label says nothing but the keyboard hint: ${JSON.stringify(label)}`);
+  if (rows.length === 0) {
+    assert.ok(empty, `${what}: neither figures nor a reason in the table panel`);
+    assert.match(text, /^(Choose at least one \w+ to see figures\.|This dataset has no years\.)$/, `${what}: the label gives the reason nothing is drawn`);
+    return text;
+  }
+  const kinds = { bars: 'Bar chart: ', grouped: 'Grouped bar chart: ', stacked: 'Stacked bar chart: ', trend: 'Line chart: ' };
+  if (kind) assert.ok(text.startsWith(kinds[kind]), `${what}: the label starts with ${JSON.stringify(kinds[kind])}: ${text}`);
+  else assert.ok(Object.values(kinds).some((k) => text.startsWith(k)), `${what}: the label says what kind of chart it is: ${text}`);
+  const series = columns.filter((c) => c !== TABLE_SUM_COLUMN);
+  assert.ok(series.length >= 1, `${what}: the table has figure columns: ${JSON.stringify(columns)}`);
+  const missing = [];
+  for (const r of rows) {
+    const figures = series.map((c) => r.figures[columns.indexOf(c)]);
+    const entry = series.length === 1 ? `${r.label}: ${figures[0]}.` : `${r.label}: ${series.map((c, i) => `${c} ${figures[i]}`).join('; ')}.`;
+    if (!text.includes(` ${entry}`)) missing.push(entry);
+  }
+  assert.deepEqual(missing, [], `${what}: the chart's aria-label should name every figure the table gives; it is: ${text}`);
+  return text;
+}

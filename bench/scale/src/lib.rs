@@ -2,9 +2,10 @@
 //! (provider x year x category, some figures not reported), built as a `workforce_core::Dataset`
 //! through the same `Dataset::from_records` the app uses, and queried with `workforce_core::query::Query`.
 //!
-//! The bench page (bench/scale.html, driven by bench/run.mjs) times each exported function from
-//! JavaScript with `performance.now()`, and feeds the very same rows to FINOS Perspective through
-//! the columnar exports below, so both engines see identical data.
+//! It runs in a Web Worker (bench/scale/www/core-worker.js), as FINOS Perspective runs in its own:
+//! the bench page (bench/scale/www/, driven by bench/run.mjs) times each query as a round trip to
+//! the worker, and feeds the very same rows to Perspective through the columnar exports below, so
+//! both engines see identical data.
 
 use std::cell::RefCell;
 
@@ -264,11 +265,49 @@ pub fn query_spec_json(name: &str) -> Result<String, JsError> {
     ))
 }
 
-/// Runs a query by name: names resolved to the dataset's indices, then `Query::run`. Returns the
-/// sum of every reported figure in the result (a checksum to compare with Perspective) followed by
-/// the number of result cells and the number of not-reported figures met.
+/// One query's finished result, as the page receives it: the row and series labels and, per cell
+/// (`row * series.len() + series`), the sum of the reported figures (NaN when none was reported) and
+/// how many figures were not reported.
 #[wasm_bindgen]
-pub fn run_query(name: &str) -> Result<Vec<f64>, JsError> {
+pub struct QueryColumns {
+    rows: Vec<String>,
+    series: Vec<String>,
+    values: Vec<f64>,
+    not_reported: Vec<u32>,
+}
+
+#[wasm_bindgen]
+impl QueryColumns {
+    pub fn rows(&self) -> Vec<String> {
+        self.rows.clone()
+    }
+
+    pub fn series(&self) -> Vec<String> {
+        self.series.clone()
+    }
+
+    pub fn values(&self) -> Vec<f64> {
+        self.values.clone()
+    }
+
+    pub fn not_reported(&self) -> Vec<u32> {
+        self.not_reported.clone()
+    }
+}
+
+fn label(d: &Dataset, dim: Dim, i: usize) -> String {
+    let found = match dim {
+        Dim::Provider => d.providers().get(i).map(|p| p.name.clone()),
+        Dim::Year => d.years().get(i).cloned(),
+        Dim::Category => d.categories().get(i).map(|c| c.name.clone()),
+    };
+    found.unwrap_or_default()
+}
+
+/// Runs a query by name: names resolved to the dataset's indices, then `Query::run`, then the
+/// result as labelled columns (what the page needs to show it, as Perspective's `to_columns` gives).
+#[wasm_bindgen]
+pub fn run_query(name: &str) -> Result<QueryColumns, JsError> {
     let s = spec(name).ok_or_else(|| JsError::new("unknown query"))?;
     with_data(|d| {
         let providers: Vec<usize> = if s.providers.is_empty() {
@@ -285,8 +324,14 @@ pub fn run_query(name: &str) -> Result<Vec<f64>, JsError> {
             if s.years.is_empty() { (0..d.years().len()).collect() } else { s.years.iter().filter_map(|y| d.year_index(y)).collect() };
         let q = Query { providers, categories, years, rows: s.rows, series: s.series };
         let result = q.run(d).map_err(|e| JsError::new(&e.to_string()))?;
-        let sum: f64 = result.cells.iter().map(|c| c.sum).sum();
-        let missing: usize = result.cells.iter().map(|c| c.missing.len()).sum();
-        Ok(vec![sum, result.cells.len() as f64, missing as f64])
+        Ok(QueryColumns {
+            rows: result.rows.iter().map(|&i| label(d, s.rows, i)).collect(),
+            series: match s.series {
+                Some(dim) => result.series.iter().map(|&i| label(d, dim, i)).collect(),
+                None => vec!["value".to_string()],
+            },
+            values: result.cells.iter().map(|c| c.value().unwrap_or(f64::NAN)).collect(),
+            not_reported: result.cells.iter().map(|c| u32::try_from(c.missing.len()).unwrap_or(u32::MAX)).collect(),
+        })
     })?
 }
