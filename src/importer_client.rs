@@ -5,7 +5,8 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use workforce_core::{own_files, Dataset};
+use hesa_import::own_files;
+use workforce_core::Dataset;
 
 thread_local! {
     /// One worker for the page, started the first time a file is opened, with a promise that

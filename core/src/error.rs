@@ -41,26 +41,26 @@ impl std::error::Error for DataError {}
 
 /// Maps byte offsets to 1-based line numbers. (The csv crate's own line count skips blank lines,
 /// which HESA downloads have, so positions are taken from byte offsets instead.)
-pub(crate) struct Lines<'a> {
+pub struct Lines<'a> {
     text: &'a [u8],
     starts: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
-    pub(crate) fn new(text: &'a str) -> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
         Lines { text: text.as_bytes(), starts }
     }
 
-    pub(crate) fn line_of(&self, byte: u64) -> u64 {
+    pub fn line_of(&self, byte: u64) -> u64 {
         let byte = usize::try_from(byte).unwrap_or(usize::MAX);
         self.starts.partition_point(|&start| start <= byte) as u64
     }
 
     /// The line a csv record starts on. The csv crate places a record after blank lines at the
     /// first blank line, so line breaks at its position are skipped.
-    pub(crate) fn of_record(&self, record: &csv::StringRecord) -> u64 {
+    pub fn of_record(&self, record: &csv::StringRecord) -> u64 {
         let Some(position) = record.position() else { return 0 };
         let mut byte = usize::try_from(position.byte()).unwrap_or(usize::MAX);
         while matches!(self.text.get(byte), Some(b'\n' | b'\r')) {
@@ -71,7 +71,7 @@ impl<'a> Lines<'a> {
 }
 
 /// Converts a csv crate error into a positioned [`DataError`].
-pub(crate) fn from_csv(file: &str, lines: &Lines, err: &csv::Error) -> DataError {
+pub fn from_csv(file: &str, lines: &Lines, err: &csv::Error) -> DataError {
     let line = err.position().map(|p| lines.line_of(p.byte()));
     let message = match err.kind() {
         csv::ErrorKind::Utf8 { err, .. } => {

@@ -3,7 +3,6 @@
 //! `value` is empty where HESA did not report the figure.
 
 use crate::error::{from_csv, DataError, Lines};
-use crate::hesa::parse::{is_academic_year, parse_number};
 
 pub const HEADER: [&str; 6] = ["ukprn", "provider", "year", "group", "category", "value"];
 
@@ -81,6 +80,47 @@ pub fn read(file: &str, text: &str) -> Result<Vec<TidyRecord>, DataError> {
     Ok(records)
 }
 
+/// Parses a HESA figure: digits with optional thousands separators and decimals.
+/// An empty cell is `None` (not reported).
+pub fn parse_number(cell: &str) -> Result<Option<f64>, ()> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    let (sign, body) = match cell.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, cell),
+    };
+    let (whole, fraction) = match body.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouping_ok = groups.iter().all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && (groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+    let fraction_ok = fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    if !grouping_ok || !fraction_ok {
+        return Err(());
+    }
+    let digits: String = whole.chars().filter(|c| *c != ',').collect();
+    let text = match fraction {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    text.parse::<f64>().map(|v| Some(sign * v)).map_err(|_| ())
+}
+
+/// `2020/21`: four digits, a slash, the next year's last two digits.
+pub fn is_academic_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 7 || b[4] != b'/' || !b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit) {
+        return false;
+    }
+    let start: u32 = s[..4].parse().unwrap_or(0);
+    let end: u32 = s[5..].parse().unwrap_or(100);
+    (start + 1) % 100 == end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +165,28 @@ mod tests {
         let err = read("bad.csv", "ukprn,provider,year,group,category,value\n1,A,2020/21,,X\n").unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("expected 6 fields"), "{err}");
+    }
+
+    #[test]
+    fn numbers_with_separators() {
+        assert_eq!(parse_number("1,655"), Ok(Some(1655.0)));
+        assert_eq!(parse_number("0"), Ok(Some(0.0)));
+        assert_eq!(parse_number("2,747,200"), Ok(Some(2_747_200.0)));
+        assert_eq!(parse_number("12.5"), Ok(Some(12.5)));
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number(" "), Ok(None));
+        for bad in ["1,2345", "abc", "1,,000", ",100", "1.", "1.2.3", "5x", "--5", "1e5", "NaN", "inf"] {
+            assert_eq!(parse_number(bad), Err(()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn academic_years() {
+        assert!(is_academic_year("2020/21"));
+        assert!(is_academic_year("1999/00"));
+        assert!(!is_academic_year("2020/22"));
+        assert!(!is_academic_year("2020-21"));
+        assert!(!is_academic_year("20/21"));
+        assert!(!is_academic_year("２０20/21"));
     }
 }

@@ -3,7 +3,7 @@
 //! back into the same [`TidyRecord`]s, so everything downstream is shared.
 
 use crate::error::{from_csv, DataError, Lines};
-use crate::hesa::parse::{is_academic_year, parse_number};
+use crate::tidy::{is_academic_year, parse_number};
 use crate::manifest::CategoryInfo;
 use crate::tidy::TidyRecord;
 

@@ -3,11 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::DataError;
+use workforce_core::error::DataError;
 use crate::hesa::{self, HesaTable};
-use crate::manifest::{DatasetInfo, Manifest, Partner, UK_TOTAL_KEY};
+use workforce_core::manifest::{DatasetInfo, Manifest, Partner, UK_TOTAL_KEY};
 use crate::table_specs::{TableSpec, BUNDLED};
-use crate::tidy::{self, TidyRecord};
+use workforce_core::tidy::{self, TidyRecord};
 
 /// The name the tidy data gives HESA's all-UK `Total` row.
 pub const UK_TOTAL_NAME: &str = "Total (all UK providers)";
@@ -81,7 +81,7 @@ pub fn refresh(inputs: &[(String, Vec<u8>)]) -> Result<Refreshed, DataError> {
         let file = format!("{}.csv", spec.dataset_id);
         let others_file = format!("providers/{}.csv", spec.dataset_id);
         files.push((file.clone(), tidy::write(&records)));
-        files.push((others_file.clone(), crate::wide::write(&spec.categories(), &others)));
+        files.push((others_file.clone(), workforce_core::wide::write(&spec.categories(), &others)));
         // Tables are sorted and non-empty: the newest file's metadata describes the dataset.
         let newest = &tables[tables.len() - 1];
         let mut info = dataset_info(spec, newest, file);

@@ -2,7 +2,8 @@
 //! reads survive the tidy format unchanged.
 
 use proptest::prelude::*;
-use workforce_core::{hesa, tidy};
+use hesa_import::hesa;
+use workforce_core::tidy;
 
 const FIXTURE: &[u8] = include_bytes!("fixtures/staff-table-1-quirks.csv");
 

@@ -1,7 +1,7 @@
 //! `refresh-data`: rebuilds the bundled tidy datasets from a folder of HESA downloads.
 //!
-//!     cargo run -p workforce-core --bin refresh-data -- <hesa-folder> [<data-folder>]
-//!     cargo run -p workforce-core --bin refresh-data -- --check <hesa-folder> [<data-folder>]
+//!     cargo run -p hesa-import --bin refresh-data -- <hesa-folder> [<data-folder>]
+//!     cargo run -p hesa-import --bin refresh-data -- --check <hesa-folder> [<data-folder>]
 //!
 //! With `--check` nothing is written: it fails if the committed data differs from what the
 //! downloads give, which proves every bundled figure traces back to HESA.
@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use workforce_core::refresh;
+use hesa_import::refresh;
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,8 +1,9 @@
 //! The parser for one HESA download. Every quirk of the format is handled here; see
-//! `../shared/data/hesa/README.md` for the list.
+//! `data/hesa/README.md` for the list.
 
 use super::{Column, HesaTable, Metadata, ProviderRow};
-use crate::error::{from_csv, DataError, Lines};
+use workforce_core::error::{from_csv, DataError, Lines};
+use workforce_core::tidy::{is_academic_year, parse_number};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -246,47 +247,6 @@ fn provider_row(file: &str, line: u64, record: &csv::StringRecord) -> Result<Pro
     Ok(ProviderRow { ukprn, name, opted_out, values, line })
 }
 
-/// Parses a HESA figure: digits with optional thousands separators and decimals.
-/// An empty cell is `None` (not reported).
-pub(crate) fn parse_number(cell: &str) -> Result<Option<f64>, ()> {
-    let cell = cell.trim();
-    if cell.is_empty() {
-        return Ok(None);
-    }
-    let (sign, body) = match cell.strip_prefix('-') {
-        Some(rest) => (-1.0, rest),
-        None => (1.0, cell),
-    };
-    let (whole, fraction) = match body.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (body, None),
-    };
-    let groups: Vec<&str> = whole.split(',').collect();
-    let grouping_ok = groups.iter().all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
-        && (groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
-    let fraction_ok = fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
-    if !grouping_ok || !fraction_ok {
-        return Err(());
-    }
-    let digits: String = whole.chars().filter(|c| *c != ',').collect();
-    let text = match fraction {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
-    };
-    text.parse::<f64>().map(|v| Some(sign * v)).map_err(|_| ())
-}
-
-/// `2020/21`: four digits, a slash, the next year's last two digits.
-pub(crate) fn is_academic_year(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 7 || b[4] != b'/' || !b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit) {
-        return false;
-    }
-    let start: u32 = s[..4].parse().unwrap_or(0);
-    let end: u32 = s[5..].parse().unwrap_or(100);
-    (start + 1) % 100 == end
-}
-
 fn truncate(s: &str) -> String {
     const MAX: usize = 60;
     if s.chars().count() <= MAX {
@@ -294,33 +254,5 @@ fn truncate(s: &str) -> String {
     } else {
         let head: String = s.chars().take(MAX).collect();
         format!("{head}…")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_with_separators() {
-        assert_eq!(parse_number("1,655"), Ok(Some(1655.0)));
-        assert_eq!(parse_number("0"), Ok(Some(0.0)));
-        assert_eq!(parse_number("2,747,200"), Ok(Some(2_747_200.0)));
-        assert_eq!(parse_number("12.5"), Ok(Some(12.5)));
-        assert_eq!(parse_number(""), Ok(None));
-        assert_eq!(parse_number(" "), Ok(None));
-        for bad in ["1,2345", "abc", "1,,000", ",100", "1.", "1.2.3", "5x", "--5", "1e5", "NaN", "inf"] {
-            assert_eq!(parse_number(bad), Err(()), "{bad}");
-        }
-    }
-
-    #[test]
-    fn academic_years() {
-        assert!(is_academic_year("2020/21"));
-        assert!(is_academic_year("1999/00"));
-        assert!(!is_academic_year("2020/22"));
-        assert!(!is_academic_year("2020-21"));
-        assert!(!is_academic_year("20/21"));
-        assert!(!is_academic_year("２０20/21"));
     }
 }

@@ -2,9 +2,9 @@
 //! group and whether they are HESA-published totals. The importer checks a download's header
 //! against this before any figure is taken from it, so a change in HESA's layout is caught.
 
-use crate::error::DataError;
+use workforce_core::error::DataError;
 use crate::hesa::HesaTable;
-use crate::manifest::{CategoryInfo, CategoryKey};
+use workforce_core::manifest::{CategoryInfo, CategoryKey};
 
 #[derive(Debug, Clone, Copy)]
 pub struct ColumnSpec {

@@ -6,17 +6,15 @@
 //! are read from the file: Staff Table 1's repeated labels become groups, and a column named
 //! "Total…" is taken as a published total only where the figures show it is one.
 
-use crate::dataset::Dataset;
-use crate::error::DataError;
+use workforce_core::dataset::Dataset;
+use workforce_core::error::DataError;
 use crate::hesa::{self, HesaTable};
-use crate::manifest::{CategoryInfo, CategoryKey, DatasetInfo, UK_TOTAL_KEY};
+use workforce_core::manifest::{CategoryInfo, CategoryKey, DatasetInfo, UK_TOTAL_KEY};
 use crate::refresh::UK_TOTAL_NAME;
 use crate::table_specs;
-use crate::tidy::TidyRecord;
+use workforce_core::tidy::TidyRecord;
 
-/// Files larger than this are refused before they are read (a HESA table download is well under
-/// a megabyte).
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+pub use workforce_core::MAX_FILE_BYTES;
 
 /// An opened table, ready to cross from the importer (a web worker) to the page: the dataset's
 /// description and its figures in the compact wide form.
@@ -34,7 +32,7 @@ pub fn dataset_from_files(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataEr
 /// The dataset an import describes (on the page: no HESA parsing needed there).
 pub fn into_dataset(imported: &Imported) -> Result<Dataset, DataError> {
     let file = "your file";
-    let records = crate::wide::read(file, &imported.wide, &imported.info.categories)?;
+    let records = workforce_core::wide::read(file, &imported.wide, &imported.info.categories)?;
     let mut data = Dataset::from_records(imported.info.clone(), file, &records)?;
     data.all_providers = true;
     Ok(data)
@@ -157,7 +155,7 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Imported, DataError> {
     let reference = if meta.reference_id.is_empty() { "table".to_string() } else { meta.reference_id.clone() };
     let names: Vec<&str> = tables.iter().map(|t| t.file.as_str()).collect();
     let info = DatasetInfo {
-        id: format!("own-{}", crate::url_state::slug(&reference)),
+        id: format!("own-{}", workforce_core::url_state::slug(&reference)),
         title: if title.is_empty() { first_name.clone() } else { title.clone() },
         measure: guess_measure(&title),
         file: String::new(),
@@ -166,14 +164,14 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Imported, DataError> {
         source_title: title,
         source_link: meta.source_link.clone(),
         licence: if meta.licence.contains("Creative Commons Attribution 4.0") { "CC BY 4.0".to_string() } else { meta.licence.clone() },
-        notes: format!("Opened from your file{}: {}. Read in this browser; nothing was uploaded.", if names.len() == 1 { "" } else { "s" }, crate::format::list(&names)),
+        notes: format!("Opened from your file{}: {}. Read in this browser; nothing was uploaded.", if names.len() == 1 { "" } else { "s" }, workforce_core::format::list(&names)),
         categories,
         default_categories: defaults,
     };
     // Check the figures once here, where the files' own names and lines are known.
     Dataset::from_records(info.clone(), first_name, &records)?;
     records.sort_by(|a, b| (&a.ukprn, &a.year).cmp(&(&b.ukprn, &b.year)));
-    let wide = crate::wide::write(&info.categories, &records);
+    let wide = workforce_core::wide::write(&info.categories, &records);
     Ok(Imported { info, wide })
 }
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use workforce_core::manifest::CategoryKey;
-use workforce_core::own_files::{dataset_from_files, MAX_FILE_BYTES};
+use hesa_import::own_files::{dataset_from_files, MAX_FILE_BYTES};
 
 fn fixture(name: &str) -> (String, Vec<u8>) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
@@ -114,8 +114,8 @@ fn every_shared_staff_table_1_file_combines_into_the_bundled_figures() {
 
 #[test]
 fn an_import_survives_the_trip_from_the_worker() {
-    let imported = workforce_core::own_files::import(&[fixture("other-table-blocks.csv"), ]).expect("imports");
-    let text = workforce_core::own_files::encode(&imported);
-    assert_eq!(workforce_core::own_files::decode(&text).expect("decodes"), imported);
-    assert!(workforce_core::own_files::decode("nonsense").is_err());
+    let imported = hesa_import::own_files::import(&[fixture("other-table-blocks.csv"), ]).expect("imports");
+    let text = hesa_import::own_files::encode(&imported);
+    assert_eq!(hesa_import::own_files::decode(&text).expect("decodes"), imported);
+    assert!(hesa_import::own_files::decode("nonsense").is_err());
 }

@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use workforce_core::hesa;
-use workforce_core::refresh;
-use workforce_core::table_specs;
+use hesa_import::hesa;
+use hesa_import::refresh;
+use hesa_import::table_specs;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
