@@ -2,7 +2,7 @@
 //! `ukprn,provider,year,group,category,value`, a row per provider, year and category.
 //! `value` is empty where HESA did not report the figure.
 
-use crate::error::{from_csv, DataError, Lines};
+use crate::error::{from_csv, DataError, ErrorKind, Lines};
 
 pub const HEADER: [&str; 6] = ["ukprn", "provider", "year", "group", "category", "value"];
 
@@ -48,12 +48,8 @@ pub fn read(file: &str, text: &str) -> Result<Vec<TidyRecord>, DataError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| from_csv(file, &lines, &e))?.clone();
     if header.iter().ne(HEADER.iter().copied()) {
-        return Err(DataError::at(
-            file,
-            1,
-            None,
-            format!("expected the header {:?}, found {:?}", HEADER.join(","), header.iter().collect::<Vec<_>>().join(",")),
-        ));
+        let found = header.iter().collect::<Vec<_>>().join(",");
+        return Err(DataError::at(file, 1, None, ErrorKind::UnexpectedHeader { expected: format!("the header {:?}", HEADER.join(",")), found: format!("{found:?}") }));
     }
     let mut records = Vec::new();
     for result in reader.records() {
@@ -62,19 +58,17 @@ pub fn read(file: &str, text: &str) -> Result<Vec<TidyRecord>, DataError> {
         let field = |i: usize| record.get(i).unwrap_or("").to_string();
         let ukprn = field(0);
         if ukprn.is_empty() {
-            return Err(DataError::at(file, line, Some(1), "expected a UKPRN (or UK for the all-UK total)"));
+            return Err(DataError::at(file, line, Some(1), ErrorKind::MissingUkprn { provider: field(1) }));
         }
         let year = field(2);
         if !is_academic_year(&year) {
-            return Err(DataError::at(file, line, Some(3), format!("expected an academic year like 2020/21, found {year:?}")));
+            return Err(DataError::at(file, line, Some(3), ErrorKind::BadYear { found: year }));
         }
         let category = field(4);
         if category.is_empty() {
-            return Err(DataError::at(file, line, Some(5), "expected a category name"));
+            return Err(DataError::at(file, line, Some(5), ErrorKind::MissingCategory));
         }
-        let value = parse_number(&field(5)).map_err(|()| {
-            DataError::at(file, line, Some(6), format!("expected a number or an empty cell, found {:?}", field(5)))
-        })?;
+        let value = parse_number(&field(5)).map_err(|()| DataError::at(file, line, Some(6), ErrorKind::BadNumber { found: field(5) }))?;
         records.push(TidyRecord { ukprn, provider: field(1), year, group: field(3), category, value, line });
     }
     Ok(records)
@@ -153,18 +147,21 @@ mod tests {
     fn errors_name_line_and_column() {
         let text = "ukprn,provider,year,group,category,value\n1,A,2020/21,,X,5\n1,A,2020/21,,X,five\n";
         let err = read("bad.csv", text).unwrap_err();
-        assert_eq!((err.line, err.column), (Some(3), Some(6)));
+        assert_eq!((err.position.line, err.position.column), (Some(3), Some(6)));
+        assert_eq!(err.kind, ErrorKind::BadNumber { found: "five".into() });
         assert!(err.to_string().starts_with("bad.csv, line 3, column 6: expected a number"), "{err}");
 
         let err = read("bad.csv", "ukprn,provider,year,group,category,value\n1,A,2020,,X,5\n").unwrap_err();
-        assert_eq!((err.line, err.column), (Some(2), Some(3)));
+        assert_eq!((err.position.line, err.position.column), (Some(2), Some(3)));
+        assert!(matches!(err.kind, ErrorKind::BadYear { .. }), "{err}");
 
         let err = read("bad.csv", "ukprn,name,year,group,category,value\n").unwrap_err();
-        assert_eq!(err.line, Some(1));
+        assert_eq!(err.position.line, Some(1));
+        assert!(matches!(err.kind, ErrorKind::UnexpectedHeader { .. }), "{err}");
 
         let err = read("bad.csv", "ukprn,provider,year,group,category,value\n1,A,2020/21,,X\n").unwrap_err();
-        assert_eq!(err.line, Some(2));
-        assert!(err.message.contains("expected 6 fields"), "{err}");
+        assert_eq!(err.position.line, Some(2));
+        assert_eq!(err.kind, ErrorKind::UnequalLengths { expected: 6, found: 5 });
     }
 
     #[test]

@@ -1,39 +1,20 @@
 //! The HESA importer against its own fixtures (one per quirk and per error) and against every
-//! real download in `../shared/data/hesa/` when that folder is present.
+//! real download in `data/hesa/`.
 
-use std::path::PathBuf;
+mod common;
 
-use hesa_import::hesa;
+use std::collections::HashMap;
+
+use common::{hesa_files, workspace};
+use hesa_import::hesa::{self, HesaTable};
 use hesa_import::refresh;
 use hesa_import::table_specs;
+use workforce_core::error::{ErrorKind, Position};
+use workforce_core::manifest::UK_TOTAL_KEY;
+use workforce_core::{tidy, wide};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
-}
-
-/// The shared HESA folder, or `None` (with a clear message) when this checkout has none.
-fn shared_hesa_files() -> Option<Vec<(String, Vec<u8>)>> {
-    let dir = std::env::var_os("HESA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/hesa"));
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("NOTE: {} is absent: the tests over the real HESA downloads did not run", dir.display());
-        return None;
-    };
-    let mut files: Vec<(String, Vec<u8>)> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
-        .map(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (name, bytes)
-        })
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "{} holds no CSV files", dir.display());
-    Some(files)
+    common::fixture(name).1
 }
 
 #[test]
@@ -82,8 +63,11 @@ fn fixture_without_bom_or_total_row() {
     table_specs::STUDENTS_SEX.check_columns(&t).expect("matches the Student Table 1 spec");
     // Checking against another table's spec names the first column that differs.
     let err = table_specs::STAFF_OCCUPATION.check_columns(&t).unwrap_err();
-    assert_eq!((err.line, err.column), (Some(8), Some(3)));
-    assert!(err.message.contains("expected column \"Managers, directors and senior officials\""), "{err}");
+    assert_eq!(err.position, Position { file: "students.csv".into(), line: Some(8), column: Some(3) });
+    assert!(
+        matches!(&err.kind, ErrorKind::UnexpectedHeader { expected, found } if expected.contains("\"Managers, directors and senior officials\"") && found == "\"Female\""),
+        "{err}"
+    );
 }
 
 /// The quirks fixture with one line replaced, for error cases.
@@ -95,29 +79,53 @@ fn with_line(line: usize, replacement: &str) -> Vec<u8> {
 }
 
 #[test]
-fn errors_name_file_line_column_and_what_was_expected() {
-    let cases: Vec<(Vec<u8>, Option<u64>, Option<usize>, &str)> = vec![
-        (with_line(17, r#""10007759","Aston University","0","9x30","0","0","930","95","170","255","235","25","30","15","10","120","955","1,885""#), Some(17), Some(4), "expected a number like \"1,655\" or an empty cell, found \"9x30\""),
-        (with_line(17, r#""10007759","Aston University","0","930""#), Some(17), Some(5), "expected 18 fields"),
-        (with_line(17, r#""1000775","Aston University","0","930","0","0","930","95","170","255","235","25","30","15","10","120","955","1,885""#), Some(17), Some(1), "expected a UKPRN of 8 digits"),
-        (with_line(17, r#""","Aston University","0","930","0","0","930","95","170","255","235","25","30","15","10","120","955","1,885""#), Some(17), Some(1), "only the \"Total\" row has none"),
-        (with_line(18, r#""10007759","Aston University","0","930","0","0","930","95","170","255","235","25","30","15","10","120","955","1,885""#), Some(18), Some(1), "expected each UKPRN once, but 10007759 is also on line 17"),
-        (with_line(12, ",Academic year,2020 "), None, None, "expected the \"Academic year\" filter to look like 2020/21"),
-        (with_line(12, ",Mode,All "), None, None, "expected an \"Academic year\" line"),
-        (with_line(16, "\"Provider\",\"x\""), Some(16), Some(1), "expected a metadata line"),
-        (with_line(16, "\"UKPRN\",\"HE Provider\""), Some(16), Some(3), "expected the header row to name UKPRN"),
-        (b"Title:,x\nSearch:,\n".to_vec(), Some(2), None, "expected a header row starting with \"UKPRN\""),
-        (b"\x89PNG\r\n\x1a\n\x00\x00".to_vec(), Some(1), Some(1), "expected UTF-8 text"),
-        (b"{\"not\": \"csv\"}".to_vec(), Some(1), Some(1), "expected a metadata line"),
-        (b"Title:,caf\xe9\n".to_vec(), Some(1), Some(11), "expected UTF-8 text"),
-        (b"".to_vec(), Some(1), None, "expected a header row"),
+fn errors_have_a_kind_and_a_position() {
+    let aston = |cells: &str| format!("\"10007759\",\"Aston University\",{cells}");
+    let row = r#""0","930","0","0","930","95","170","255","235","25","30","15","10","120","955","1,885""#;
+    let cases: Vec<(Vec<u8>, Option<u64>, Option<usize>, ErrorKind)> = vec![
+        (with_line(17, &aston(&row.replacen("\"930\"", "\"9x30\"", 1))), Some(17), Some(4), ErrorKind::BadNumber { found: "9x30".into() }),
+        (with_line(17, &aston(r#""0","930""#)), Some(17), Some(5), ErrorKind::UnequalLengths { expected: 18, found: 4 }),
+        (with_line(17, &format!("\"1000775\",\"Aston University\",{row}")), Some(17), Some(1), ErrorKind::BadUkprn { found: "1000775".into() }),
+        (with_line(17, &format!("\"\",\"Aston University\",{row}")), Some(17), Some(1), ErrorKind::MissingUkprn { provider: "Aston University".into() }),
+        (with_line(18, &aston(row)), Some(18), Some(1), ErrorKind::DuplicateUkprn { ukprn: "10007759".into(), first_line: 17 }),
+        (with_line(12, ",Academic year,2020 "), None, None, ErrorKind::BadYear { found: "2020".into() }),
+        (with_line(12, ",Mode,All "), None, None, ErrorKind::MissingYear),
+        (with_line(16, "\"Provider\",\"x\""), Some(16), Some(1), ErrorKind::NotMetadata { found: "Provider".into() }),
+        (with_line(16, "\"UKPRN\",\"HE Provider\""), Some(16), Some(3), ErrorKind::ShortHeader),
+        (b"Title:,x\nSearch:,\n".to_vec(), Some(2), None, ErrorKind::NoHeader),
+        (b"\x89PNG\r\n\x1a\n\x00\x00".to_vec(), Some(1), Some(1), ErrorKind::NotUtf8),
+        (b"{\"not\": \"csv\"}".to_vec(), Some(1), Some(1), ErrorKind::NotMetadata { found: "{\"not\": \"csv\"}".into() }),
+        (b"Title:,caf\xe9\n".to_vec(), Some(1), Some(11), ErrorKind::NotUtf8),
+        (b"".to_vec(), Some(1), None, ErrorKind::NoHeader),
     ];
-    for (bytes, line, column, expected) in cases {
-        let err = hesa::parse("bad.csv", &bytes).expect_err(expected);
-        assert_eq!(err.file, "bad.csv");
-        assert!(err.message.contains(expected), "wanted {expected:?}, got {err}");
-        assert_eq!((err.line, err.column), (line, column), "{err}");
+    for (bytes, line, column, kind) in cases {
+        let err = hesa::parse("bad.csv", &bytes).expect_err("refused");
+        assert_eq!(err.kind, kind, "{err}");
+        assert_eq!(err.position, Position { file: "bad.csv".into(), line, column }, "{err}");
     }
+}
+
+#[test]
+fn messages_name_file_line_column_and_what_was_expected() {
+    let err = hesa::parse("bad.csv", &with_line(17, r#""1000775","Aston University","0""#)).unwrap_err();
+    assert_eq!(err.to_string(), "bad.csv, line 17, column 4: expected 18 fields, found 3");
+    let err = hesa::parse("bad.csv", &with_line(18, r#""10007759","x","0","930","0","0","930","95","170","255","235","25","30","15","10","120","955","1,885""#)).unwrap_err();
+    assert_eq!(err.to_string(), "bad.csv, line 18, column 1: expected each UKPRN once, but 10007759 is also on line 17");
+}
+
+#[test]
+fn repeated_labels_start_a_new_block_only_within_the_current_block() {
+    let text = String::from_utf8(fixture("staff-table-1-quirks.csv")).expect("utf-8");
+    let header = text.lines().nth(15).expect("header line");
+    // "A","B","A","B","A": three blocks (A B | A B | A), found by the labels of the current block.
+    let mut cells: Vec<&str> = header.split("\",\"").collect();
+    let labels = ["A", "B", "A", "B", "A", "C", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L\""];
+    for (cell, label) in cells.iter_mut().skip(2).zip(labels) {
+        *cell = label;
+    }
+    let t = hesa::parse("blocks.csv", &with_line(16, &cells.join("\",\""))).expect("parses");
+    let blocks: Vec<usize> = t.columns.iter().map(|c| c.block).collect();
+    assert_eq!(blocks, vec![0, 0, 1, 1, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
 }
 
 #[test]
@@ -128,20 +136,25 @@ fn truncated_file_is_an_error_not_a_panic() {
     }
     let cut_in_row = &bytes[..bytes.len() - 40];
     let err = hesa::parse("cut.csv", cut_in_row).unwrap_err();
-    assert_eq!(err.line, Some(19), "{err}");
+    assert_eq!(err.position.line, Some(19), "{err}");
+    assert_eq!(err.kind, ErrorKind::Truncated, "{err}");
     // Cut inside a quoted value: the csv reader would close the quote; the importer says why.
     let text = String::from_utf8(bytes.clone()).expect("utf-8");
     let inside = text.rfind("\"5\"").expect("a value") + 2;
     let err = hesa::parse("cut.csv", &bytes[..inside]).unwrap_err();
-    assert!(err.message.contains("stops inside a quoted value"), "{err}");
+    assert_eq!(err.kind, ErrorKind::Truncated, "{err}");
 }
 
 #[test]
-fn every_shared_download_parses_with_its_quirks() {
-    let Some(files) = shared_hesa_files() else { return };
+fn every_download_in_data_hesa_parses_with_its_quirks() {
+    let files = hesa_files();
     for (name, bytes) in &files {
         let t = hesa::parse(name, bytes).unwrap_or_else(|e| panic!("{e}"));
-        let spec = table_specs::spec_for(&t.meta.reference_id).unwrap_or_else(|| panic!("{name}: unknown table"));
+        let Some(spec) = table_specs::spec_for(&t.meta.reference_id) else {
+            // A table the explorer does not bundle: it still opens as a visitor's own file.
+            assert!(t.providers.len() > 150, "{name}: {} providers", t.providers.len());
+            continue;
+        };
         spec.check_columns(&t).unwrap_or_else(|e| panic!("{e}"));
         assert!(t.providers.len() > 150, "{name}: {} providers", t.providers.len());
         assert!(t.total.is_some(), "{name}: no total row");
@@ -167,11 +180,12 @@ fn every_shared_download_parses_with_its_quirks() {
 }
 
 #[test]
-fn committed_data_matches_the_shared_downloads() {
-    let Some(files) = shared_hesa_files() else { return };
-    let refreshed = refresh::refresh(&files).unwrap_or_else(|e| panic!("{e}"));
-    assert!(refreshed.skipped.is_empty(), "{:?}", refreshed.skipped);
-    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
+fn refresh_data_rebuilds_the_committed_data_exactly() {
+    let refreshed = refresh::refresh(&hesa_files()).unwrap_or_else(|e| panic!("{e}"));
+    let bundled: Vec<&str> = table_specs::BUNDLED.iter().map(|s| s.reference_id).collect();
+    assert_eq!(refreshed.skipped.len(), 40, "the four unbundled tables, ten years each: {:?}", refreshed.skipped);
+    assert!(refreshed.skipped.iter().all(|s| bundled.iter().all(|b| !s.contains(&format!("({b})")))), "{:?}", refreshed.skipped);
+    let data = workspace().join("data");
     for (name, text) in &refreshed.files {
         let committed = std::fs::read_to_string(data.join(name)).unwrap_or_default();
         assert!(committed == *text, "data/{name} differs from the HESA downloads: run refresh-data");
@@ -180,13 +194,56 @@ fn committed_data_matches_the_shared_downloads() {
     assert_eq!(manifest, refreshed.manifest.to_json(), "data/manifest.json is stale: run refresh-data");
 }
 
+/// Every figure of `data/*.csv` and `data/providers/*.csv`, read back with the core's own readers,
+/// against its cell in the download of its table and year: found by UKPRN (or the Total row)
+/// and by the column the table's spec gives its group and category. Independent of the refresh.
+#[test]
+fn every_bundled_figure_equals_its_source_cell() {
+    let mut tables: HashMap<(&str, String), HesaTable> = HashMap::new();
+    for (name, bytes) in hesa_files() {
+        let t = hesa::parse(&name, &bytes).unwrap_or_else(|e| panic!("{e}"));
+        if let Some(spec) = table_specs::spec_for(&t.meta.reference_id) {
+            tables.insert((spec.dataset_id, t.year.clone()), t);
+        }
+    }
+    let data = workspace().join("data");
+    let read = |name: &str| std::fs::read_to_string(data.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
+    for spec in &table_specs::BUNDLED {
+        let categories = spec.categories();
+        let partners = tidy::read(&format!("{}.csv", spec.dataset_id), &read(&format!("{}.csv", spec.dataset_id))).unwrap_or_else(|e| panic!("{e}"));
+        let others_file = format!("providers/{}.csv", spec.dataset_id);
+        let others = wide::read(&others_file, &read(&others_file), &categories).unwrap_or_else(|e| panic!("{e}"));
+        assert!(others.len() > 10 * partners.len(), "{}: other providers' figures", spec.dataset_id);
+        let mut checked = 0;
+        let mut reported = 0;
+        for r in partners.iter().chain(&others) {
+            let table = tables.get(&(spec.dataset_id, r.year.clone())).unwrap_or_else(|| panic!("{} {}: no download", spec.dataset_id, r.year));
+            let row = if r.ukprn == UK_TOTAL_KEY {
+                table.total.as_ref()
+            } else {
+                table.providers.iter().find(|p| p.ukprn.as_deref() == Some(r.ukprn.as_str()))
+            };
+            let row = row.unwrap_or_else(|| panic!("{} {} {}: no row in {}", spec.dataset_id, r.year, r.ukprn, table.file));
+            let column = spec.columns.iter().position(|c| c.group == r.group && c.label == r.category).unwrap_or_else(|| panic!("{}: {:?}", spec.dataset_id, r.category));
+            let cell = row.values.get(column).copied().flatten();
+            assert_eq!(r.value, cell, "{} {} {} {:?}: bundled vs {} line {}", spec.dataset_id, r.year, r.ukprn, r.category, table.file, row.line);
+            checked += 1;
+            reported += usize::from(cell.is_some());
+        }
+        // Every cell of every provider of every year is bundled, once.
+        let cells: usize = tables.iter().filter(|((id, _), _)| *id == spec.dataset_id).map(|(_, t)| (t.providers.len() + 1) * spec.columns.len()).sum();
+        assert_eq!(checked, cells, "{}: bundled figures vs source cells", spec.dataset_id);
+        assert!(reported > checked / 2, "{}: mostly reported", spec.dataset_id);
+    }
+}
+
 #[test]
 fn duplicated_years_are_refused() {
-    let Some(files) = shared_hesa_files() else { return };
+    let files = hesa_files();
     let mut twice = files.clone();
     let first = files.iter().find(|(n, _)| n == "dt025-table-1.csv").cloned().expect("2014/15 file");
     twice.push(("copy of dt025-table-1.csv".to_string(), first.1));
     let err = refresh::refresh(&twice).unwrap_err();
-    assert!(err.message.contains("expected one file per year"), "{err}");
-    assert!(err.message.contains("2014/15"), "{err}");
+    assert_eq!(err.kind, ErrorKind::DuplicateYear { year: "2014/15".into(), other_file: "dt025-table-1.csv".into() }, "{err}");
+    assert_eq!(err.position.file, "copy of dt025-table-1.csv");
 }

@@ -30,8 +30,8 @@ proptest! {
             }
         }
         if let Err(e) = hesa::parse("mutated.csv", &bytes) {
-            prop_assert!(!e.message.is_empty());
-            prop_assert_eq!(e.file, "mutated.csv");
+            prop_assert!(!e.to_string().is_empty());
+            prop_assert_eq!(e.position.file, "mutated.csv");
         }
     }
 

@@ -1,14 +1,13 @@
 //! Opening a visitor's own HESA files: any table shape, several years combined, every error named.
 
-use std::path::PathBuf;
+mod common;
 
+use common::{fixture, hesa_files};
+use hesa_import::hesa;
+use hesa_import::own_files::{import, MAX_FILE_BYTES};
+use workforce_core::error::{ErrorKind, Position};
 use workforce_core::manifest::CategoryKey;
-use hesa_import::own_files::{dataset_from_files, MAX_FILE_BYTES};
-
-fn fixture(name: &str) -> (String, Vec<u8>) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    (name.to_string(), std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
-}
+use workforce_core::Dataset;
 
 fn key(group: &str, name: &str) -> CategoryKey {
     CategoryKey { group: group.into(), name: name.into() }
@@ -16,7 +15,7 @@ fn key(group: &str, name: &str) -> CategoryKey {
 
 #[test]
 fn an_unknown_table_over_two_years() {
-    let d = dataset_from_files(&[fixture("other-table-mode-2021.csv"), fixture("other-table-mode-2020.csv")]).expect("opens");
+    let d = import(&[fixture("other-table-mode-2021.csv"), fixture("other-table-mode-2020.csv")]).expect("opens");
     assert_eq!(d.info.id, "own-dt999-table-9");
     assert_eq!(d.info.title, "Example enrolments by HE provider and mode of study");
     assert_eq!(d.info.measure, "students");
@@ -40,7 +39,7 @@ fn an_unknown_table_over_two_years() {
 
 #[test]
 fn repeated_labels_become_groups_and_only_real_totals_are_totals() {
-    let d = dataset_from_files(&[fixture("other-table-blocks.csv")]).expect("opens");
+    let d = import(&[fixture("other-table-blocks.csv")]).expect("opens");
     let cats: Vec<(String, String, bool)> = d.categories().iter().map(|c| (c.group.clone(), c.name.clone(), c.total)).collect();
     let expect = |g: &str, n: &str, t: bool| (g.to_string(), n.to_string(), t);
     assert_eq!(
@@ -61,7 +60,7 @@ fn repeated_labels_become_groups_and_only_real_totals_are_totals() {
 
 #[test]
 fn the_bundled_tables_open_with_their_own_meaning() {
-    let d = dataset_from_files(&[fixture("staff-table-1-quirks.csv")]).expect("opens");
+    let d = import(&[fixture("staff-table-1-quirks.csv")]).expect("opens");
     assert_eq!(d.info.id, "own-dt025-table-1");
     assert_eq!(d.categories()[5].group, "Non-academic");
     assert_eq!(d.info.default_categories, vec![key("Academic", "Total academic staff"), key("Non-academic", "Total non-academic staff")]);
@@ -69,40 +68,55 @@ fn the_bundled_tables_open_with_their_own_meaning() {
 
 #[test]
 fn bad_files_are_named_with_their_problem() {
-    let cases: Vec<(Vec<(String, Vec<u8>)>, &str, &str)> = vec![
-        (vec![fixture("other-table-mode-2020.csv"), fixture("other-table-mode-2020.csv")], "other-table-mode-2020.csv", "holds 2020/21 again"),
-        (vec![fixture("other-table-mode-2020.csv"), fixture("other-table-blocks.csv")], "other-table-blocks.csv", "not the same table"),
-        (vec![("picture.png".to_string(), b"\x89PNG\r\n\x1a\n".to_vec())], "picture.png", "expected UTF-8 text"),
-        (vec![("notes.csv".to_string(), b"name,age\nA,1\n".to_vec())], "notes.csv", "expected a metadata line"),
-        (vec![("big.csv".to_string(), vec![b' '; MAX_FILE_BYTES + 1])], "big.csv", "too large"),
-        (vec![], "(no file)", "expected at least one file"),
+    let cases: Vec<(Vec<(String, Vec<u8>)>, &str, fn(&ErrorKind) -> bool)> = vec![
+        (vec![fixture("other-table-mode-2020.csv"), fixture("other-table-mode-2020.csv")], "other-table-mode-2020.csv", |k| {
+            *k == ErrorKind::DuplicateYear { year: "2020/21".into(), other_file: "other-table-mode-2020.csv".into() }
+        }),
+        (vec![fixture("other-table-mode-2020.csv"), fixture("other-table-blocks.csv")], "other-table-blocks.csv", |k| {
+            matches!(k, ErrorKind::DifferentTable { other_file, .. } if other_file == "other-table-mode-2020.csv")
+        }),
+        (vec![("picture.png".to_string(), b"\x89PNG\r\n\x1a\n".to_vec())], "picture.png", |k| *k == ErrorKind::NotUtf8),
+        (vec![("notes.csv".to_string(), b"name,age\nA,1\n".to_vec())], "notes.csv", |k| matches!(k, ErrorKind::NotMetadata { .. })),
+        (vec![("big.csv".to_string(), vec![b' '; MAX_FILE_BYTES + 1])], "big.csv", |k| matches!(k, ErrorKind::TooLarge { megabytes: 20, max_megabytes: 20 })),
+        (vec![], "(no file)", |k| *k == ErrorKind::NoFiles),
     ];
-    for (files, file, message) in cases {
-        let err = dataset_from_files(&files).expect_err(message);
-        assert_eq!(err.file, file, "{err}");
-        assert!(err.message.contains(message), "wanted {message:?}, got {err}");
+    for (files, file, kind) in cases {
+        let err = import(&files).expect_err(file);
+        assert_eq!(err.position.file, file, "{err}");
+        assert!(kind(&err.kind), "{err}");
     }
     let (name, bytes) = fixture("other-table-mode-2020.csv");
     let cut = bytes.len() - 20;
-    let err = dataset_from_files(&[(name, bytes[..cut].to_vec())]).expect_err("truncated");
-    assert!(err.line.is_some(), "{err}");
+    let err = import(&[(name, bytes[..cut].to_vec())]).expect_err("truncated");
+    assert!(err.position.line.is_some(), "{err}");
 }
 
 #[test]
-fn every_shared_staff_table_1_file_combines_into_the_bundled_figures() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/hesa");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("NOTE: {} is absent: the test over real downloads did not run", dir.display());
-        return;
-    };
-    let files: Vec<(String, Vec<u8>)> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("dt025-table-1")) && !p.to_string_lossy().contains("table-11"))
-        .map(|p| (p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), std::fs::read(&p).expect("read")))
+fn an_error_in_the_second_file_is_named_after_the_second_file() {
+    // Student Table 1 for 2020/21 (made from the 2021/22 fixture), then 2021/22 with Aston's total
+    // no longer adding up (line 9; the Total column is the sixth).
+    let (_, bytes) = fixture("student-table-1-no-bom-no-total.csv");
+    let text = String::from_utf8(bytes).expect("utf-8");
+    let earlier = text.replace("Academic year,2021/22", "Academic year,2020/21").into_bytes();
+    let broken = text.replace("\"17,595\"", "\"19,595\"").into_bytes();
+    let files = [("students-2020.csv".to_string(), earlier), ("students-2021.csv".to_string(), broken)];
+    let err = import(&files).expect_err("inconsistent");
+    assert!(matches!(err.kind, ErrorKind::InconsistentTotal { published: 19_595.0, .. }), "{err}");
+    assert_eq!(err.position, Position { file: "students-2021.csv".into(), line: Some(9), column: Some(6) }, "{err}");
+    // The other way round: still named after the broken file.
+    let err = import(&[files[1].clone(), files[0].clone()]).expect_err("inconsistent");
+    assert_eq!(err.position.file, "students-2021.csv", "{err}");
+}
+
+#[test]
+fn every_staff_table_1_file_combines_into_the_bundled_figures() {
+    // Chosen by what the files hold (their Reference ID), not by their names.
+    let files: Vec<(String, Vec<u8>)> = hesa_files()
+        .into_iter()
+        .filter(|(name, bytes)| hesa::parse(name, bytes).is_ok_and(|t| t.meta.reference_id == "DT025 Table 1"))
         .collect();
     assert_eq!(files.len(), 10);
-    let d = dataset_from_files(&files).expect("opens");
+    let d = import(&files).expect("opens");
     assert_eq!(d.years().len(), 10);
     assert!(d.providers().len() > 200, "every provider of every year: {}", d.providers().len());
     let total_academic = d.category_index(&key("Academic", "Total academic staff")).expect("category");
@@ -113,9 +127,8 @@ fn every_shared_staff_table_1_file_combines_into_the_bundled_figures() {
 }
 
 #[test]
-fn an_import_survives_the_trip_from_the_worker() {
-    let imported = hesa_import::own_files::import(&[fixture("other-table-blocks.csv"), ]).expect("imports");
-    let text = hesa_import::own_files::encode(&imported);
-    assert_eq!(hesa_import::own_files::decode(&text).expect("decodes"), imported);
-    assert!(hesa_import::own_files::decode("nonsense").is_err());
+fn an_import_survives_the_trip_to_the_page_as_its_cube() {
+    let data = import(&[fixture("other-table-mode-2021.csv"), fixture("other-table-mode-2020.csv")]).expect("imports");
+    let back = Dataset::from_parts(data.clone().into_parts()).expect("the same cube");
+    assert_eq!(back.into_parts(), data.into_parts());
 }

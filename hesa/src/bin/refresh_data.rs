@@ -1,7 +1,8 @@
-//! `refresh-data`: rebuilds the bundled tidy datasets from a folder of HESA downloads.
+//! `refresh-data`: rebuilds the bundled tidy datasets from a folder of HESA downloads
+//! (`data/hesa/` unless another is given).
 //!
-//!     cargo run -p hesa-import --bin refresh-data -- <hesa-folder> [<data-folder>]
-//!     cargo run -p hesa-import --bin refresh-data -- --check <hesa-folder> [<data-folder>]
+//!     cargo run -p hesa-import --bin refresh-data -- [<hesa-folder, default data/hesa> [<data-folder, default data>]]
+//!     cargo run -p hesa-import --bin refresh-data -- --check [<hesa-folder> [<data-folder>]]
 //!
 //! With `--check` nothing is written: it fails if the committed data differs from what the
 //! downloads give, which proves every bundled figure traces back to HESA.
@@ -16,10 +17,11 @@ fn main() -> ExitCode {
     let check = args.iter().any(|a| a == "--check");
     args.retain(|a| a != "--check");
     let (input, output) = match args.as_slice() {
+        [] => (PathBuf::from("data/hesa"), PathBuf::from("data")),
         [input] => (PathBuf::from(input), PathBuf::from("data")),
         [input, output] => (PathBuf::from(input), PathBuf::from(output)),
         _ => {
-            eprintln!("usage: refresh-data [--check] <folder of HESA downloads> [<data folder, default data>]");
+            eprintln!("usage: refresh-data [--check] [<folder of HESA downloads, default data/hesa> [<data folder, default data>]]");
             return ExitCode::from(2);
         }
     };

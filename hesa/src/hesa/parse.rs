@@ -2,7 +2,9 @@
 //! `data/hesa/README.md` for the list.
 
 use super::{Column, HesaTable, Metadata, ProviderRow};
-use workforce_core::error::{from_csv, DataError, Lines};
+use std::collections::{HashMap, HashSet};
+
+use workforce_core::error::{from_csv, DataError, ErrorKind, Lines};
 use workforce_core::tidy::{is_academic_year, parse_number};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -18,7 +20,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<HesaTable, DataError> {
     // stops inside a value (the csv reader would quietly close it).
     if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
         let last = lines.line_of(text.len().saturating_sub(1) as u64);
-        return Err(DataError::at(file, last, None, "expected the file to end after a complete row, but it stops inside a quoted value: is it cut short?"));
+        return Err(DataError::at(file, last, None, ErrorKind::Truncated));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -31,6 +33,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<HesaTable, DataError> {
     let mut providers: Vec<ProviderRow> = Vec::new();
     let mut total: Option<ProviderRow> = None;
     let mut last_line = 0;
+    let mut seen_ukprns: HashMap<String, u64> = HashMap::new();
 
     for result in reader.records() {
         let record = result.map_err(|e| from_csv(file, &lines, &e))?;
@@ -69,15 +72,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<HesaTable, DataError> {
                     _ => {}
                 }
             } else if !first.is_empty() {
-                return Err(DataError::at(
-                    file,
-                    line,
-                    Some(1),
-                    format!(
-                        "expected a metadata line (like `Title:,...`) or the header row starting with \"UKPRN\", found {:?}",
-                        truncate(first)
-                    ),
-                ));
+                return Err(DataError::at(file, line, Some(1), ErrorKind::NotMetadata { found: first.to_string() }));
             }
             continue;
         };
@@ -87,67 +82,37 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<HesaTable, DataError> {
         }
         let expected = columns.len() + 2;
         if record.len() != expected {
-            return Err(DataError::at(
-                file,
-                line,
-                Some(record.len().min(expected) + 1),
-                format!(
-                    "expected {expected} fields (UKPRN, provider and {} values), found {}",
-                    columns.len(),
-                    record.len()
-                ),
-            ));
+            let kind = ErrorKind::UnequalLengths { expected, found: record.len() };
+            return Err(DataError::at(file, line, Some(record.len().min(expected) + 1), kind));
         }
         let row = provider_row(file, line, &record)?;
         if total.is_some() {
-            return Err(DataError::at(
-                file,
-                line,
-                Some(1),
-                "expected the all-UK \"Total\" row to be the last row, found a row after it",
-            ));
+            return Err(DataError::at(file, line, Some(1), ErrorKind::TotalNotLast));
         }
         match &row.ukprn {
             None => total = Some(row),
             Some(ukprn) => {
-                if let Some(first) = providers.iter().find(|p| p.ukprn.as_ref() == Some(ukprn)) {
-                    return Err(DataError::at(
-                        file,
-                        line,
-                        Some(1),
-                        format!("expected each UKPRN once, but {ukprn} is also on line {}", first.line),
-                    ));
+                // One hash look-up per row: a file of any size is checked in linear time.
+                if let Some(&first_line) = seen_ukprns.get(ukprn.as_str()) {
+                    let kind = ErrorKind::DuplicateUkprn { ukprn: ukprn.clone(), first_line };
+                    return Err(DataError::at(file, line, Some(1), kind));
                 }
+                seen_ukprns.insert(ukprn.clone(), line);
                 providers.push(row);
             }
         }
     }
 
     let Some((columns, header_line)) = header else {
-        return Err(DataError::at(
-            file,
-            last_line.max(1),
-            None,
-            "expected a header row starting with \"UKPRN\"; this does not look like a HESA \"download this table\" CSV file",
-        ));
+        return Err(DataError::at(file, last_line.max(1), None, ErrorKind::NoHeader));
     };
     if providers.is_empty() && total.is_none() {
-        return Err(DataError::at(file, header_line, None, "expected provider rows after the header row, found none"));
+        return Err(DataError::at(file, header_line, None, ErrorKind::NoRows));
     }
     let year = match meta.filter("Academic year") {
         Some(y) if is_academic_year(y) => y.to_string(),
-        Some(y) => {
-            return Err(DataError::new(
-                file,
-                format!("expected the \"Academic year\" filter to look like 2020/21, found {:?}", truncate(y)),
-            ))
-        }
-        None => {
-            return Err(DataError::new(
-                file,
-                "expected an \"Academic year\" line in the Filters: block (the year a file holds is only given there)",
-            ))
-        }
+        Some(y) => return Err(DataError::new(file, ErrorKind::BadYear { found: y.to_string() })),
+        None => return Err(DataError::new(file, ErrorKind::MissingYear)),
     };
     Ok(HesaTable { file: file.to_string(), meta, year, columns, header_line, providers, total })
 }
@@ -163,36 +128,28 @@ fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataError> {
         let line = valid.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
-        DataError::at(
-            file,
-            line,
-            Some(column),
-            "expected UTF-8 text (HESA downloads are UTF-8; was the file re-saved in another encoding?)",
-        )
+        DataError::at(file, line, Some(column), ErrorKind::NotUtf8)
     })
 }
 
 fn header_columns(file: &str, line: u64, record: &csv::StringRecord) -> Result<Vec<Column>, DataError> {
     if record.len() < 3 {
-        return Err(DataError::at(
-            file,
-            line,
-            Some(record.len() + 1),
-            "expected the header row to name UKPRN, the provider and at least one value column",
-        ));
+        return Err(DataError::at(file, line, Some(record.len() + 1), ErrorKind::ShortHeader));
     }
     let mut columns: Vec<Column> = Vec::with_capacity(record.len() - 2);
     let mut block = 0;
-    let mut block_start = 0;
+    // The labels of the current block, so a repeat is found with one hash look-up.
+    let mut in_block: HashSet<String> = HashSet::new();
     for (i, raw) in record.iter().enumerate().skip(2) {
         let label = raw.trim().to_string();
         if label.is_empty() {
-            return Err(DataError::at(file, line, Some(i + 1), "expected a column label, found an empty one"));
+            return Err(DataError::at(file, line, Some(i + 1), ErrorKind::EmptyLabel));
         }
-        if columns[block_start..].iter().any(|c| c.label == label) {
+        if in_block.contains(&label) {
             block += 1;
-            block_start = columns.len();
+            in_block.clear();
         }
+        in_block.insert(label.clone());
         columns.push(Column { label, block });
     }
     Ok(columns)
@@ -203,22 +160,12 @@ fn provider_row(file: &str, line: u64, record: &csv::StringRecord) -> Result<Pro
     let raw_name = record.get(1).unwrap_or("").trim();
     let ukprn = if ukprn.is_empty() {
         if !raw_name.eq_ignore_ascii_case("total") {
-            return Err(DataError::at(
-                file,
-                line,
-                Some(1),
-                format!("expected a UKPRN (8 digits) for {:?}; only the \"Total\" row has none", truncate(raw_name)),
-            ));
+            return Err(DataError::at(file, line, Some(1), ErrorKind::MissingUkprn { provider: raw_name.to_string() }));
         }
         None
     } else {
         if ukprn.len() != 8 || !ukprn.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(DataError::at(
-                file,
-                line,
-                Some(1),
-                format!("expected a UKPRN of 8 digits, found {:?}", truncate(ukprn)),
-            ));
+            return Err(DataError::at(file, line, Some(1), ErrorKind::BadUkprn { found: ukprn.to_string() }));
         }
         Some(ukprn.to_string())
     };
@@ -227,32 +174,15 @@ fn provider_row(file: &str, line: u64, record: &csv::StringRecord) -> Result<Pro
         None => (raw_name.to_string(), false),
     };
     if name.is_empty() {
-        return Err(DataError::at(file, line, Some(2), "expected a provider name, found an empty cell"));
+        return Err(DataError::at(file, line, Some(2), ErrorKind::MissingName));
     }
     let values = record
         .iter()
         .enumerate()
         .skip(2)
         .map(|(i, cell)| {
-            parse_number(cell).map_err(|()| {
-                DataError::at(
-                    file,
-                    line,
-                    Some(i + 1),
-                    format!("expected a number like \"1,655\" or an empty cell, found {:?}", truncate(cell)),
-                )
-            })
+            parse_number(cell).map_err(|()| DataError::at(file, line, Some(i + 1), ErrorKind::BadNumber { found: cell.to_string() }))
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(ProviderRow { ukprn, name, opted_out, values, line })
-}
-
-fn truncate(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let head: String = s.chars().take(MAX).collect();
-        format!("{head}…")
-    }
 }
