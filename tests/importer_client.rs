@@ -14,7 +14,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn cube(id: &str) -> workforce_core::dataset::CubeParts {
     let bundle = explorer::bundled::load().expect("bundle");
     let mut parts = bundle.datasets[0].clone().into_parts();
+    // As an opened file's: its own id, and no bundled data files.
     parts.info.id = id.to_string();
+    parts.info.file.clear();
+    parts.info.others_file.clear();
+    parts.all_providers = true;
     parts
 }
 

@@ -130,5 +130,14 @@ fn every_staff_table_1_file_combines_into_the_bundled_figures() {
 fn an_import_survives_the_trip_to_the_page_as_its_cube() {
     let data = import(&[fixture("other-table-mode-2021.csv"), fixture("other-table-mode-2020.csv")]).expect("imports");
     let back = Dataset::from_parts(data.clone().into_parts()).expect("the same cube");
-    assert_eq!(back.into_parts(), data.into_parts());
+    assert_eq!(back.into_parts(), data.clone().into_parts());
+    // Parts that do not make a cube are refused, never indexed out of range.
+    let mut short = data.clone().into_parts();
+    short.values.pop();
+    let err = Dataset::from_parts(short).expect_err("short");
+    assert!(matches!(err.kind, ErrorKind::UnequalLengths { .. }), "{err}");
+    let mut negative = data.into_parts();
+    negative.values[0] = -1.0;
+    negative.reported[0] = true;
+    assert_eq!(Dataset::from_parts(negative).expect_err("negative").kind, ErrorKind::Negative { value: -1.0 });
 }
