@@ -11,6 +11,8 @@
 #   target/bench/dist/        the release site: trunk build --release --offline (with the .gz/.br hook)
 #   target/bench/scale-pkg/   bench/scale (workforce-core + wasm-bindgen): cargo --release, wasm-bindgen --target web
 #                             (loaded by bench/scale/www/core-worker.js, a Web Worker, as Perspective runs in one)
+# and runs natively the large-file import benchmark (hesa/examples/parse_bench.rs), whose figures are printed
+# first and appended to bench/results/latest.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$REPO"
@@ -32,4 +34,10 @@ wasm-bindgen --target web --out-dir "$BENCH_DIR/scale-pkg" \
   "${CARGO_TARGET_DIR:-$REPO/target}/wasm32-unknown-unknown/release/scale_bench.wasm"
 echo "bench: built in $((SECONDS - start))s"
 
+echo "bench: importing a large visitor's file, natively (hesa/examples/parse_bench.rs)"
+cargo build --release --offline -p hesa-import --example parse_bench
+PARSE_REPORT="$(cargo run --release --offline -q -p hesa-import --example parse_bench)"
+echo "$PARSE_REPORT"
+
 node bench/run.mjs --dist "$BENCH_DIR/dist" --pkg "$BENCH_DIR/scale-pkg" --out "$REPO/bench/results" "$@"
+printf '\n## Importing a large file (native)\n\n```\n%s\n```\n' "$PARSE_REPORT" | tee -a "$REPO/bench/results/latest.md"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # THE test command (CI runs it through .ci/run). Installs the tools if needed, then, failing fast:
-#   1. native tests of the core crate        cargo test -p workforce-core
+#   1. native tests of the core and importer crates   cargo test -p workforce-core -p hesa-import
 #   2. wasm tests in headless Chromium        cargo test -p explorer --target wasm32-unknown-unknown
 #   3. release build into dist/               trunk build --release --offline
 #   4. end-to-end browser test against dist/  node --test tests/e2e/*.test.mjs
@@ -29,8 +29,8 @@ bash scripts/install.sh
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 export CARGO_TERM_PROGRESS_WHEN=never
 
-stage "1/4 native tests: cargo test -p workforce-core"
-cargo test -p workforce-core
+stage "1/4 native tests: cargo test -p workforce-core -p hesa-import"
+cargo test -p workforce-core -p hesa-import
 
 stage "2/4 wasm tests in headless Chromium: cargo test -p explorer --target wasm32-unknown-unknown"
 cargo test -p explorer --target wasm32-unknown-unknown

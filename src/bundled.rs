@@ -1,6 +1,7 @@
 //! The datasets bundled into the build (validated by `build.rs`, embedded from `data/`).
 
 use workforce_core::manifest::DatasetInfo;
+use workforce_core::error::ErrorKind;
 use workforce_core::{tidy, wide, Bundle, DataError};
 
 mod generated {
@@ -17,7 +18,7 @@ pub fn load() -> Result<Bundle, DataError> {
     let manifest = workforce_core::manifest::from_tables(generated::PARTNERS, generated::DATASETS);
     Bundle::from_manifest(manifest, |info| match text(&info.file) {
         Some(t) => wide::read(&info.file, t, &info.categories),
-        None => Err(DataError::new(&info.file, "expected this file in the build")),
+        None => Err(DataError::new(&info.file, ErrorKind::MissingFile { dataset: info.id.clone() })),
     })
 }
 

@@ -362,10 +362,10 @@ fn bundle() -> Rc<workforce_core::Bundle> {
 /// A dataset the bundle does not have: the visitor's own file, opened here without the worker.
 fn own_dataset() -> workforce_core::Dataset {
     let files = [
-        ("other-table-mode-2020.csv".to_string(), include_bytes!("../core/tests/fixtures/other-table-mode-2020.csv").to_vec()),
-        ("other-table-mode-2021.csv".to_string(), include_bytes!("../core/tests/fixtures/other-table-mode-2021.csv").to_vec()),
+        ("other-table-mode-2020.csv".to_string(), include_bytes!("../hesa/tests/fixtures/other-table-mode-2020.csv").to_vec()),
+        ("other-table-mode-2021.csv".to_string(), include_bytes!("../hesa/tests/fixtures/other-table-mode-2021.csv").to_vec()),
     ];
-    workforce_core::own_files::dataset_from_files(&files).expect("the fixture opens")
+    hesa_import::own_files::import(&files).expect("the fixture opens")
 }
 
 #[wasm_bindgen_test]

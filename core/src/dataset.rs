@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::error::DataError;
+use crate::error::{DataError, ErrorKind};
 use crate::manifest::{CategoryInfo, CategoryKey, DatasetInfo, Manifest};
 use crate::tidy::{self, TidyRecord};
 
@@ -17,6 +17,20 @@ pub struct Provider {
     pub name: String,
     /// Other names HESA printed in earlier years (providers rename themselves).
     pub former_names: Vec<String>,
+}
+
+/// A dataset's cube in its parts: what the importer web worker sends the page, which turns it
+/// back into a [`Dataset`] with [`Dataset::from_parts`] without building the cube again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CubeParts {
+    pub info: DatasetInfo,
+    pub providers: Vec<Provider>,
+    pub years: Vec<String>,
+    /// Values at `(provider * years + year) * categories + category`.
+    pub values: Vec<f64>,
+    /// Whether HESA reported the value at the same index.
+    pub reported: Vec<bool>,
+    pub all_providers: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -79,30 +93,18 @@ impl Dataset {
         let mut seen = vec![0u64; cells];
         for r in records {
             let Some(&c) = category_index.get(&(r.group.as_str(), r.category.as_str())) else {
-                return Err(DataError::at(
-                    file,
-                    r.line,
-                    Some(5),
-                    format!(
-                        "expected a category of {:?} listed in the manifest, found {:?} in group {:?}",
-                        info.id, r.category, r.group
-                    ),
-                ));
+                let kind = ErrorKind::UnknownCategory { dataset: info.id.clone(), group: r.group.clone(), category: r.category.clone() };
+                return Err(DataError::at(file, r.line, Some(5), kind));
             };
             let (p, y) = (provider_index[r.ukprn.as_str()].0, year_index[r.year.as_str()]);
             let i = (p * ny + y) * nc + c;
             if seen[i] != 0 {
-                return Err(DataError::at(
-                    file,
-                    r.line,
-                    None,
-                    format!("expected one row per provider, year and category, but line {} has the same", seen[i]),
-                ));
+                return Err(DataError::at(file, r.line, None, ErrorKind::DuplicateRow { first_line: seen[i] }));
             }
             seen[i] = r.line.max(1);
             if let Some(v) = r.value {
                 if !v.is_finite() || v < 0.0 {
-                    return Err(DataError::at(file, r.line, Some(6), format!("expected a count of 0 or more, found {v}")));
+                    return Err(DataError::at(file, r.line, Some(6), ErrorKind::Negative { value: v }));
                 }
                 values[i] = v;
                 reported[i] = true;
@@ -130,21 +132,42 @@ impl Dataset {
                     let sum: Option<f64> = parts.iter().map(|&c| self.value(p, y, c)).sum();
                     if let Some(sum) = sum {
                         if (published - sum).abs() > tolerance {
-                            return Err(DataError::at(
-                                file,
-                                lines[self.index(p, y, t)],
-                                Some(6),
-                                format!(
-                                    "inconsistent figures: {} {} {:?} is {published} but its parts sum to {sum} (more than HESA's rounding allows)",
-                                    self.providers[p].name, self.years[y], total.label()
-                                ),
-                            ));
+                            let kind = ErrorKind::InconsistentTotal {
+                                provider: self.providers[p].name.clone(),
+                                year: self.years[y].clone(),
+                                total: total.label(),
+                                published,
+                                sum,
+                            };
+                            return Err(DataError::at(file, lines[self.index(p, y, t)], Some(6), kind));
                         }
                     }
                 }
             }
         }
         Ok(())
+    }
+
+    /// The cube's parts, for the trip from the importer worker to the page.
+    pub fn into_parts(self) -> CubeParts {
+        let Dataset { info, providers, years, values, reported, all_providers } = self;
+        CubeParts { info, providers, years, values, reported, all_providers }
+    }
+
+    /// The dataset whose parts [`Dataset::into_parts`] gave. Checks only what keeps the cube
+    /// sound (its size, and reported figures being counts of 0 or more); the figures themselves
+    /// were checked when the cube was first built.
+    pub fn from_parts(parts: CubeParts) -> Result<Dataset, DataError> {
+        let CubeParts { info, providers, years, values, reported, all_providers } = parts;
+        let file = "(imported table)";
+        let cells = providers.len() * years.len() * info.categories.len();
+        if values.len() != cells || reported.len() != cells {
+            return Err(DataError::new(file, ErrorKind::UnequalLengths { expected: cells, found: values.len().max(reported.len()) }));
+        }
+        if let Some(v) = values.iter().zip(&reported).find_map(|(v, r)| (*r && (!v.is_finite() || *v < 0.0)).then_some(*v)) {
+            return Err(DataError::new(file, ErrorKind::Negative { value: v }));
+        }
+        Ok(Dataset { info, providers, years, values, reported, all_providers })
     }
 
     /// The cube back as tidy records (each provider under its newest name).
@@ -173,7 +196,7 @@ impl Dataset {
         let file = self.info.others_file.as_str();
         let others = crate::wide::read(file, text, &self.info.categories)?;
         if let Some(clash) = others.iter().find(|r| self.provider_index(&r.ukprn).is_some()) {
-            return Err(DataError::at(file, clash.line, Some(1), format!("expected only providers not already bundled, found {}", clash.ukprn)));
+            return Err(DataError::at(file, clash.line, Some(1), ErrorKind::AlreadyBundled { ukprn: clash.ukprn.clone() }));
         }
         let mut records = self.records();
         records.extend(others);
@@ -244,7 +267,7 @@ impl Bundle {
         let manifest = Manifest::from_json("manifest.json", manifest_json)?;
         Bundle::from_manifest(manifest, |info| match file(&info.file) {
             Some(text) => tidy::read(&info.file, text),
-            None => Err(DataError::new(&info.file, format!("expected the data file of dataset {:?}", info.id))),
+            None => Err(DataError::new(&info.file, ErrorKind::MissingFile { dataset: info.id.clone() })),
         })
     }
 
@@ -259,16 +282,14 @@ impl Bundle {
             let dataset = Dataset::from_records(info.clone(), &info.file, &records)?;
             for partner in &manifest.partners {
                 if dataset.provider_index(&partner.ukprn).is_none() {
-                    return Err(DataError::new(
-                        &info.file,
-                        format!("expected figures for partner {} (UKPRN {}), found none", partner.name, partner.ukprn),
-                    ));
+                    let kind = ErrorKind::MissingPartner { name: partner.name.clone(), ukprn: partner.ukprn.clone(), year: None };
+                    return Err(DataError::new(&info.file, kind));
                 }
             }
             datasets.push(dataset);
         }
         if datasets.is_empty() {
-            return Err(DataError::new("manifest.json", "expected at least one dataset"));
+            return Err(DataError::new("manifest.json", ErrorKind::NoDatasets));
         }
         Ok(Bundle { manifest, datasets })
     }

@@ -2,65 +2,228 @@
 
 use std::fmt;
 
-/// An error in a data file (a HESA download, a tidy dataset or the manifest).
-///
-/// `line` and `column` are 1-based; either is absent when the problem is not tied to one place
-/// (for example "the file has no header row").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataError {
+/// Where an error is: the file, and the 1-based line and column when the problem is tied to one
+/// place (either is absent for, say, "the file has no header row").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Position {
     pub file: String,
     pub line: Option<u64>,
     pub column: Option<usize>,
-    pub message: String,
+}
+
+/// What went wrong, for code to match on. The message for people is built from the kind and the
+/// [`Position`] in one place: `DataError`'s `Display`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The bytes are not UTF-8 text.
+    NotUtf8,
+    /// Not CSV at all (the csv crate's own complaint).
+    NotCsv { detail: String },
+    /// The file could not be read.
+    Io { detail: String },
+    /// A row with the wrong number of fields.
+    UnequalLengths { expected: usize, found: usize },
+    /// The file stops inside a quoted value.
+    Truncated,
+    /// No header row starting with `UKPRN`: not a HESA download.
+    NoHeader,
+    /// Before the header, a line that is neither metadata nor the header.
+    NotMetadata { found: String },
+    /// A header (or one of its columns) other than the one expected.
+    UnexpectedHeader { expected: String, found: String },
+    /// A header with no value columns.
+    ShortHeader,
+    /// A header cell with no label.
+    EmptyLabel,
+    /// No provider rows after the header.
+    NoRows,
+    /// A row without a UKPRN (only HESA's all-UK `Total` row has none).
+    MissingUkprn { provider: String },
+    /// A UKPRN that is not 8 digits.
+    BadUkprn { found: String },
+    /// A provider row with an empty name.
+    MissingName,
+    /// The same UKPRN twice in one file.
+    DuplicateUkprn { ukprn: String, first_line: u64 },
+    /// A row after the all-UK `Total` row.
+    TotalNotLast,
+    /// A cell that is not a figure.
+    BadNumber { found: String },
+    /// A year that does not look like `2020/21`.
+    BadYear { found: String },
+    /// A download whose `Filters:` block gives no academic year.
+    MissingYear,
+    /// Two files for the same table and year.
+    DuplicateYear { year: String, other_file: String },
+    /// Files of different tables opened together.
+    DifferentTable { found: String, expected: String, other_file: String },
+    /// Files of one table whose columns differ.
+    DifferentColumns { other_file: String },
+    /// A file larger than a HESA download can be.
+    TooLarge { megabytes: usize, max_megabytes: usize },
+    /// Nothing to open.
+    NoFiles,
+    /// A bundled table with no download among the inputs.
+    MissingTable { reference: String, title: String },
+    /// A partner with no row (`year` when a download lacks it).
+    MissingPartner { name: String, ukprn: String, year: Option<String> },
+    /// A download without the all-UK `Total` row.
+    MissingTotal,
+    /// A category the manifest does not list for the dataset.
+    UnknownCategory { dataset: String, group: String, category: String },
+    /// Two rows for one provider, year and category.
+    DuplicateRow { first_line: u64 },
+    /// A figure below zero or not finite.
+    Negative { value: f64 },
+    /// A published total that its parts do not add up to.
+    InconsistentTotal { provider: String, year: String, total: String, published: f64, sum: f64 },
+    /// A provider in the other-providers file that is bundled already.
+    AlreadyBundled { ukprn: String },
+    /// A data file the manifest names but the build lacks.
+    MissingFile { dataset: String },
+    /// A row without a category name.
+    MissingCategory,
+    /// The manifest is not valid JSON of the expected shape.
+    BadManifest { detail: String },
+    /// The manifest lists a partner, dataset id or category twice.
+    Repeated { what: String, found: String },
+    /// A default category that is not one of the dataset's categories.
+    UnknownDefault { dataset: String, category: String },
+    /// A manifest without datasets.
+    NoDatasets,
+}
+
+/// An error in a data file (a HESA download, a tidy dataset or the manifest): what went wrong and
+/// where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataError {
+    pub kind: ErrorKind,
+    pub position: Position,
 }
 
 impl DataError {
-    pub fn new(file: &str, message: impl Into<String>) -> Self {
-        DataError { file: file.to_string(), line: None, column: None, message: message.into() }
+    /// An error about a whole file.
+    pub fn new(file: &str, kind: ErrorKind) -> Self {
+        DataError { kind, position: Position { file: file.to_string(), line: None, column: None } }
     }
 
-    pub fn at(file: &str, line: u64, column: Option<usize>, message: impl Into<String>) -> Self {
-        DataError { file: file.to_string(), line: Some(line), column, message: message.into() }
+    /// An error at a line (and column, when one cell is at fault).
+    pub fn at(file: &str, line: u64, column: Option<usize>, kind: ErrorKind) -> Self {
+        DataError { kind, position: Position { file: file.to_string(), line: Some(line), column } }
+    }
+
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    pub fn position(&self) -> &Position {
+        &self.position
     }
 }
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
+        let Position { file, line, column } = &self.position;
+        write!(f, "{file}")?;
+        if let Some(line) = line {
             write!(f, ", line {line}")?;
         }
-        if let Some(column) = self.column {
+        if let Some(column) = column {
             write!(f, ", column {column}")?;
         }
-        write!(f, ": {}", self.message)
+        f.write_str(": ")?;
+        use ErrorKind::*;
+        match &self.kind {
+            NotUtf8 => f.write_str("expected UTF-8 text (HESA downloads are UTF-8; was the file re-saved in another encoding?)"),
+            NotCsv { detail } => write!(f, "expected CSV text, found something else ({detail})"),
+            Io { detail } => write!(f, "could not be read: {detail}"),
+            UnequalLengths { expected, found } => write!(f, "expected {expected} fields, found {found}"),
+            Truncated => f.write_str("expected the file to end after a complete row, but it stops inside a quoted value: is it cut short?"),
+            NoHeader => f.write_str("expected a header row starting with \"UKPRN\"; this does not look like a HESA \"download this table\" CSV file"),
+            NotMetadata { found } => write!(f, "expected a metadata line (like `Title:,...`) or the header row starting with \"UKPRN\", found {:?}", truncate(found)),
+            UnexpectedHeader { expected, found } => write!(f, "expected {expected}, found {found}"),
+            ShortHeader => f.write_str("expected the header row to name UKPRN, the provider and at least one value column"),
+            EmptyLabel => f.write_str("expected a column label, found an empty one"),
+            NoRows => f.write_str("expected provider rows after the header row, found none"),
+            MissingUkprn { provider } => write!(f, "expected a UKPRN for {:?}; only the all-UK \"Total\" row has none", truncate(provider)),
+            BadUkprn { found } => write!(f, "expected a UKPRN of 8 digits, found {:?}", truncate(found)),
+            MissingName => f.write_str("expected a provider name, found an empty cell"),
+            DuplicateUkprn { ukprn, first_line } => write!(f, "expected each UKPRN once, but {ukprn} is also on line {first_line}"),
+            TotalNotLast => f.write_str("expected the all-UK \"Total\" row to be the last row, found a row after it"),
+            BadNumber { found } => write!(f, "expected a number like \"1,655\" or an empty cell, found {:?}", truncate(found)),
+            BadYear { found } => write!(f, "expected an academic year like 2020/21, found {:?}", truncate(found)),
+            MissingYear => f.write_str("expected an \"Academic year\" line in the Filters: block (the year a file holds is only given there)"),
+            DuplicateYear { year, other_file } => write!(f, "expected one file per year, but {other_file} holds {year} too"),
+            DifferentTable { found, expected, other_file } => {
+                write!(f, "expected the same table as {other_file} ({expected:?}), found {found:?}: open one table at a time")
+            }
+            DifferentColumns { other_file } => write!(f, "expected the same columns as {other_file}"),
+            TooLarge { megabytes, max_megabytes } => {
+                write!(f, "expected a HESA table download (at most {max_megabytes} MB), found a file of {megabytes} MB: too large")
+            }
+            NoFiles => f.write_str("expected at least one file"),
+            MissingTable { reference, title } => write!(f, "expected at least one download of HESA {reference} ({title}), found none"),
+            MissingPartner { name, ukprn, year: Some(year) } => write!(f, "expected a row for {name} (UKPRN {ukprn}) in {year}, found none"),
+            MissingPartner { name, ukprn, year: None } => write!(f, "expected figures for partner {name} (UKPRN {ukprn}), found none"),
+            MissingTotal => f.write_str("expected the all-UK \"Total\" row at the end, found none"),
+            UnknownCategory { dataset, group, category } => {
+                write!(f, "expected a category of {dataset:?} listed in the manifest, found {category:?} in group {group:?}")
+            }
+            DuplicateRow { first_line } => write!(f, "expected one row per provider, year and category, but line {first_line} has the same"),
+            Negative { value } => write!(f, "expected a count of 0 or more, found {value}"),
+            InconsistentTotal { provider, year, total, published, sum } => write!(
+                f,
+                "inconsistent figures: {provider} {year} {total:?} is {published} but its parts sum to {sum} (more than HESA's rounding allows)"
+            ),
+            AlreadyBundled { ukprn } => write!(f, "expected only providers not already bundled, found {ukprn}"),
+            MissingFile { dataset } => write!(f, "expected the data file of dataset {dataset:?}"),
+            MissingCategory => f.write_str("expected a category name"),
+            BadManifest { detail } => write!(f, "expected a valid manifest: {detail}"),
+            Repeated { what, found } => write!(f, "expected each {what} once, found {found:?} twice"),
+            UnknownDefault { dataset, category } => {
+                write!(f, "dataset {dataset:?}: expected the default category {category:?} to be one of its categories")
+            }
+            NoDatasets => f.write_str("expected at least one dataset"),
+        }
     }
 }
 
 impl std::error::Error for DataError {}
 
+/// At most 60 characters of what was found, for messages.
+fn truncate(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
 /// Maps byte offsets to 1-based line numbers. (The csv crate's own line count skips blank lines,
 /// which HESA downloads have, so positions are taken from byte offsets instead.)
-pub(crate) struct Lines<'a> {
+pub struct Lines<'a> {
     text: &'a [u8],
     starts: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
-    pub(crate) fn new(text: &'a str) -> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
         Lines { text: text.as_bytes(), starts }
     }
 
-    pub(crate) fn line_of(&self, byte: u64) -> u64 {
+    pub fn line_of(&self, byte: u64) -> u64 {
         let byte = usize::try_from(byte).unwrap_or(usize::MAX);
         self.starts.partition_point(|&start| start <= byte) as u64
     }
 
     /// The line a csv record starts on. The csv crate places a record after blank lines at the
     /// first blank line, so line breaks at its position are skipped.
-    pub(crate) fn of_record(&self, record: &csv::StringRecord) -> u64 {
+    pub fn of_record(&self, record: &csv::StringRecord) -> u64 {
         let Some(position) = record.position() else { return 0 };
         let mut byte = usize::try_from(position.byte()).unwrap_or(usize::MAX);
         while matches!(self.text.get(byte), Some(b'\n' | b'\r')) {
@@ -71,17 +234,15 @@ impl<'a> Lines<'a> {
 }
 
 /// Converts a csv crate error into a positioned [`DataError`].
-pub(crate) fn from_csv(file: &str, lines: &Lines, err: &csv::Error) -> DataError {
-    let line = err.position().map(|p| lines.line_of(p.byte()));
-    let message = match err.kind() {
-        csv::ErrorKind::Utf8 { err, .. } => {
-            format!("expected UTF-8 text (field {} is not valid UTF-8)", err.field() + 1)
-        }
+pub fn from_csv(file: &str, lines: &Lines, err: &csv::Error) -> DataError {
+    let kind = match err.kind() {
+        csv::ErrorKind::Utf8 { .. } => ErrorKind::NotUtf8,
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("expected {expected_len} fields, found {len}")
+            ErrorKind::UnequalLengths { expected: *expected_len as usize, found: *len as usize }
         }
-        csv::ErrorKind::Io(e) => format!("could not be read: {e}"),
-        other => format!("is not valid CSV: {other:?}"),
+        csv::ErrorKind::Io(e) => ErrorKind::Io { detail: e.to_string() },
+        other => ErrorKind::NotCsv { detail: format!("{other:?}") },
     };
-    DataError { file: file.to_string(), line, column: None, message }
+    let position = Position { file: file.to_string(), line: err.position().map(|p| lines.line_of(p.byte())), column: None };
+    DataError { kind, position }
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::DataError;
+use crate::error::{DataError, ErrorKind};
 
 /// The key used in tidy data for the all-UK total row (HESA's `Total` row has no UKPRN).
 pub const UK_TOTAL_KEY: &str = "UK";
@@ -96,7 +96,7 @@ pub struct CategoryKey {
 impl Manifest {
     pub fn from_json(file: &str, text: &str) -> Result<Manifest, DataError> {
         let manifest: Manifest = serde_json::from_str(text).map_err(|e| {
-            DataError::at(file, e.line() as u64, Some(e.column()), format!("expected a valid manifest: {e}"))
+            DataError::at(file, e.line() as u64, Some(e.column()), ErrorKind::BadManifest { detail: e.to_string() })
         })?;
         manifest.check(file)?;
         Ok(manifest)
@@ -112,29 +112,23 @@ impl Manifest {
         let mut seen = std::collections::BTreeSet::new();
         for p in &self.partners {
             if !seen.insert(p.ukprn.as_str()) || !seen.insert(p.short.as_str()) {
-                return Err(DataError::new(file, format!("expected each partner once, found {} twice", p.short)));
+                return Err(DataError::new(file, ErrorKind::Repeated { what: "partner".into(), found: p.short.clone() }));
             }
         }
         let mut ids = std::collections::BTreeSet::new();
         for d in &self.datasets {
             if !ids.insert(d.id.as_str()) {
-                return Err(DataError::new(file, format!("expected dataset ids to be unique, found {:?} twice", d.id)));
+                return Err(DataError::new(file, ErrorKind::Repeated { what: "dataset id".into(), found: d.id.clone() }));
             }
             let mut keys = std::collections::BTreeSet::new();
             for c in &d.categories {
                 if !keys.insert(c.key()) {
-                    return Err(DataError::new(
-                        file,
-                        format!("dataset {:?}: expected each category once, found {:?} twice", d.id, c.label()),
-                    ));
+                    return Err(DataError::new(file, ErrorKind::Repeated { what: format!("category of dataset {:?}", d.id), found: c.label() }));
                 }
             }
             for k in &d.default_categories {
                 if !keys.contains(k) {
-                    return Err(DataError::new(
-                        file,
-                        format!("dataset {:?}: default category {:?} is not one of its categories", d.id, k.name),
-                    ));
+                    return Err(DataError::new(file, ErrorKind::UnknownDefault { dataset: d.id.clone(), category: k.name.clone() }));
                 }
             }
         }

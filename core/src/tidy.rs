@@ -2,8 +2,7 @@
 //! `ukprn,provider,year,group,category,value`, a row per provider, year and category.
 //! `value` is empty where HESA did not report the figure.
 
-use crate::error::{from_csv, DataError, Lines};
-use crate::hesa::parse::{is_academic_year, parse_number};
+use crate::error::{from_csv, DataError, ErrorKind, Lines};
 
 pub const HEADER: [&str; 6] = ["ukprn", "provider", "year", "group", "category", "value"];
 
@@ -49,12 +48,8 @@ pub fn read(file: &str, text: &str) -> Result<Vec<TidyRecord>, DataError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| from_csv(file, &lines, &e))?.clone();
     if header.iter().ne(HEADER.iter().copied()) {
-        return Err(DataError::at(
-            file,
-            1,
-            None,
-            format!("expected the header {:?}, found {:?}", HEADER.join(","), header.iter().collect::<Vec<_>>().join(",")),
-        ));
+        let found = header.iter().collect::<Vec<_>>().join(",");
+        return Err(DataError::at(file, 1, None, ErrorKind::UnexpectedHeader { expected: format!("the header {:?}", HEADER.join(",")), found: format!("{found:?}") }));
     }
     let mut records = Vec::new();
     for result in reader.records() {
@@ -63,22 +58,61 @@ pub fn read(file: &str, text: &str) -> Result<Vec<TidyRecord>, DataError> {
         let field = |i: usize| record.get(i).unwrap_or("").to_string();
         let ukprn = field(0);
         if ukprn.is_empty() {
-            return Err(DataError::at(file, line, Some(1), "expected a UKPRN (or UK for the all-UK total)"));
+            return Err(DataError::at(file, line, Some(1), ErrorKind::MissingUkprn { provider: field(1) }));
         }
         let year = field(2);
         if !is_academic_year(&year) {
-            return Err(DataError::at(file, line, Some(3), format!("expected an academic year like 2020/21, found {year:?}")));
+            return Err(DataError::at(file, line, Some(3), ErrorKind::BadYear { found: year }));
         }
         let category = field(4);
         if category.is_empty() {
-            return Err(DataError::at(file, line, Some(5), "expected a category name"));
+            return Err(DataError::at(file, line, Some(5), ErrorKind::MissingCategory));
         }
-        let value = parse_number(&field(5)).map_err(|()| {
-            DataError::at(file, line, Some(6), format!("expected a number or an empty cell, found {:?}", field(5)))
-        })?;
+        let value = parse_number(&field(5)).map_err(|()| DataError::at(file, line, Some(6), ErrorKind::BadNumber { found: field(5) }))?;
         records.push(TidyRecord { ukprn, provider: field(1), year, group: field(3), category, value, line });
     }
     Ok(records)
+}
+
+/// Parses a HESA figure: digits with optional thousands separators and decimals.
+/// An empty cell is `None` (not reported).
+pub fn parse_number(cell: &str) -> Result<Option<f64>, ()> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    let (sign, body) = match cell.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, cell),
+    };
+    let (whole, fraction) = match body.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouping_ok = groups.iter().all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && (groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+    let fraction_ok = fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    if !grouping_ok || !fraction_ok {
+        return Err(());
+    }
+    let digits: String = whole.chars().filter(|c| *c != ',').collect();
+    let text = match fraction {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    text.parse::<f64>().map(|v| Some(sign * v)).map_err(|_| ())
+}
+
+/// `2020/21`: four digits, a slash, the next year's last two digits.
+pub fn is_academic_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 7 || b[4] != b'/' || !b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit) {
+        return false;
+    }
+    let start: u32 = s[..4].parse().unwrap_or(0);
+    let end: u32 = s[5..].parse().unwrap_or(100);
+    (start + 1) % 100 == end
 }
 
 #[cfg(test)]
@@ -113,17 +147,43 @@ mod tests {
     fn errors_name_line_and_column() {
         let text = "ukprn,provider,year,group,category,value\n1,A,2020/21,,X,5\n1,A,2020/21,,X,five\n";
         let err = read("bad.csv", text).unwrap_err();
-        assert_eq!((err.line, err.column), (Some(3), Some(6)));
+        assert_eq!((err.position.line, err.position.column), (Some(3), Some(6)));
+        assert_eq!(err.kind, ErrorKind::BadNumber { found: "five".into() });
         assert!(err.to_string().starts_with("bad.csv, line 3, column 6: expected a number"), "{err}");
 
         let err = read("bad.csv", "ukprn,provider,year,group,category,value\n1,A,2020,,X,5\n").unwrap_err();
-        assert_eq!((err.line, err.column), (Some(2), Some(3)));
+        assert_eq!((err.position.line, err.position.column), (Some(2), Some(3)));
+        assert!(matches!(err.kind, ErrorKind::BadYear { .. }), "{err}");
 
         let err = read("bad.csv", "ukprn,name,year,group,category,value\n").unwrap_err();
-        assert_eq!(err.line, Some(1));
+        assert_eq!(err.position.line, Some(1));
+        assert!(matches!(err.kind, ErrorKind::UnexpectedHeader { .. }), "{err}");
 
         let err = read("bad.csv", "ukprn,provider,year,group,category,value\n1,A,2020/21,,X\n").unwrap_err();
-        assert_eq!(err.line, Some(2));
-        assert!(err.message.contains("expected 6 fields"), "{err}");
+        assert_eq!(err.position.line, Some(2));
+        assert_eq!(err.kind, ErrorKind::UnequalLengths { expected: 6, found: 5 });
+    }
+
+    #[test]
+    fn numbers_with_separators() {
+        assert_eq!(parse_number("1,655"), Ok(Some(1655.0)));
+        assert_eq!(parse_number("0"), Ok(Some(0.0)));
+        assert_eq!(parse_number("2,747,200"), Ok(Some(2_747_200.0)));
+        assert_eq!(parse_number("12.5"), Ok(Some(12.5)));
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number(" "), Ok(None));
+        for bad in ["1,2345", "abc", "1,,000", ",100", "1.", "1.2.3", "5x", "--5", "1e5", "NaN", "inf"] {
+            assert_eq!(parse_number(bad), Err(()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn academic_years() {
+        assert!(is_academic_year("2020/21"));
+        assert!(is_academic_year("1999/00"));
+        assert!(!is_academic_year("2020/22"));
+        assert!(!is_academic_year("2020-21"));
+        assert!(!is_academic_year("20/21"));
+        assert!(!is_academic_year("２０20/21"));
     }
 }

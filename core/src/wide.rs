@@ -2,8 +2,8 @@
 //! provider and year, a column per category (`ukprn,provider,year,<group|category>...`). It reads
 //! back into the same [`TidyRecord`]s, so everything downstream is shared.
 
-use crate::error::{from_csv, DataError, Lines};
-use crate::hesa::parse::{is_academic_year, parse_number};
+use crate::error::{from_csv, DataError, ErrorKind, Lines};
+use crate::tidy::{is_academic_year, parse_number};
 use crate::manifest::CategoryInfo;
 use crate::tidy::TidyRecord;
 
@@ -47,7 +47,8 @@ pub fn read(file: &str, text: &str, categories: &[CategoryInfo]) -> Result<Vec<T
     let mut expected = vec!["ukprn".to_string(), "provider".to_string(), "year".to_string()];
     expected.extend(categories.iter().map(column_name));
     if header.iter().ne(expected.iter().map(String::as_str)) {
-        return Err(DataError::at(file, 1, None, "expected the columns ukprn, provider, year and the dataset's categories"));
+        let found = header.iter().collect::<Vec<_>>().join(",");
+        return Err(DataError::at(file, 1, None, ErrorKind::UnexpectedHeader { expected: "the columns ukprn, provider, year and the dataset's categories".into(), found: format!("{found:?}") }));
     }
     let mut out = Vec::new();
     for result in reader.records() {
@@ -55,14 +56,14 @@ pub fn read(file: &str, text: &str, categories: &[CategoryInfo]) -> Result<Vec<T
         let line = lines.of_record(&record);
         let field = |i: usize| record.get(i).unwrap_or("");
         if field(0).is_empty() {
-            return Err(DataError::at(file, line, Some(1), "expected a UKPRN"));
+            return Err(DataError::at(file, line, Some(1), ErrorKind::MissingUkprn { provider: field(1).to_string() }));
         }
         if !is_academic_year(field(2)) {
-            return Err(DataError::at(file, line, Some(3), format!("expected an academic year like 2020/21, found {:?}", field(2))));
+            return Err(DataError::at(file, line, Some(3), ErrorKind::BadYear { found: field(2).to_string() }));
         }
         for (c, category) in categories.iter().enumerate() {
             let value = parse_number(field(3 + c))
-                .map_err(|()| DataError::at(file, line, Some(4 + c), format!("expected a number or an empty cell, found {:?}", field(3 + c))))?;
+                .map_err(|()| DataError::at(file, line, Some(4 + c), ErrorKind::BadNumber { found: field(3 + c).to_string() }))?;
             out.push(TidyRecord {
                 ukprn: field(0).to_string(),
                 provider: field(1).to_string(),
@@ -103,8 +104,10 @@ mod tests {
         let strip = |r: &TidyRecord| (r.ukprn.clone(), r.year.clone(), r.category.clone(), r.value);
         assert_eq!(back.iter().map(strip).collect::<Vec<_>>(), records.iter().map(strip).collect::<Vec<_>>());
         let err = read("w.csv", "ukprn,provider,year,Total\n", &cats).unwrap_err();
-        assert_eq!(err.line, Some(1));
+        assert_eq!(err.position.line, Some(1));
+        assert!(matches!(err.kind, ErrorKind::UnexpectedHeader { .. }), "{err}");
         let err = read("w.csv", &text.replace("1655", "lots"), &cats).unwrap_err();
-        assert_eq!((err.line, err.column), (Some(3), Some(4)));
+        assert_eq!((err.position.line, err.position.column), (Some(3), Some(4)));
+        assert_eq!(err.kind, ErrorKind::BadNumber { found: "lots".into() });
     }
 }

@@ -155,7 +155,7 @@ fn selection_actions() {
     assert_eq!(students.year, "2020/21");
     assert_eq!(students.categories.len(), 3);
     let students_latest = s.apply(&b, Action::SelectDataset("students-sex".into()));
-    assert_eq!(students_latest.year, "2021/22");
+    assert_eq!(students_latest.year, "2023/24");
     assert_eq!(s.apply(&b, Action::SelectDataset("nope".into())), s);
 
     let bars = s.apply(&b, Action::SelectChart(ChartKind::Bars)).apply(&b, Action::SelectTab(Tab::Table));

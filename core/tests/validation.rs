@@ -1,6 +1,7 @@
 //! Bundled data is validated when the site is built: broken or inconsistent files are refused
-//! with a message naming the file, line and column.
+//! with an error kind and a position (file, line, column), and a message built from both.
 
+use workforce_core::error::{ErrorKind, Position};
 use workforce_core::Bundle;
 
 const MANIFEST: &str = r#"{
@@ -34,28 +35,40 @@ fn good_data_loads() {
 }
 
 #[test]
-fn broken_data_is_refused_with_its_position() {
-    let cases = [
-        (GOOD.replace("Male,9275", "Male,lots"), "s.csv, line 3, column 6: expected a number"),
-        (GOOD.replace(",Male,", ",Males,"), "s.csv, line 3, column 5: expected a category"),
-        (GOOD.replace("17595", "19000"), "s.csv, line 4, column 6: inconsistent figures"),
-        (GOOD.replace("Male,9275", "Female,9275"), "s.csv, line 3: expected one row per provider, year and category, but line 2"),
-        (GOOD.replace("2021/22,,Total", "2021,,Total"), "s.csv, line 4, column 3: expected an academic year"),
-        (GOOD.replace("10007759,Aston University,2021/22,,Male,9275", "-,x"), "s.csv, line 3: expected 6 fields"),
-        (GOOD.replace("10007759", "10000000"), "s.csv: expected figures for partner Aston University"),
-        (GOOD.replace("Male,9275", "Male,-5"), "s.csv, line 3, column 6: expected a count of 0 or more"),
+fn broken_data_is_refused_with_its_kind_and_position() {
+    type Case = (String, Option<u64>, Option<usize>, fn(&ErrorKind) -> bool);
+    let cases: Vec<Case> = vec![
+        (GOOD.replace("Male,9275", "Male,lots"), Some(3), Some(6), |k| *k == ErrorKind::BadNumber { found: "lots".into() }),
+        (GOOD.replace(",Male,", ",Males,"), Some(3), Some(5), |k| matches!(k, ErrorKind::UnknownCategory { category, .. } if category == "Males")),
+        (GOOD.replace("17595", "19000"), Some(4), Some(6), |k| matches!(k, ErrorKind::InconsistentTotal { published, .. } if *published == 19_000.0)),
+        (GOOD.replace("Male,9275", "Female,9275"), Some(3), None, |k| *k == ErrorKind::DuplicateRow { first_line: 2 }),
+        (GOOD.replace("2021/22,,Total", "2021,,Total"), Some(4), Some(3), |k| *k == ErrorKind::BadYear { found: "2021".into() }),
+        (GOOD.replace("10007759,Aston University,2021/22,,Male,9275", "-,x"), Some(3), None, |k| *k == ErrorKind::UnequalLengths { expected: 6, found: 2 }),
+        (GOOD.replace("10007759", "10000000"), None, None, |k| matches!(k, ErrorKind::MissingPartner { ukprn, year: None, .. } if ukprn == "10007759")),
+        (GOOD.replace("Male,9275", "Male,-5"), Some(3), Some(6), |k| *k == ErrorKind::Negative { value: -5.0 }),
     ];
-    for (csv, expected) in cases {
-        let err = load(MANIFEST, &csv).expect_err(expected).to_string();
-        assert!(err.starts_with(expected), "wanted {expected:?}\n   got {err:?}");
+    for (csv, line, column, kind) in cases {
+        let err = load(MANIFEST, &csv).expect_err("refused");
+        assert!(kind(&err.kind), "{err}");
+        assert_eq!(err.position, Position { file: "s.csv".into(), line, column }, "{err}");
     }
-    let err = Bundle::load(MANIFEST, |_| None).unwrap_err().to_string();
-    assert!(err.contains("expected the data file"), "{err}");
+    let err = Bundle::load(MANIFEST, |_| None).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::MissingFile { dataset: "students-sex".into() });
     let err = load("{\"partners\": []", GOOD).unwrap_err();
-    assert_eq!(err.file, "manifest.json");
-    assert!(err.line.is_some());
+    assert!(matches!(err.kind, ErrorKind::BadManifest { .. }), "{err}");
+    assert_eq!(err.position.file, "manifest.json");
+    assert!(err.position.line.is_some());
     let dup = MANIFEST.replace("\"Male\", \"total\"", "\"Female\", \"total\"");
-    assert!(load(&dup, GOOD).unwrap_err().to_string().contains("expected each category once"));
+    let err = load(&dup, GOOD).unwrap_err();
+    assert!(matches!(&err.kind, ErrorKind::Repeated { found, .. } if found == "Female"), "{err}");
+}
+
+#[test]
+fn the_message_is_built_from_the_kind_and_the_position() {
+    let err = load(MANIFEST, &GOOD.replace("Male,9275", "Male,lots")).unwrap_err();
+    assert_eq!(err.to_string(), "s.csv, line 3, column 6: expected a number like \"1,655\" or an empty cell, found \"lots\"");
+    let err = load(MANIFEST, &GOOD.replace("10007759", "10000000")).unwrap_err();
+    assert_eq!(err.to_string(), "s.csv: expected figures for partner Aston University (UKPRN 10007759), found none");
 }
 
 #[test]

@@ -1,40 +1,26 @@
-//! The importer web worker: says `"ready"` once it can take files, then receives `[[name, bytes], …]`, answers with the opened table
-//! (`own_files::encode`) or the error, as `{ok: true, table}` / `{ok: false, error}`. Parsing
-//! here keeps the page responsive, and keeps the HESA parser out of the page's first download.
+//! The importer web worker: says `"ready"` once it can take files, then answers each request
+//! `{id, files}` with the opened dataset's cube or the error, under the request's id (the
+//! messages are in `protocol.rs`). Parsing here keeps the page responsive, and keeps the HESA
+//! parser (the `hesa-import` crate) out of the page's first download.
+
+mod protocol;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-use workforce_core::own_files;
 
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let answer = js_sys::Object::new();
-        let files: Vec<(String, Vec<u8>)> = js_sys::Array::from(&event.data())
-            .iter()
-            .map(|pair| {
-                let pair = js_sys::Array::from(&pair);
-                let name = pair.get(0).as_string().unwrap_or_default();
-                let bytes = js_sys::Uint8Array::new(&pair.get(1)).to_vec();
-                (name, bytes)
-            })
-            .collect();
-        let result = own_files::import(&files);
-        let _ = js_sys::Reflect::set(&answer, &"ok".into(), &result.is_ok().into());
-        match result {
-            Ok(imported) => {
-                let _ = js_sys::Reflect::set(&answer, &"table".into(), &own_files::encode(&imported).into());
-            }
-            Err(e) => {
-                let _ = js_sys::Reflect::set(&answer, &"error".into(), &e.to_string().into());
-            }
-        }
-        let _ = reply_to.post_message(&answer);
+        // A message that is not a request has no id to answer under: it is ignored.
+        let Some((id, files)) = protocol::read_request(&event.data()) else { return };
+        let result = hesa_import::own_files::import(&files).map(|d| d.into_parts()).map_err(|e| e.to_string());
+        let (answer, transfer) = protocol::answer(id, result);
+        let _ = reply_to.post_message_with_transfer(&answer, &transfer);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     // Messages sent before the handler was set would be lost: say when files may come.
-    let _ = scope.post_message(&"ready".into());
+    let _ = scope.post_message(&protocol::READY.into());
 }

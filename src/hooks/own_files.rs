@@ -30,7 +30,7 @@ async fn open(files: &[web_sys::File], dispatcher: &UseReducerDispatcher<State>)
     let mut read = Vec::with_capacity(files.len());
     for (i, file) in files.iter().enumerate() {
         let name = file.name();
-        if file.size() > workforce_core::own_files::MAX_FILE_BYTES as f64 {
+        if file.size() > workforce_core::MAX_FILE_BYTES as f64 {
             let mb = (file.size() / (1024.0 * 1024.0)).round() as u64;
             return Err(format!("{name}: is {mb} MB: too large for a HESA table download"));
         }

@@ -2,9 +2,10 @@
 //! group and whether they are HESA-published totals. The importer checks a download's header
 //! against this before any figure is taken from it, so a change in HESA's layout is caught.
 
-use crate::error::DataError;
+use workforce_core::error::{DataError, ErrorKind};
+use workforce_core::manifest::{CategoryInfo, CategoryKey};
+
 use crate::hesa::HesaTable;
-use crate::manifest::{CategoryInfo, CategoryKey};
 
 #[derive(Debug, Clone, Copy)]
 pub struct ColumnSpec {
@@ -126,43 +127,23 @@ impl TableSpec {
             let column = i + 3;
             match table.columns.get(i) {
                 Some(c) if c.label == spec.label && c.block == spec.block => {}
-                Some(c) => {
-                    return Err(DataError::at(
-                        &table.file,
-                        table.header_line,
-                        Some(column),
-                        format!(
-                            "expected column {:?}{} for {}, found {:?}",
-                            spec.label,
-                            if spec.group.is_empty() { String::new() } else { format!(" ({})", spec.group) },
-                            self.reference_id,
-                            c.label
-                        ),
-                    ))
-                }
-                None => {
-                    return Err(DataError::at(
-                        &table.file,
-                        table.header_line,
-                        Some(column),
-                        format!("expected column {:?} for {}, but the header ends", spec.label, self.reference_id),
-                    ))
+                found => {
+                    let group = if spec.group.is_empty() { String::new() } else { format!(" ({})", spec.group) };
+                    let kind = ErrorKind::UnexpectedHeader {
+                        expected: format!("column {:?}{group} for {}", spec.label, self.reference_id),
+                        found: found.map_or_else(|| "the end of the header".to_string(), |c| format!("{:?}", c.label)),
+                    };
+                    return Err(DataError::at(&table.file, table.header_line, Some(column), kind));
                 }
             }
         }
         if table.columns.len() > self.columns.len() {
-            return Err(DataError::at(
-                &table.file,
-                table.header_line,
-                Some(self.columns.len() + 3),
-                format!(
-                    "expected {} value columns for {}, found {} (an unexpected column {:?})",
-                    self.columns.len(),
-                    self.reference_id,
-                    table.columns.len(),
-                    table.columns[self.columns.len()].label
-                ),
-            ));
+            let extra = table.columns.get(self.columns.len()).map_or("", |c| c.label.as_str());
+            let kind = ErrorKind::UnexpectedHeader {
+                expected: format!("{} value columns for {}", self.columns.len(), self.reference_id),
+                found: format!("{} (an unexpected column {extra:?})", table.columns.len()),
+            };
+            return Err(DataError::at(&table.file, table.header_line, Some(self.columns.len() + 3), kind));
         }
         Ok(())
     }

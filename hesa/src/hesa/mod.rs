@@ -4,7 +4,7 @@
 //! columns and one row per provider, with not-reported cells kept as `None`. It knows nothing of
 //! what the columns mean; [`crate::table_specs`] maps the bundled tables' columns to categories.
 
-pub(crate) mod parse;
+mod parse;
 
 pub use parse::parse;
 

@@ -1,7 +1,8 @@
-//! `refresh-data`: rebuilds the bundled tidy datasets from a folder of HESA downloads.
+//! `refresh-data`: rebuilds the bundled tidy datasets from a folder of HESA downloads
+//! (`data/hesa/` unless another is given).
 //!
-//!     cargo run -p workforce-core --bin refresh-data -- <hesa-folder> [<data-folder>]
-//!     cargo run -p workforce-core --bin refresh-data -- --check <hesa-folder> [<data-folder>]
+//!     cargo run -p hesa-import --bin refresh-data -- [<hesa-folder, default data/hesa> [<data-folder, default data>]]
+//!     cargo run -p hesa-import --bin refresh-data -- --check [<hesa-folder> [<data-folder>]]
 //!
 //! With `--check` nothing is written: it fails if the committed data differs from what the
 //! downloads give, which proves every bundled figure traces back to HESA.
@@ -9,17 +10,18 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use workforce_core::refresh;
+use hesa_import::refresh;
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let check = args.iter().any(|a| a == "--check");
     args.retain(|a| a != "--check");
     let (input, output) = match args.as_slice() {
+        [] => (PathBuf::from("data/hesa"), PathBuf::from("data")),
         [input] => (PathBuf::from(input), PathBuf::from("data")),
         [input, output] => (PathBuf::from(input), PathBuf::from(output)),
         _ => {
-            eprintln!("usage: refresh-data [--check] <folder of HESA downloads> [<data folder, default data>]");
+            eprintln!("usage: refresh-data [--check] [<folder of HESA downloads, default data/hesa> [<data folder, default data>]]");
             return ExitCode::from(2);
         }
     };

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::DataError;
+use workforce_core::error::{DataError, ErrorKind};
+use workforce_core::manifest::{DatasetInfo, Manifest, Partner, UK_TOTAL_KEY};
+use workforce_core::tidy::{self, TidyRecord};
+
 use crate::hesa::{self, HesaTable};
-use crate::manifest::{DatasetInfo, Manifest, Partner, UK_TOTAL_KEY};
 use crate::table_specs::{TableSpec, BUNDLED};
-use crate::tidy::{self, TidyRecord};
 
 /// The name the tidy data gives HESA's all-UK `Total` row.
 pub const UK_TOTAL_NAME: &str = "Total (all UK providers)";
@@ -53,10 +54,7 @@ pub fn refresh(inputs: &[(String, Vec<u8>)]) -> Result<Refreshed, DataError> {
         spec.check_columns(&table)?;
         let tables = by_table.entry(spec.dataset_id).or_default();
         if let Some(other) = tables.iter().find(|t| t.year == table.year) {
-            return Err(DataError::new(
-                name,
-                format!("expected one file per year, but {} holds {} {} too", other.file, spec.reference_id, table.year),
-            ));
+            return Err(DataError::new(name, ErrorKind::DuplicateYear { year: table.year.clone(), other_file: other.file.clone() }));
         }
         tables.push(table);
     }
@@ -65,10 +63,8 @@ pub fn refresh(inputs: &[(String, Vec<u8>)]) -> Result<Refreshed, DataError> {
     let mut files = Vec::new();
     for spec in &BUNDLED {
         let Some(tables) = by_table.get_mut(spec.dataset_id) else {
-            return Err(DataError::new(
-                "(input folder)",
-                format!("expected at least one download of HESA {} ({}), found none", spec.reference_id, spec.title),
-            ));
+            let kind = ErrorKind::MissingTable { reference: spec.reference_id.to_string(), title: spec.title.to_string() };
+            return Err(DataError::new("(input folder)", kind));
         };
         tables.sort_by(|a, b| a.year.cmp(&b.year));
         let mut records = Vec::new();
@@ -81,7 +77,7 @@ pub fn refresh(inputs: &[(String, Vec<u8>)]) -> Result<Refreshed, DataError> {
         let file = format!("{}.csv", spec.dataset_id);
         let others_file = format!("providers/{}.csv", spec.dataset_id);
         files.push((file.clone(), tidy::write(&records)));
-        files.push((others_file.clone(), crate::wide::write(&spec.categories(), &others)));
+        files.push((others_file.clone(), workforce_core::wide::write(&spec.categories(), &others)));
         // Tables are sorted and non-empty: the newest file's metadata describes the dataset.
         let newest = &tables[tables.len() - 1];
         let mut info = dataset_info(spec, newest, file);
@@ -143,15 +139,13 @@ fn tidy_records(spec: &TableSpec, table: &HesaTable, partners: &[Partner]) -> Re
     let mut rows = Vec::with_capacity(partners.len() + 1);
     for partner in partners {
         let Some(row) = table.providers.iter().find(|r| r.ukprn.as_deref() == Some(partner.ukprn.as_str())) else {
-            return Err(DataError::new(
-                &table.file,
-                format!("expected a row for {} (UKPRN {}) in {}, found none", partner.name, partner.ukprn, table.year),
-            ));
+            let kind = ErrorKind::MissingPartner { name: partner.name.clone(), ukprn: partner.ukprn.clone(), year: Some(table.year.clone()) };
+            return Err(DataError::new(&table.file, kind));
         };
         rows.push((partner.ukprn.as_str(), row.name.as_str(), row));
     }
     let Some(total) = &table.total else {
-        return Err(DataError::new(&table.file, "expected the all-UK \"Total\" row at the end, found none"));
+        return Err(DataError::new(&table.file, ErrorKind::MissingTotal));
     };
     rows.push((UK_TOTAL_KEY, UK_TOTAL_NAME, total));
 

@@ -2,7 +2,8 @@
 //! reads survive the tidy format unchanged.
 
 use proptest::prelude::*;
-use workforce_core::{hesa, tidy};
+use hesa_import::hesa;
+use workforce_core::tidy;
 
 const FIXTURE: &[u8] = include_bytes!("fixtures/staff-table-1-quirks.csv");
 
@@ -29,8 +30,8 @@ proptest! {
             }
         }
         if let Err(e) = hesa::parse("mutated.csv", &bytes) {
-            prop_assert!(!e.message.is_empty());
-            prop_assert_eq!(e.file, "mutated.csv");
+            prop_assert!(!e.to_string().is_empty());
+            prop_assert_eq!(e.position.file, "mutated.csv");
         }
     }
 

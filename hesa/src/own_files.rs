@@ -6,121 +6,47 @@
 //! are read from the file: Staff Table 1's repeated labels become groups, and a column named
 //! "Total…" is taken as a published total only where the figures show it is one.
 
-use crate::dataset::Dataset;
-use crate::error::DataError;
+use std::collections::HashMap;
+
+use workforce_core::dataset::Dataset;
+use workforce_core::error::{DataError, ErrorKind};
+use workforce_core::manifest::{CategoryInfo, CategoryKey, DatasetInfo, UK_TOTAL_KEY};
+use workforce_core::tidy::TidyRecord;
+
 use crate::hesa::{self, HesaTable};
-use crate::manifest::{CategoryInfo, CategoryKey, DatasetInfo, UK_TOTAL_KEY};
 use crate::refresh::UK_TOTAL_NAME;
 use crate::table_specs;
-use crate::tidy::TidyRecord;
 
-/// Files larger than this are refused before they are read (a HESA table download is well under
-/// a megabyte).
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+pub use workforce_core::MAX_FILE_BYTES;
 
-/// An opened table, ready to cross from the importer (a web worker) to the page: the dataset's
-/// description and its figures in the compact wide form.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Imported {
-    pub info: DatasetInfo,
-    pub wide: String,
-}
-
-/// Builds one dataset from one or more downloads of the same table (one per year).
-pub fn dataset_from_files(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
-    into_dataset(&import(files)?)
-}
-
-/// The dataset an import describes (on the page: no HESA parsing needed there).
-pub fn into_dataset(imported: &Imported) -> Result<Dataset, DataError> {
-    let file = "your file";
-    let records = crate::wide::read(file, &imported.wide, &imported.info.categories)?;
-    let mut data = Dataset::from_records(imported.info.clone(), file, &records)?;
-    data.all_providers = true;
-    Ok(data)
-}
-
-/// Encodes an import as text for the trip from the worker: three CSV lines (the description, the
-/// categories as `group|name|total`, the default categories as `group|name`), a blank line, then
-/// the wide CSV.
-pub fn encode(imported: &Imported) -> String {
-    let i = &imported.info;
-    let line = |fields: Vec<String>| {
-        let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
-        let _ = w.write_record(&fields);
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-    };
-    let mut out = line(vec![
-        i.id.clone(), i.title.clone(), i.measure.clone(), i.source_table.clone(), i.source_title.clone(),
-        i.source_link.clone(), i.licence.clone(), i.notes.clone(),
-    ]);
-    out.push_str(&line(i.categories.iter().map(|c| format!("{}|{}|{}", c.group, c.name, c.total)).collect()));
-    out.push_str(&line(i.default_categories.iter().map(|k| format!("{}|{}", k.group, k.name)).collect()));
-    out.push('\n');
-    out.push_str(&imported.wide);
-    out
-}
-
-/// Reads what [`encode`] wrote.
-pub fn decode(text: &str) -> Result<Imported, DataError> {
-    let bad = || DataError::new("(import)", "expected an imported table from the importer");
-    let (head, wide) = text.split_once("\n\n").ok_or_else(bad)?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(head.as_bytes());
-    let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().map_err(|_| bad())?;
-    let [info, categories, defaults] = records.as_slice() else { return Err(bad()) };
-    let f = |k: usize| info.get(k).unwrap_or("").to_string();
-    let categories = categories
-        .iter()
-        .map(|c| {
-            let mut parts = c.rsplitn(2, '|');
-            let total = parts.next() == Some("true");
-            let (group, name) = parts.next().unwrap_or("").split_once('|').unwrap_or(("", ""));
-            CategoryInfo { group: group.to_string(), name: name.to_string(), total }
-        })
-        .collect();
-    let default_categories = defaults
-        .iter()
-        .filter(|d| !d.is_empty())
-        .map(|d| {
-            let (group, name) = d.split_once('|').unwrap_or(("", d));
-            CategoryKey { group: group.to_string(), name: name.to_string() }
-        })
-        .collect();
-    let info = DatasetInfo {
-        id: f(0), title: f(1), measure: f(2), file: String::new(), others_file: String::new(), source_table: f(3),
-        source_title: f(4), source_link: f(5), licence: f(6), notes: f(7), categories, default_categories,
-    };
-    Ok(Imported { info, wide: wide.to_string() })
-}
-
-/// Reads one or more downloads of the same table (one per year) into an [`Imported`] table.
-pub fn import(files: &[(String, Vec<u8>)]) -> Result<Imported, DataError> {
+/// Reads one or more downloads of the same table (one per year) into one dataset (with every
+/// provider). Each file's figures are checked under that file's own name and lines.
+pub fn import(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
     let Some((first_name, _)) = files.first() else {
-        return Err(DataError::new("(no file)", "expected at least one file"));
+        return Err(DataError::new("(no file)", ErrorKind::NoFiles));
     };
     let mut tables: Vec<HesaTable> = Vec::with_capacity(files.len());
+    let mut years: HashMap<String, usize> = HashMap::new();
     for (name, bytes) in files {
         if bytes.len() > MAX_FILE_BYTES {
-            return Err(DataError::new(
-                name,
-                format!("is {} MB: too large for a HESA table download (at most {} MB)", bytes.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)),
-            ));
+            let kind = ErrorKind::TooLarge { megabytes: bytes.len() / (1024 * 1024), max_megabytes: MAX_FILE_BYTES / (1024 * 1024) };
+            return Err(DataError::new(name, kind));
         }
         let table = hesa::parse(name, bytes)?;
         if let Some(first) = tables.first() {
             if table_key(&table) != table_key(first) {
-                return Err(DataError::new(
-                    name,
-                    format!("is {:?}, not the same table as {} ({:?}): open one table at a time", table_key(&table), first.file, table_key(first)),
-                ));
+                let kind = ErrorKind::DifferentTable { found: table_key(&table), expected: table_key(first), other_file: first.file.clone() };
+                return Err(DataError::new(name, kind));
             }
             if table.columns != first.columns {
-                return Err(DataError::at(name, table.header_line, None, format!("expected the same columns as {}", first.file)));
+                return Err(DataError::at(name, table.header_line, None, ErrorKind::DifferentColumns { other_file: first.file.clone() }));
             }
         }
-        if let Some(other) = tables.iter().find(|t| t.year == table.year) {
-            return Err(DataError::new(name, format!("holds {} again: {} already has that year", table.year, other.file)));
+        if let Some(&other) = years.get(&table.year) {
+            let other_file = tables.get(other).map(|t| t.file.clone()).unwrap_or_default();
+            return Err(DataError::new(name, ErrorKind::DuplicateYear { year: table.year.clone(), other_file }));
         }
+        years.insert(table.year.clone(), tables.len());
         tables.push(table);
     }
     tables.sort_by(|a, b| a.year.cmp(&b.year));
@@ -132,8 +58,9 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Imported, DataError> {
         }
         None => infer_categories(&tables),
     };
-    let mut records = Vec::new();
+    let mut by_table: Vec<Vec<TidyRecord>> = Vec::with_capacity(tables.len());
     for table in &tables {
+        let mut records = Vec::with_capacity((table.providers.len() + 1) * categories.len());
         for row in table.providers.iter().chain(table.total.iter()) {
             let (ukprn, provider) = match &row.ukprn {
                 Some(u) => (u.clone(), row.name.clone()),
@@ -151,13 +78,14 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Imported, DataError> {
                 });
             }
         }
+        by_table.push(records);
     }
     let meta = &newest.meta;
     let title = meta.title.split_once(" - ").map_or(meta.title.as_str(), |(_, t)| t).trim().to_string();
     let reference = if meta.reference_id.is_empty() { "table".to_string() } else { meta.reference_id.clone() };
     let names: Vec<&str> = tables.iter().map(|t| t.file.as_str()).collect();
     let info = DatasetInfo {
-        id: format!("own-{}", crate::slug::slug(&reference)),
+        id: format!("own-{}", workforce_core::slug::slug(&reference)),
         title: if title.is_empty() { first_name.clone() } else { title.clone() },
         measure: guess_measure(&title),
         file: String::new(),
@@ -166,15 +94,37 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Imported, DataError> {
         source_title: title,
         source_link: meta.source_link.clone(),
         licence: if meta.licence.contains("Creative Commons Attribution 4.0") { "CC BY 4.0".to_string() } else { meta.licence.clone() },
-        notes: format!("Opened from your file{}: {}. Read in this browser; nothing was uploaded.", if names.len() == 1 { "" } else { "s" }, crate::format::list(&names)),
+        notes: format!("Opened from your file{}: {}. Read in this browser; nothing was uploaded.", if names.len() == 1 { "" } else { "s" }, workforce_core::format::list(&names)),
         categories,
         default_categories: defaults,
     };
-    // Check the figures once here, where the files' own names and lines are known.
-    Dataset::from_records(info.clone(), first_name, &records)?;
+    // The figures are checked where a file's own name and lines are known: with one file, as the
+    // cube is built; with several, file by file first (the combined cube adds only other years).
+    let file = match tables.as_slice() {
+        [only] => only.file.as_str(),
+        _ => {
+            for (table, records) in tables.iter().zip(&by_table) {
+                Dataset::from_records(info.clone(), &table.file, records).map_err(|e| in_download(e, &info.categories))?;
+            }
+            "(your files)"
+        }
+    };
+    let mut records: Vec<TidyRecord> = by_table.into_iter().flatten().collect();
     records.sort_by(|a, b| (&a.ukprn, &a.year).cmp(&(&b.ukprn, &b.year)));
-    let wide = crate::wide::write(&info.categories, &records);
-    Ok(Imported { info, wide })
+    let categories = info.categories.clone();
+    let mut data = Dataset::from_records(info, file, &records).map_err(|e| in_download(e, &categories))?;
+    data.all_providers = true;
+    Ok(data)
+}
+
+/// An error from checking the figures, with the column of the download (not of the tidy form):
+/// a total's own column, or none where the figure's column is not known.
+fn in_download(mut err: DataError, categories: &[CategoryInfo]) -> DataError {
+    err.position.column = match &err.kind {
+        ErrorKind::InconsistentTotal { total, .. } => categories.iter().position(|c| c.label() == *total).map(|i| i + 3),
+        _ => None,
+    };
+    err
 }
 
 /// What identifies a table across years.
