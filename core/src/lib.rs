@@ -17,6 +17,7 @@ pub mod palette;
 pub mod query;
 pub mod refresh;
 pub mod selection;
+pub mod signed;
 pub mod slug;
 pub mod table_specs;
 pub mod tidy;
