@@ -236,7 +236,7 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
     }
     let bases = s.base_years(bundle);
     if let Measure::Change { base, .. } = &mut s.measure {
-        if !bases.contains(base) && bases.first().is_some() {
+        if !bases.contains(base) && !bases.is_empty() {
             ignored.push(format!("base year \"{}\" is not before the year shown", year_slug(base)));
             base.clone_from(&first_year);
         }

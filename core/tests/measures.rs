@@ -3,24 +3,12 @@
 
 mod common;
 
-use common::bundle;
+use common::{academic, bundle, key, non_academic};
 
 use workforce_core::manifest::CategoryKey;
 use workforce_core::selection::{Action, ChangeKind, ChartKind, Measure, Selection};
 use workforce_core::view::{self, Figure, Point, RowKind, Status, Unit};
 use workforce_core::Bundle;
-
-fn key(group: &str, name: &str) -> CategoryKey {
-    CategoryKey { group: group.into(), name: name.into() }
-}
-
-fn academic() -> CategoryKey {
-    key("Academic", "Total academic staff")
-}
-
-fn non_academic() -> CategoryKey {
-    key("Non-academic", "Total non-academic staff")
-}
 
 fn point(f: &Figure, label: &str) -> Point {
     let row = f.chart.labels.iter().position(|l| l == label).unwrap_or_else(|| panic!("no row {label} in {:?}", f.chart.labels));
@@ -209,4 +197,30 @@ fn counts_beside_the_uk_keep_the_uk_off_the_scale() {
     // (2018/19: the UK's last year with every total reported.)
     let per = bars.apply(&b, Action::SelectYear("2018/19".into())).apply(&b, Action::SelectMeasure(Measure::PerHundred(key("", "Total"))));
     assert!(view::figure(&b, &per).chart.reference.is_some());
+}
+
+#[test]
+fn a_fall_is_signed_and_draws() {
+    let b = bundle();
+    // Leicester's academic staff: 1,705 in 2020/21, 1,655 in 2021/22.
+    let s = bars(&b, academic(), "2021/22").apply(&b, Action::SelectMeasure(change("2014/15", ChangeKind::Absolute)));
+    let s = s.apply(&b, Action::SetBaseYear("2020/21".into()));
+    let f = view::figure(&b, &s);
+    assert_eq!(point(&f, "Leicester").value, Some(-50.0));
+    assert_eq!(f.chart.unit.point(point(&f, "Leicester")), "\u{2212}50");
+    assert!(f.chart.describe(f.chart.labels.iter().position(|l| l == "Leicester").unwrap(), 0).ends_with("\u{2212}50"));
+    let pct = view::figure(&b, &s.apply(&b, Action::SelectMeasure(change("2020/21", ChangeKind::Percent))));
+    assert_eq!(pct.chart.unit.point(point(&pct, "Leicester")), "\u{2212}2.9%");
+    // What an axis below zero must reach (Loughborough's −5 is the other fall).
+    assert_eq!(f.chart.min_value(), -50.0);
+    assert_eq!(view::figure(&b, &bars(&b, academic(), "2021/22")).chart.min_value(), 0.0);
+    // The chart draws it without failing (its axis starts at zero: a fall is drawn from there).
+    let mut out = String::new();
+    {
+        use plotters::prelude::*;
+        let root = SVGBackend::with_string(&mut out, (800, 450)).into_drawing_area();
+        workforce_core::chart::draw(&root, &f.chart, &workforce_core::chart::ChartStyle::default()).expect("draws");
+        root.present().expect("presents");
+    }
+    assert!(out.contains("\u{2212}50"), "the fall's label");
 }

@@ -5,24 +5,11 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::bundle;
+use common::{academic, bundle, key, non_academic};
 
-use workforce_core::manifest::CategoryKey;
 use workforce_core::palette;
 use workforce_core::selection::{Action, ChartKind, Measure, Selection};
 use workforce_core::view::{self, Point, RowKind, Status, Unit};
-
-fn key(group: &str, name: &str) -> CategoryKey {
-    CategoryKey { group: group.into(), name: name.into() }
-}
-
-fn academic() -> CategoryKey {
-    key("Academic", "Total academic staff")
-}
-
-fn non_academic() -> CategoryKey {
-    key("Non-academic", "Total non-academic staff")
-}
 
 fn row(labels: &[String], name: &str) -> usize {
     labels.iter().position(|l| l == name).unwrap_or_else(|| panic!("no row {name} in {labels:?}"))

@@ -129,6 +129,13 @@ impl ChartView {
         rows.chain(self.reference.iter().map(|r| r.1)).fold(0.0, f64::max)
     }
 
+    /// The smallest value the axis must reach: 0, or below it where a change is a fall (changes
+    /// are never stacked).
+    pub fn min_value(&self) -> f64 {
+        let values = self.series.iter().filter(|s| !s.hidden).flat_map(|s| s.points.iter().filter_map(|p| p.value));
+        values.chain(self.reference.iter().map(|r| r.1)).fold(0.0, f64::min)
+    }
+
     /// What a bar, segment or point says when hovered or focused.
     pub fn describe(&self, row: usize, series: usize) -> String {
         let (Some(label), Some(s)) = (self.labels.get(row), self.series.get(series)) else { return String::new() };

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use workforce_core::manifest::CategoryKey;
 use workforce_core::Bundle;
 
 /// Loads `data/` (manifest and the three datasets) through `Bundle::load`.
@@ -12,4 +13,19 @@ pub fn bundle() -> Bundle {
     let files: Vec<(String, String)> =
         ["staff-occupation.csv", "staff-cost-centre.csv", "students-sex.csv"].iter().map(|n| (n.to_string(), read(n))).collect();
     Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[allow(dead_code)]
+pub fn key(group: &str, name: &str) -> CategoryKey {
+    CategoryKey { group: group.into(), name: name.into() }
+}
+
+#[allow(dead_code)]
+pub fn academic() -> CategoryKey {
+    key("Academic", "Total academic staff")
+}
+
+#[allow(dead_code)]
+pub fn non_academic() -> CategoryKey {
+    key("Non-academic", "Total non-academic staff")
 }
