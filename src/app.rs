@@ -142,6 +142,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     </div>
                     <DatasetSwitcher datasets={datasets} selected={s.dataset.clone()} on_action={on_action.clone()} />
                     <MeasureSelect measures={measures} selected={s.measure.clone()} on_action={on_action.clone()} />
+                    <BaseYearSelect years={s.base_years(bundle)} selected={s.measure.base_year().map(str::to_string)} on_action={on_action.clone()} />
                     <YearSelect years={data.years().to_vec()} selected={s.year.clone()} enabled={s.chart != ChartKind::Trend} on_action={on_action.clone()} />
                     <ChartKindSelect selected={s.chart} on_action={on_action.clone()} />
                     <CompareOptions compare_uk={s.compare_uk} combine={s.combine} on_action={on_action.clone()} />

@@ -169,6 +169,55 @@ async fn year_select_emits_the_chosen_year() {
     assert_eq!(*log.borrow(), vec![Action::SelectYear("2020/21".into())]);
 }
 
+#[wasm_bindgen_test]
+async fn base_year_select_shows_only_for_a_change_and_emits_the_year() {
+    let root = mount();
+    let (on_action, log) = recorder();
+    let years = vec!["2014/15".to_string(), "2015/16".to_string(), "2016/17".to_string()];
+    let props = yew::props!(base_year_select::BaseYearSelectProps { years: years.clone(), selected: None, on_action: on_action.clone() });
+    yew::Renderer::<BaseYearSelect>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("#base-year-select").ok().flatten().is_none(), "no base year without a change");
+
+    let root = mount();
+    let props = yew::props!(base_year_select::BaseYearSelectProps { years, selected: Some("2015/16".to_string()), on_action });
+    yew::Renderer::<BaseYearSelect>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let select = query::<HtmlSelectElement>(&root, "#base-year-select");
+    assert_eq!(select.value(), "2015/16");
+    select.set_value("2014/15");
+    select.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+    assert_eq!(*log.borrow(), vec![Action::SetBaseYear("2014/15".into())]);
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_change_offers_its_base_year() {
+    let root = mount();
+    let _app = render_app(&root);
+    yew::scheduler::flush().await;
+    query::<HtmlInputElement>(&root, "input[name=chart-kind][value=bars]").click();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("#base-year-select").ok().flatten().is_none());
+    let measure = query::<HtmlSelectElement>(&root, "#measure-select");
+    let labels: Vec<String> = (0..measure.length()).filter_map(|i| measure.item(i)).map(|o| o.text_content().unwrap_or_default()).collect();
+    let change = labels.iter().position(|l| l == "% change since 2014/15").unwrap_or_else(|| panic!("{labels:?}"));
+    assert!(labels.iter().any(|l| l == "% of the UK"), "{labels:?}");
+    measure.set_selected_index(change as i32);
+    measure.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+    yew::scheduler::flush().await;
+    let base = query::<HtmlSelectElement>(&root, "#base-year-select");
+    assert_eq!(base.value(), "2014/15");
+    assert_eq!(base.length(), 9, "2014/15 to 2022/23: the years before 2023/24");
+    base.set_value("2018/19");
+    base.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+    yew::scheduler::flush().await;
+    let canvas = query::<HtmlElement>(&root, "#chart-canvas");
+    let label = canvas.get_attribute("aria-label").unwrap_or_default();
+    assert!(label.contains("% change since 2018/19"), "{label}");
+    let link = gloo::utils::window().location().search().unwrap_or_default();
+    assert!(link.contains("m=pct-change") && link.contains("b=2018-19"), "{link}");
+}
+
 fn canvas_colours(root: &Element) -> usize {
     let canvas = query::<web_sys::HtmlCanvasElement>(root, "#chart-canvas");
     let ctx = canvas

@@ -15,6 +15,7 @@ pub mod manifest;
 pub mod palette;
 pub mod query;
 pub mod selection;
+pub mod signed;
 pub mod slug;
 pub mod tidy;
 pub mod url_state;

@@ -46,6 +46,45 @@ pub enum Measure {
     /// Per 100 of a published total of the same partner and year (a percentage when the total
     /// includes the category), e.g. non-academic staff per 100 academic staff.
     PerHundred(CategoryKey),
+    /// A percentage of HESA's published UK figure for the same categories and year.
+    ShareOfUk,
+    /// The change from a base year (`base`, e.g. `2014/15`): to the selected year on bars, to
+    /// each year on a trend.
+    Change { base: String, kind: ChangeKind },
+}
+
+/// How a [`Measure::Change`] is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// The difference, in the figures' own unit (`+320`).
+    Absolute,
+    /// The difference as a percentage of the base year's figure (`+54.2%`).
+    Percent,
+    /// The figure as a percentage of the base year's (base year = 100).
+    Index,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 3] = [ChangeKind::Absolute, ChangeKind::Percent, ChangeKind::Index];
+
+    /// Which charts a change is offered on: differences on bars (they may be negative, and never
+    /// stack), the index on trends.
+    pub fn fits(self, chart: ChartKind) -> bool {
+        match self {
+            ChangeKind::Absolute | ChangeKind::Percent => matches!(chart, ChartKind::Bars | ChartKind::Grouped),
+            ChangeKind::Index => chart == ChartKind::Trend,
+        }
+    }
+}
+
+impl Measure {
+    /// The base year of a change measure.
+    pub fn base_year(&self) -> Option<&str> {
+        match self {
+            Measure::Change { base, .. } => Some(base),
+            _ => None,
+        }
+    }
 }
 
 /// Which view of the figures is open.
@@ -94,6 +133,8 @@ pub enum Action {
     SelectYear(String),
     SelectChart(ChartKind),
     SelectMeasure(Measure),
+    /// The base year of a change measure (ignored unless one is chosen and the year fits).
+    SetBaseYear(String),
     SetCompareUk(bool),
     SetCombine(bool),
     /// Hide or show a series of the chart (by name).
@@ -196,6 +237,13 @@ impl Selection {
             }
             Action::SelectChart(kind) => next.chart = kind,
             Action::SelectMeasure(measure) => next.measure = measure,
+            Action::SetBaseYear(year) => {
+                if let Measure::Change { kind, .. } = &self.measure {
+                    if self.base_years(bundle).contains(&year) {
+                        next.measure = Measure::Change { base: year, kind: *kind };
+                    }
+                }
+            }
             Action::SetCompareUk(on) => next.compare_uk = on,
             Action::SetCombine(on) => next.combine = on,
             Action::ToggleSeries(name) => {
@@ -234,6 +282,13 @@ impl Selection {
         if data.year_index(&self.year).is_none() {
             self.year = data.years().last().cloned().unwrap_or_default();
         }
+        // A change whose base year no longer fits (another dataset, a year now before it) keeps
+        // its kind from the first year on; a measure that does not fit the chart is dropped.
+        if let Measure::Change { base, kind } = &self.measure {
+            if !self.base_years(bundle).contains(base) {
+                self.measure = Measure::Change { base: data.years().first().cloned().unwrap_or_default(), kind: *kind };
+            }
+        }
         if !self.measures(bundle).contains(&self.measure) {
             self.measure = Measure::Count;
         }
@@ -261,7 +316,30 @@ impl Selection {
             out.push(Measure::ShareOfSelection);
         }
         out.extend(data.categories().iter().filter(|c| c.total).map(|c| Measure::PerHundred(c.key())));
+        // A share of the UK per bar or line, never stacked (shares of different bases do not add).
+        if self.chart != ChartKind::Stacked && data.provider_index(crate::manifest::UK_TOTAL_KEY).is_some() {
+            out.push(Measure::ShareOfUk);
+        }
+        let bases = self.base_years(bundle);
+        let base = match self.measure.base_year() {
+            Some(b) if bases.iter().any(|y| y == b) => Some(b.to_string()),
+            _ => bases.first().cloned(),
+        };
+        if let Some(base) = base {
+            out.extend(ChangeKind::ALL.into_iter().filter(|k| k.fits(self.chart)).map(|kind| Measure::Change { base: base.clone(), kind }));
+        }
         out
+    }
+
+    /// The years a change may start from: any year on a trend, a year before the selected one
+    /// on bars.
+    pub fn base_years(&self, bundle: &Bundle) -> Vec<String> {
+        let years = self.dataset(bundle).years();
+        if self.chart == ChartKind::Trend {
+            years.to_vec()
+        } else {
+            years.iter().take_while(|y| **y != self.year).cloned().collect()
+        }
     }
 }
 

@@ -3,10 +3,13 @@
 //! unknown or malformed parameter is ignored, the rest is honoured, and what was ignored is said.
 //!
 //! `?d=staff-occupation&p=aston,keele&o=10007783&c=academic:total-academic-staff&y=2020-21&v=bars&m=count&uk=1&sum=1&hide=…&t=table`
+//!
+//! Measures: `m=share`, `m=per:<category>`, `m=uk` (% of the UK), `m=change`, `m=pct-change`,
+//! `m=index`, with `b=2016-17` for a change's base year when it is not the dataset's first.
 
 use crate::dataset::{Bundle, Dataset};
 use crate::manifest::CategoryKey;
-use crate::selection::{Action, ChartKind, Measure, Selection, Tab};
+use crate::selection::{Action, ChangeKind, ChartKind, Measure, Selection, Tab};
 // Kept here too for callers that read slugs as part of the URL's vocabulary.
 pub use crate::slug::{category_slug, slug};
 
@@ -22,6 +25,16 @@ fn measure_slug(measure: &Measure) -> String {
         Measure::Count => "count".to_string(),
         Measure::ShareOfSelection => "share".to_string(),
         Measure::PerHundred(key) => format!("per:{}", category_slug(key)),
+        Measure::ShareOfUk => "uk".to_string(),
+        Measure::Change { kind, .. } => change_slug(*kind).to_string(),
+    }
+}
+
+fn change_slug(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Absolute => "change",
+        ChangeKind::Percent => "pct-change",
+        ChangeKind::Index => "index",
     }
 }
 
@@ -62,6 +75,9 @@ pub fn encode(bundle: &Bundle, selection: &Selection) -> String {
     }
     if selection.measure != Measure::Count {
         out.append_pair("m", &measure_slug(&selection.measure));
+    }
+    if let Some(base) = selection.measure.base_year().filter(|b| data.years().first().map(String::as_str) != Some(*b)) {
+        out.append_pair("b", &year_slug(base));
     }
     if selection.compare_uk {
         out.append_pair("uk", "1");
@@ -112,6 +128,9 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
         }
     }
     let data = s.dataset(bundle);
+    let first_year = data.years().first().cloned().unwrap_or_default();
+    // A change's base year, read after the loop: `b` may come before or after `m`.
+    let mut base: Option<&str> = None;
     for (key, value) in &pairs {
         match key.as_str() {
             "d" => {}
@@ -179,13 +198,18 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
                 let measure = match value.as_str() {
                     "count" => Some(Measure::Count),
                     "share" => Some(Measure::ShareOfSelection),
-                    other => other.strip_prefix("per:").and_then(|c| find_category(data, c)).map(Measure::PerHundred),
+                    "uk" => Some(Measure::ShareOfUk),
+                    other => match ChangeKind::ALL.into_iter().find(|&k| change_slug(k) == other) {
+                        Some(kind) => Some(Measure::Change { base: first_year.clone(), kind }),
+                        None => other.strip_prefix("per:").and_then(|c| find_category(data, c)).map(Measure::PerHundred),
+                    },
                 };
                 match measure {
                     Some(m) => s.measure = m,
                     None => ignored.push(format!("unknown measure \"{}\"", short(value))),
                 }
             }
+            "b" => base = Some(value),
             "uk" | "sum" => match flag(value) {
                 Some(on) if key == "uk" => s.compare_uk = on,
                 Some(on) => s.combine = on,
@@ -200,6 +224,21 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
             },
             k if PAGE_PARAMETERS.contains(&k) => {}
             other => ignored.push(format!("unknown setting \"{}\"", short(other))),
+        }
+    }
+    if let Some(b) = base {
+        let year = b.replace('-', "/");
+        match &mut s.measure {
+            Measure::Change { base, .. } if data.year_index(&year).is_some() => *base = year,
+            Measure::Change { .. } => ignored.push(format!("base year \"{}\" is not in this dataset", short(b))),
+            _ => ignored.push("a base year needs a change measure".to_string()),
+        }
+    }
+    let bases = s.base_years(bundle);
+    if let Measure::Change { base, .. } = &mut s.measure {
+        if !bases.contains(base) && !bases.is_empty() {
+            ignored.push(format!("base year \"{}\" is not before the year shown", year_slug(base)));
+            base.clone_from(&first_year);
         }
     }
     let measure_before = s.measure.clone();

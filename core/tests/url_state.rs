@@ -7,7 +7,7 @@ use workforce_core::Bundle;
 
 use proptest::prelude::*;
 use workforce_core::manifest::CategoryKey;
-use workforce_core::selection::{Action, ChartKind, Measure, Selection, Tab};
+use workforce_core::selection::{Action, ChangeKind, ChartKind, Measure, Selection, Tab};
 use workforce_core::slug::slug;
 use workforce_core::url_state::{decode, encode};
 
@@ -17,7 +17,14 @@ fn action(b: &Bundle, s: &Selection, kind: u8, pick: usize) -> Action {
     let partners = &b.manifest.partners;
     let cats = data.categories();
     let groups = data.groups();
-    match kind % 15 {
+    match kind % 16 {
+        15 => {
+            let bases = s.base_years(b);
+            match bases.get(pick % bases.len().max(1)) {
+                Some(y) => Action::SetBaseYear(y.clone()),
+                None => Action::SetBaseYear(String::new()),
+            }
+        }
         14 => Action::ToggleOther(["10007783", "10007850", "10000291"][pick % 3].to_string()),
         0 => Action::SelectDataset(b.datasets[pick % b.datasets.len()].info.id.clone()),
         1 => Action::TogglePartner(partners[pick % partners.len()].ukprn.clone()),
@@ -44,6 +51,15 @@ fn action(b: &Bundle, s: &Selection, kind: u8, pick: usize) -> Action {
     }
 }
 
+/// Encoding then decoding gives the same selection back, with nothing ignored.
+fn round_trips(b: &Bundle, s: &Selection) -> Result<(), TestCaseError> {
+    let query = encode(b, s);
+    let back = decode(b, &query);
+    prop_assert_eq!(&back.ignored, &Vec::<String>::new(), "{}", query);
+    prop_assert_eq!(&back.selection, s, "{}", query);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
@@ -54,10 +70,32 @@ proptest! {
         for (kind, pick) in steps {
             s = s.apply(&b, action(&b, &s, kind, pick));
         }
-        let query = encode(&b, &s);
-        let back = decode(&b, &query);
-        prop_assert_eq!(&back.ignored, &Vec::<String>::new(), "{}", query);
-        prop_assert_eq!(back.selection, s, "{}", query);
+        round_trips(&b, &s)?;
+    }
+
+    /// The change measures and their base year, which a random walk seldom reaches, then a few
+    /// random steps that may move the year, chart or dataset under them.
+    #[test]
+    fn changes_and_their_base_years_round_trip(
+        chart in 0usize..4, year: usize, measure: usize, base: usize,
+        steps in proptest::collection::vec((any::<u8>(), any::<usize>()), 0..6),
+    ) {
+        let b = bundle();
+        let mut s = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::ALL[chart]));
+        let years = s.dataset(&b).years().to_vec();
+        s = s.apply(&b, Action::SelectYear(years[year % years.len()].clone()));
+        let changes: Vec<Measure> = s.measures(&b).into_iter().filter(|m| m.base_year().is_some() || *m == Measure::ShareOfUk).collect();
+        if let Some(m) = changes.get(measure % changes.len().max(1)) {
+            s = s.apply(&b, Action::SelectMeasure(m.clone()));
+        }
+        let bases = s.base_years(&b);
+        if let Some(y) = bases.get(base % bases.len().max(1)) {
+            s = s.apply(&b, Action::SetBaseYear(y.clone()));
+        }
+        for (kind, pick) in steps {
+            s = s.apply(&b, action(&b, &s, kind, pick));
+        }
+        round_trips(&b, &s)?;
     }
 
     #[test]
@@ -93,6 +131,31 @@ fn links_are_compact_and_readable() {
 }
 
 #[test]
+fn new_measures_have_short_links() {
+    let b = bundle();
+    let bars = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars));
+    let uk = bars.apply(&b, Action::SelectMeasure(Measure::ShareOfUk));
+    assert_eq!(encode(&b, &uk), "v=bars&m=uk");
+    let change = |kind| Measure::Change { base: "2014/15".into(), kind };
+    // The dataset's first year is the default base and is left out.
+    let c = bars.apply(&b, Action::SelectMeasure(change(ChangeKind::Absolute)));
+    assert_eq!(encode(&b, &c), "v=bars&m=change");
+    let c = c.apply(&b, Action::SetBaseYear("2016/17".into()));
+    assert_eq!(encode(&b, &c), "v=bars&m=change&b=2016-17");
+    let p = bars.apply(&b, Action::SelectMeasure(change(ChangeKind::Percent)));
+    assert_eq!(encode(&b, &p), "v=bars&m=pct-change");
+    let trend = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Trend));
+    let i = trend.apply(&b, Action::SelectMeasure(change(ChangeKind::Index))).apply(&b, Action::SetBaseYear("2019/20".into()));
+    assert_eq!(encode(&b, &i), "v=trend&m=index&b=2019-20");
+    for s in [uk, c, p, i] {
+        let d = decode(&b, &encode(&b, &s));
+        assert_eq!((d.selection, d.ignored), (s, Vec::new()));
+    }
+    // `b` may come first.
+    assert_eq!(decode(&b, "b=2016-17&v=bars&m=change").selection.measure, Measure::Change { base: "2016/17".into(), kind: ChangeKind::Absolute });
+}
+
+#[test]
 fn malformed_parameters_are_ignored_and_named() {
     let b = bundle();
     let cases = [
@@ -102,6 +165,12 @@ fn malformed_parameters_are_ignored_and_named() {
         ("y=1999-00", vec!["year \"1999-00\" is not in this dataset"]),
         ("v=pie", vec!["unknown chart \"pie\""]),
         ("m=share&v=bars", vec!["the measure does not fit this chart"]),
+        ("m=index&v=bars", vec!["the measure does not fit this chart"]),
+        ("m=change&v=bars&y=2014-15", vec!["the measure does not fit this chart"]),
+        ("m=changes", vec!["unknown measure \"changes\""]),
+        ("m=change&v=bars&b=1999-00", vec!["base year \"1999-00\" is not in this dataset"]),
+        ("b=2016-17&m=change&v=bars&y=2015-16", vec!["base year \"2016-17\" is not before the year shown"]),
+        ("m=uk&v=bars&b=2016-17", vec!["a base year needs a change measure"]),
         ("uk=maybe", vec!["\"uk\" should be 1 or 0, not \"maybe\""]),
         ("c=academic:total-academic-staff,academic:professional-occupations", vec!["category \"academic:professional-occupations\" overlaps another one chosen"]),
         ("t=graph&c=nothing", vec!["unknown category \"nothing\"", "unknown tab \"graph\""]),

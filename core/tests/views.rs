@@ -5,24 +5,11 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::{awkward_bundle, bundle, AWKWARD_PROVIDER, AWKWARD_UKPRN};
+use common::{academic, awkward_bundle, bundle, key, non_academic, AWKWARD_PROVIDER, AWKWARD_UKPRN};
 
-use workforce_core::manifest::CategoryKey;
 use workforce_core::palette;
 use workforce_core::selection::{Action, ChartKind, Measure, Selection};
 use workforce_core::view::{self, Point, RowKind, Status, Unit};
-
-fn key(group: &str, name: &str) -> CategoryKey {
-    CategoryKey { group: group.into(), name: name.into() }
-}
-
-fn academic() -> CategoryKey {
-    key("Academic", "Total academic staff")
-}
-
-fn non_academic() -> CategoryKey {
-    key("Non-academic", "Total non-academic staff")
-}
 
 fn row(labels: &[String], name: &str) -> usize {
     labels.iter().position(|l| l == name).unwrap_or_else(|| panic!("no row {name} in {labels:?}"))
@@ -96,17 +83,24 @@ fn no_percentage_on_a_base_under_22_5() {
 #[test]
 fn the_uk_total_is_a_reference() {
     let b = bundle();
-    let s = Selection::initial(&b).apply(&b, Action::SetCompareUk(true));
+    // As percentages the UK shares the partners' scale. (With counts it is kept off the chart:
+    // see `measures.rs`.)
+    let s = Selection::initial(&b).apply(&b, Action::SetCompareUk(true)).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     let f = view::figure(&b, &s);
     // Stacked: the UK is the last bar, marked as such.
     assert_eq!(f.chart.labels.last().map(String::as_str), Some("UK (all providers)"));
     assert_eq!(f.chart.row_kinds.last(), Some(&RowKind::Uk));
-    // Bars: a reference line at the UK figure.
-    let bars = s.apply(&b, Action::ToggleCategory(non_academic())).apply(&b, Action::SelectChart(ChartKind::Bars));
+    // Bars: a reference line at the UK figure, 2018/19 academic staff as a % of all staff:
+    // 217,065 of 439,955.
+    let bars = s
+        .apply(&b, Action::ToggleCategory(non_academic()))
+        .apply(&b, Action::SelectChart(ChartKind::Bars))
+        .apply(&b, Action::SelectYear("2018/19".into()))
+        .apply(&b, Action::SelectMeasure(Measure::PerHundred(key("", "Total"))));
     let f = view::figure(&b, &bars);
     let (label, value) = f.chart.reference.clone().expect("reference");
-    assert_eq!(value, 246_930.0);
-    assert_eq!(label, "UK 246,930");
+    assert!((value - 217_065.0 / 439_955.0 * 100.0).abs() < 1e-9);
+    assert_eq!(label, "UK 49.3%");
     assert_eq!(f.caption.providers.last().map(String::as_str), Some("UK (all providers)"), "the reference is named as shown");
 }
 
@@ -226,7 +220,8 @@ fn the_caption_names_every_provider_shown_in_order() {
         .apply(&b, Action::ToggleOther(AWKWARD_UKPRN.into()))
         .apply(&b, Action::SetCombine(true))
         .apply(&b, Action::SetCompareUk(true))
-        .apply(&b, Action::SelectChart(ChartKind::Grouped));
+        .apply(&b, Action::SelectChart(ChartKind::Grouped))
+        .apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     let f = view::figure(&b, &s);
     let c = &f.caption;
     assert_eq!(c.providers, ["Aston", "Keele", AWKWARD_PROVIDER, "2 partners together", "UK (all providers)"]);
@@ -234,17 +229,30 @@ fn the_caption_names_every_provider_shown_in_order() {
     assert_eq!(c.title, "Staff, from grade 1 to grade 9");
     assert_eq!(c.period, "2023/24");
 
+    // Counts: the UK total is not drawn beside the partners, so the caption does not name it.
+    let counts = s.apply(&b, Action::SelectMeasure(Measure::Count));
+    let f = view::figure(&b, &counts);
+    assert_eq!(f.caption.providers, f.chart.labels);
+    assert!(!f.caption.providers.iter().any(|p| p == "UK (all providers)"));
+
     // Bars: the UK total is a reference line, and still named.
-    let bars = s.apply(&b, Action::ToggleCategory(non_academic())).apply(&b, Action::SelectChart(ChartKind::Bars));
+    let bars = s
+        .apply(&b, Action::ToggleCategory(non_academic()))
+        .apply(&b, Action::SelectChart(ChartKind::Bars))
+        .apply(&b, Action::SelectYear("2018/19".into()))
+        .apply(&b, Action::SelectMeasure(Measure::PerHundred(key("", "Total"))));
     let f = view::figure(&b, &bars);
     assert!(f.chart.reference.is_some());
     assert_eq!(f.caption.providers.last().map(String::as_str), Some("UK (all providers)"));
 
     // A trend: the period spans the years.
     let trend = s.apply(&b, Action::SelectChart(ChartKind::Trend));
-    let c = view::figure(&b, &trend).caption;
+    let f = view::figure(&b, &trend);
+    let c = &f.caption;
     assert_eq!(c.period, "2014/15 to 2023/24");
-    assert_eq!(c.providers.len(), 5);
+    let lines: Vec<&str> = f.chart.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(c.providers, lines, "a line per provider named");
+    assert!(c.providers.len() >= 4);
 
     // One partner, several categories: a line per category, one provider shown.
     let one = trend.apply(&b, Action::SetCombine(false)).apply(&b, Action::TogglePartner("10007767".into()));

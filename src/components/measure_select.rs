@@ -1,5 +1,6 @@
-//! What the figures mean: the numbers, a share of the selected categories, or per 100 of a
-//! published total. Only the measures that make sense for the chart are offered.
+//! What the figures mean: the numbers, a share of the selected categories, per 100 of a
+//! published total, a share of the UK, or the change since a base year (its year is chosen in
+//! `base_year_select.rs`). Only the measures that make sense for the chart are offered.
 
 use web_sys::HtmlSelectElement;
 use workforce_core::selection::{Action, Measure};

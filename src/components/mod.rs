@@ -1,5 +1,6 @@
 //! One small component per file. Each takes only the props it shows and a callback for actions.
 
+pub mod base_year_select;
 pub mod category_filter;
 pub mod chart_canvas;
 pub mod chart_kind_select;
@@ -19,6 +20,7 @@ pub mod synced_select;
 pub mod view_tabs;
 pub mod year_select;
 
+pub use base_year_select::BaseYearSelect;
 pub use category_filter::{CategoryFilter, CategoryGroup, CategoryOption};
 pub use chart_canvas::ChartCanvas;
 pub use chart_kind_select::ChartKindSelect;

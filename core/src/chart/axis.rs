@@ -213,8 +213,8 @@ pub(super) fn draw_dashed<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, a: 
 /// Axis tick text for a unit.
 fn tick(unit: Unit, v: f64) -> String {
     match unit {
-        Unit::Count | Unit::PerHundred => format::number(v),
-        Unit::Percent => format!("{}%", format::number(v)),
+        Unit::Count | Unit::PerHundred | Unit::Change => format::number(v),
+        Unit::Percent | Unit::PercentChange => format!("{}%", format::number(v)),
     }
 }
 

@@ -4,11 +4,15 @@
 //! - a ratio divides within one provider and year, by a base of the same provider and year;
 //! - no percentage or ratio on a base under 22.5 (HESA's rounding rule) or an incomplete base;
 //! - the selected partners added together use, for a ratio, only the partners that reported both
-//!   parts, and say that others were left out.
+//!   parts, and say that others were left out;
+//! - a share of the UK divides by HESA's published UK figure for the same categories and year;
+//! - a change is taken only between years a provider reported in full (every year between, for
+//!   the index): across a series break it is not shown.
 
 use crate::dataset::Dataset;
+use crate::manifest::UK_TOTAL_KEY;
 use crate::query::{Dim, Missing, Query};
-use crate::selection::Measure;
+use crate::selection::{ChangeKind, Measure};
 
 /// HESA's rounding rule: no percentage or average is published on a base under 22.5.
 pub const MIN_BASE: f64 = 22.5;
@@ -26,6 +30,9 @@ pub enum Status {
     BaseTooSmall,
     /// Not shown: part of the base of a share or ratio was not reported.
     BaseIncomplete,
+    /// Not shown: a change across a series break (not reported in full in the base year, the
+    /// year itself, or for an index a year between).
+    SeriesBreak,
 }
 
 /// One figure on the chart or in the table.
@@ -144,6 +151,8 @@ impl<'a> Figures<'a> {
     pub fn measure(&self, entity: Entity, year: usize, numerator: &[usize], selected: &[usize], measure: &Measure) -> Point {
         let base: Vec<usize> = match measure {
             Measure::Count => return self.sum(entity, year, numerator),
+            Measure::ShareOfUk => return self.share_of_uk(entity, year, numerator),
+            Measure::Change { base, kind } => return self.change(entity, year, numerator, base, *kind),
             Measure::ShareOfSelection => selected.to_vec(),
             Measure::PerHundred(key) => match self.data.category_index(key) {
                 Some(t) => vec![t],
@@ -178,6 +187,63 @@ impl<'a> Figures<'a> {
         }
         let status = if excluded > 0 { Status::Incomplete } else { Status::Reported };
         Point { value: Some(num / den * 100.0), status }
+    }
+
+    /// `numerator` of an entity as a percentage of the UK's figure for the same categories and
+    /// year. The UK total must have been read with the other providers.
+    fn share_of_uk(&self, entity: Entity, year: usize, numerator: &[usize]) -> Point {
+        let part = self.sum(entity, year, numerator);
+        let Some(num) = part.value else { return Point::NOT_REPORTED };
+        let uk = self.data.provider_index(UK_TOTAL_KEY).map_or(Point::NOT_REPORTED, |u| self.sum(Entity::Provider(u), year, numerator));
+        match (uk.value, uk.status) {
+            (Some(den), Status::Reported) if den < MIN_BASE => Point { value: None, status: Status::BaseTooSmall },
+            (Some(den), Status::Reported) => Point { value: Some(num / den * 100.0), status: part.status },
+            _ => Point { value: None, status: Status::BaseIncomplete },
+        }
+    }
+
+    /// The change of `numerator` from the `base` year to `year`. Only providers that reported
+    /// every figure in both years (and every year between, for the index) count; the partners
+    /// together leave the others out and say so.
+    fn change(&self, entity: Entity, year: usize, numerator: &[usize], base: &str, kind: ChangeKind) -> Point {
+        let Some(b) = self.data.year_index(base) else { return Point { value: None, status: Status::SeriesBreak } };
+        let span: Vec<usize> = match kind {
+            ChangeKind::Index => (b.min(year)..=b.max(year)).collect(),
+            ChangeKind::Absolute | ChangeKind::Percent => vec![b, year],
+        };
+        let providers: Vec<usize> = match entity {
+            Entity::Provider(p) => vec![p],
+            Entity::Combined => self.partners.clone(),
+        };
+        let (mut now, mut then, mut included, mut excluded) = (0.0, 0.0, 0, 0);
+        let mut reported_now = false;
+        for &p in &providers {
+            let (n, n_reported, _) = self.provider_sum(year, p, numerator);
+            reported_now |= n_reported > 0;
+            let complete = span.iter().all(|&y| {
+                let (_, r, m) = self.provider_sum(y, p, numerator);
+                r > 0 && m == 0
+            });
+            if !complete {
+                excluded += 1;
+                continue;
+            }
+            now += n;
+            then += self.provider_sum(b, p, numerator).0;
+            included += 1;
+        }
+        if included == 0 {
+            let status = if reported_now { Status::SeriesBreak } else { Status::NotReported };
+            return Point { value: None, status };
+        }
+        let value = match kind {
+            ChangeKind::Absolute => now - then,
+            _ if then < MIN_BASE => return Point { value: None, status: Status::BaseTooSmall },
+            ChangeKind::Percent => (now - then) / then * 100.0,
+            ChangeKind::Index => now / then * 100.0,
+        };
+        let status = if excluded > 0 { Status::Incomplete } else { Status::Reported };
+        Point { value: Some(value), status }
     }
 }
 

@@ -9,7 +9,7 @@ use crate::dataset::{Bundle, Dataset};
 use crate::format;
 use crate::manifest::UK_TOTAL_KEY;
 use crate::palette::{self, Rgb};
-use crate::selection::{ChartKind, Measure, Selection};
+use crate::selection::{ChangeKind, ChartKind, Measure, Selection};
 pub use figures::{Entity, Point, Status, MIN_BASE};
 use figures::Figures;
 
@@ -27,6 +27,10 @@ pub enum Unit {
     Count,
     Percent,
     PerHundred,
+    /// A signed difference in the figures' own unit (`+320`, `−15`).
+    Change,
+    /// A signed difference in percent (`+54.2%`).
+    PercentChange,
 }
 
 impl Unit {
@@ -35,6 +39,8 @@ impl Unit {
             Unit::Count => format::number(value),
             Unit::Percent => format!("{}%", format::decimal(value, 1)),
             Unit::PerHundred => format::decimal(value, 1),
+            Unit::Change => crate::signed::number(value),
+            Unit::PercentChange => format!("{}%", crate::signed::decimal(value, 1)),
         }
     }
 
@@ -45,6 +51,7 @@ impl Unit {
             (Some(v), _) => self.format(v),
             (None, Status::BaseTooSmall) => "not shown (base under 22.5)".to_string(),
             (None, Status::BaseIncomplete) => "not shown (base not reported)".to_string(),
+            (None, Status::SeriesBreak) => "not shown (series break)".to_string(),
             (None, _) => "not reported".to_string(),
         }
     }
@@ -120,6 +127,13 @@ impl ChartView {
             }
         });
         rows.chain(self.reference.iter().map(|r| r.1)).fold(0.0, f64::max)
+    }
+
+    /// The smallest value the axis must reach: 0, or below it where a change is a fall (changes
+    /// are never stacked).
+    pub fn min_value(&self) -> f64 {
+        let values = self.series.iter().filter(|s| !s.hidden).flat_map(|s| s.points.iter().filter_map(|p| p.value));
+        values.chain(self.reference.iter().map(|r| r.1)).fold(0.0, f64::min)
     }
 
     /// What a bar, segment or point says when hovered or focused.
@@ -287,15 +301,16 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let others: Vec<usize> = selection.others.iter().filter_map(|u| data.provider_index(u)).collect();
     let mut providers = partners.clone();
     providers.extend(others.iter().copied());
-    providers.extend(uk);
-    let figs = Figures::read(data, providers, partners.clone(), needed, years.clone());
+    providers.extend(uk.or_else(|| measure_needs_uk(data, measure)));
+    let figs = Figures::read(data, providers, partners.clone(), needed, years_read(data, measure, &years));
 
     let mut entities: Vec<(Entity, RowKind)> = partners.iter().map(|&p| (Entity::Provider(p), RowKind::Partner)).collect();
     entities.extend(others.iter().map(|&p| (Entity::Provider(p), RowKind::Other)));
     if selection.combine && partners.len() > 1 {
         entities.push((Entity::Combined, RowKind::Combined));
     }
-    let uk_row = uk.map(|u| (Entity::Provider(u), RowKind::Uk));
+    // As a share of the UK, the UK itself would be 100%: no row.
+    let uk_row = uk.filter(|_| *measure != Measure::ShareOfUk).map(|u| (Entity::Provider(u), RowKind::Uk));
     let entity_name = |e: Entity| match e {
         Entity::Provider(p) => names.provider(p),
         Entity::Combined => format!("{} partners together", partners.len()),
@@ -387,6 +402,13 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let table = table_view(&figs, selection, &labels, &series, unit, row_heading, &partners, years.first().copied());
     caption.providers = shown;
     caption.notes = not_reported(data, &names, &figs, &series, unit);
+    // Counts beside the UK total: the UK stays in the table, off the chart's scale.
+    let (labels, row_kinds, series, reference, uk_note) = uk_off_the_scale(selection, unit, labels, row_kinds, series, reference);
+    if uk_note.is_some() {
+        // The caption names what the chart shows: the UK total went to the table and the note.
+        caption.providers.retain(|p| p != UK_NAME);
+    }
+    caption.notes.extend(measure_notes(&series, &table).into_iter().chain(uk_note));
     let chart = ChartView {
         alt: alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference),
         kind: selection.chart,
@@ -408,6 +430,10 @@ fn measure_unit(data: &Dataset, measure: &Measure, categories: &[usize]) -> (Uni
     match measure {
         Measure::Count => (Unit::Count, measure_label(&data.info.measure)),
         Measure::ShareOfSelection => (Unit::Percent, "% of the selected categories".to_string()),
+        Measure::ShareOfUk => (Unit::Percent, "% of the UK total".to_string()),
+        Measure::Change { base, kind: ChangeKind::Absolute } => (Unit::Change, format!("Change in {} since {base}", data.info.measure)),
+        Measure::Change { base, kind: ChangeKind::Percent } => (Unit::PercentChange, format!("% change since {base}")),
+        Measure::Change { base, kind: ChangeKind::Index } => (Unit::PerHundred, format!("Index ({base} = 100)")),
         Measure::PerHundred(key) => {
             let Some(t) = data.category_index(key) else { return (Unit::Count, measure_label(&data.info.measure)) };
             let total = &data.categories()[t];
@@ -441,6 +467,76 @@ pub fn measure_choice_label(data: &Dataset, measure: &Measure) -> String {
         Measure::Count => format!("Number ({})", data.info.measure),
         Measure::ShareOfSelection => "% of the selected categories".to_string(),
         Measure::PerHundred(key) => format!("Per 100 {} (%)", base_name(data, &key.name)),
+        Measure::ShareOfUk => "% of the UK".to_string(),
+        Measure::Change { base, kind: ChangeKind::Absolute } => format!("Change since {base}"),
+        Measure::Change { base, kind: ChangeKind::Percent } => format!("% change since {base}"),
+        Measure::Change { base, kind: ChangeKind::Index } => format!("Index ({base} = 100)"),
+    }
+}
+
+/// The UK total's index when a measure divides by it though the UK is not compared with.
+fn measure_needs_uk(data: &Dataset, measure: &Measure) -> Option<usize> {
+    (*measure == Measure::ShareOfUk).then(|| data.provider_index(UK_TOTAL_KEY)).flatten()
+}
+
+/// The years to read: those shown, and a change's base year. (An index, whose years between
+/// matter too, is offered on trends only, which read every year.)
+fn years_read(data: &Dataset, measure: &Measure, shown: &[usize]) -> Vec<usize> {
+    let mut out = shown.to_vec();
+    if let Some(b) = measure.base_year().and_then(|b| data.year_index(b)) {
+        if !out.contains(&b) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// With counts, the UK total (hundreds of thousands) would flatten the partners' bars and lines
+/// on one scale: it comes off the chart (bar, line or reference line) and a note gives its figure
+/// and points to "% of the UK". The table, built before, keeps it. Other measures pass through.
+#[allow(clippy::type_complexity)]
+fn uk_off_the_scale(
+    selection: &Selection,
+    unit: Unit,
+    mut labels: Vec<String>,
+    mut row_kinds: Vec<RowKind>,
+    mut series: Vec<SeriesView>,
+    reference: Option<(String, f64)>,
+) -> (Vec<String>, Vec<RowKind>, Vec<SeriesView>, Option<(String, f64)>, Option<String>) {
+    if !selection.compare_uk || selection.measure != Measure::Count {
+        return (labels, row_kinds, series, reference, None);
+    }
+    let advice = "Choose \"% of the UK\" under Show to compare the partners with it.";
+    let note = if let Some((_, value)) = &reference {
+        format!("The UK total ({}) is not drawn: on the same scale it would flatten the partners' bars. {advice}", unit.format(*value))
+    } else if let Some(row) = row_kinds.iter().position(|k| *k == RowKind::Uk) {
+        labels.remove(row);
+        row_kinds.remove(row);
+        for s in &mut series {
+            if row < s.points.len() {
+                s.points.remove(row);
+            }
+            if let Some(colours) = s.point_colours.as_mut().filter(|c| row < c.len()) {
+                colours.remove(row);
+            }
+        }
+        format!("The UK total is in the table but not on the chart: on the same scale it would flatten the partners' bars. {advice}")
+    } else if series.iter().any(|s| s.reference) {
+        series.retain(|s| !s.reference);
+        format!("The UK total is in the table but not on the chart: on the same scale it would flatten the partners' lines. {advice}")
+    } else {
+        return (labels, row_kinds, series, reference, None);
+    };
+    (labels, row_kinds, series, None, Some(note))
+}
+
+/// Notes on figures a measure left out: changes across a series break.
+fn measure_notes(series: &[SeriesView], table: &TableView) -> Vec<String> {
+    let mut statuses = series.iter().flat_map(|s| &s.points).chain(table.total.iter().flat_map(|r| &r.cells)).map(|p| p.status);
+    if statuses.any(|s| s == Status::SeriesBreak) {
+        vec!["Some changes are not shown: the provider did not report the figures in full in both years (or, for an index, in a year between).".to_string()]
+    } else {
+        Vec::new()
     }
 }
 
@@ -640,6 +736,9 @@ fn alt_text(
 }
 
 /// Display names: partners by short name, the UK total as "UK", other providers by HESA's name.
+/// How the all-UK total is named on charts, tables and captions.
+pub const UK_NAME: &str = "UK (all providers)";
+
 struct Names<'a> {
     bundle: &'a Bundle,
     data: &'a Dataset,
@@ -649,7 +748,7 @@ impl Names<'_> {
     fn provider(&self, index: usize) -> String {
         let Some(p) = self.data.providers().get(index) else { return String::new() };
         if p.key == UK_TOTAL_KEY {
-            return "UK (all providers)".to_string();
+            return UK_NAME.to_string();
         }
         match self.bundle.manifest.partners.iter().find(|m| m.ukprn == p.key) {
             Some(partner) => partner.short.clone(),

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use workforce_core::manifest::CategoryKey;
 use workforce_core::Bundle;
 
 /// Loads `data/` (manifest and the three datasets) through `Bundle::load`.
@@ -39,4 +40,19 @@ pub fn awkward_bundle() -> Bundle {
     records.extend(extra);
     let data = workforce_core::Dataset::from_records(info, "awkward.csv", &records).unwrap_or_else(|e| panic!("{e}"));
     b.with_dataset(data)
+}
+
+#[allow(dead_code)]
+pub fn key(group: &str, name: &str) -> CategoryKey {
+    CategoryKey { group: group.into(), name: name.into() }
+}
+
+#[allow(dead_code)]
+pub fn academic() -> CategoryKey {
+    key("Academic", "Total academic staff")
+}
+
+#[allow(dead_code)]
+pub fn non_academic() -> CategoryKey {
+    key("Non-academic", "Total non-academic staff")
 }
