@@ -121,7 +121,7 @@ impl Plot {
         area: &DrawingArea<DB, Shift>,
         cx: &Ctx,
         orientation: Orientation,
-        (n, max, unit): (usize, f64, Unit),
+        (n, (max, step), unit): (usize, (f64, f64), Unit),
         description: &str,
         (margin_top, margin_right): (i32, i32),
         (below, left_area): (i32, i32),
@@ -142,7 +142,6 @@ impl Plot {
         let axis_line = ShapeStyle::from(&colour(cx.style.muted_text)).stroke_width(cx.px(1.0).max(1) as u32);
         let label = cx.text(12.0, cx.style.muted_text);
         let side = orientation.value_side();
-        let step = tick_step(max);
         for i in 0..=(max / step).round() as usize {
             let v = step * i as f64;
             area.draw(&PathElement::new(vec![plot.at(0.0, v), plot.at(plot.n, v)], grid))?;
@@ -218,18 +217,33 @@ fn tick(unit: Unit, v: f64) -> String {
     }
 }
 
-/// The value axis's end: a round number above the largest value (100 for shares that fill it).
-pub(super) fn axis_max(view: &ChartView) -> f64 {
+/// The value axis: its end and the step between ticks. The step is round (1, 2, 2.5 or 5 times a
+/// power of ten) for at most [`MAX_TICKS`] steps, and the end is the first tick at or above the
+/// largest value: never more than one step of empty plot above the tallest bar (100 for shares
+/// that fill it).
+pub(super) fn value_axis(view: &ChartView) -> (f64, f64) {
     let max = view.max_value();
     if view.unit == Unit::Percent && max > 99.0 && max <= 100.5 {
-        return 100.0;
+        return (100.0, 20.0);
     }
-    nice_ceiling(max * 1.08)
+    round_axis(max)
 }
 
-/// A round step for about six ticks up to `max`.
-fn tick_step(max: f64) -> f64 {
-    nice_ceiling(max / 6.0)
+/// The most steps the value axis is cut into.
+const MAX_TICKS: f64 = 6.0;
+
+/// `(end, step)` for values up to `max`: the smallest round step that covers `max` in at most
+/// [`MAX_TICKS`] steps, and the first multiple of it at or above `max`.
+pub fn round_axis(max: f64) -> (f64, f64) {
+    if !(max > 0.0) || !max.is_finite() {
+        return (1.0, 0.2);
+    }
+    let mut step = nice_ceiling(max / MAX_TICKS);
+    // A step a little too small for MAX_TICKS (rounding): the next round step up.
+    while (max / step).ceil() > MAX_TICKS {
+        step = nice_ceiling(step * 1.01);
+    }
+    ((max / step - 1e-9).ceil().max(1.0) * step, step)
 }
 
 /// Rounds up to 1, 2, 2.5 or 5 times a power of ten, for an axis with round ticks.
@@ -239,7 +253,7 @@ pub fn nice_ceiling(value: f64) -> f64 {
     }
     let magnitude = 10f64.powf(value.log10().floor());
     for step in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        if value <= step * magnitude {
+        if value <= step * magnitude * (1.0 + 1e-12) {
             return step * magnitude;
         }
     }
