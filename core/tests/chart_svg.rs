@@ -480,3 +480,24 @@ fn a_hovered_year_reads_every_visible_series_largest_first() {
     assert_eq!(lines[0].colour, v.series[1].colour);
     assert_eq!(lines[0].text, Unit::Count.format(v.series[1].points[1].value.unwrap_or_default()));
 }
+
+#[test]
+fn value_ticks_never_overlap_on_narrow_charts() {
+    let mut v = view(ChartKind::Grouped);
+    v.labels = (0..8).map(|i| format!("A university with a long name {i}")).collect();
+    v.row_kinds = vec![RowKind::Partner; 8];
+    for s in &mut v.series {
+        s.points = (0..8).map(|i| p(Some(1000.0 + f64::from(i) * 1200.0), Status::Reported)).collect();
+    }
+    for width in [300, 320, 360, 480] {
+        let (out, hits) = svg(&v, width, 600);
+        let left = hits.iter().map(|h| h.x0).min();
+        assert!(hits.iter().all(|h| Some(h.x0) == left), "{width}: horizontal bars, all from the left");
+        let mut ticks: Vec<Text> = texts(&out).into_iter().filter(|t| t.anchor == "middle" && t.content.chars().all(|c| c.is_ascii_digit() || c == ',')).collect();
+        ticks.sort_by(|a, b| a.x.total_cmp(&b.x));
+        assert!(ticks.len() >= 2, "{width}: {ticks:?}");
+        for w in ticks.windows(2) {
+            assert!(w[0].span().1 + 2.0 <= w[1].span().0, "{width}: {:?} overlaps {:?}", w[0], w[1]);
+        }
+    }
+}

@@ -106,7 +106,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
                 } else {
                     let text = mark(unit, None, piece.status);
                     if !grouped || fits_across(area, &text, &mark_style, orientation, lane_pixels)? {
-                        area.draw_text(&text, &end_style, plot.along(b, gap))?;
+                        area.draw_text(&text, &end_style, plot.along(plot.at(middle, total), stub + gap))?;
                     }
                 }
                 Hit::spanning(a, b, row, piece.series)
