@@ -79,21 +79,11 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
 
     let ratio = || gloo::utils::window().device_pixel_ratio().clamp(1.0, 4.0);
     let trend = props.view.kind == ChartKind::Trend;
-    // Where a tip goes: centred on `x` but kept inside the chart (it is up to about 22rem wide).
-    let place = {
-        let canvas_ref = canvas_ref.clone();
-        move |x: f64| {
-            let width = canvas_ref.cast::<HtmlCanvasElement>().map_or(0.0, |c| f64::from(c.client_width()));
-            let half = (width / 2.0).min(150.0);
-            x.clamp(half, (width - half).max(half))
-        }
-    };
     // The tip for hit `index`: on a trend, with the whole year; `keyboard` reads its one figure.
     let show = {
         let view = props.view.clone();
         let tip = tip.clone();
         let hits = hits.clone();
-        let place = place.clone();
         move |index: usize, keyboard: bool| {
             let r = ratio();
             let hits = hits.borrow();
@@ -111,7 +101,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 }
                 year = Some((label, lines));
             }
-            tip.set(Some(Tip { text, year, series: keyboard.then_some(hit.series), x: place(f64::from(hit.x0 + hit.x1) / 2.0 / r), y: y / r, index }));
+            tip.set(Some(Tip { text, year, series: keyboard.then_some(hit.series), x: f64::from(hit.x0 + hit.x1) / 2.0 / r, y: y / r, index }));
         }
     };
     // A tip opened by touch or pen: kept when the finger lifts (the browser then sends
@@ -230,11 +220,23 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let tip_ref = use_node_ref();
     {
         let tip_ref = tip_ref.clone();
+        let canvas_ref = canvas_ref.clone();
         use_effect_with((*tip).clone(), move |t| {
             if let (Some(t), Some(el)) = (t, tip_ref.cast::<web_sys::HtmlElement>()) {
+                // The tip's centre, measured so the whole tip stays inside the chart: above its bar
+                // or point, or for a year's list beside the year at the top of the chart.
+                let width = canvas_ref.cast::<HtmlCanvasElement>().map_or(0.0, |c| f64::from(c.client_width()));
+                let half = f64::from(el.offset_width()) / 2.0;
+                let (x, y) = if t.year.is_some() {
+                    let right = t.x + 12.0 + half;
+                    (if right + half <= width { right } else { t.x - 12.0 - half }, 4.0)
+                } else {
+                    (t.x, t.y)
+                };
+                let x = x.clamp(half, (width - half).max(half));
                 let style = el.style();
-                let _ = style.set_property("left", &format!("{}px", t.x.round() as i32));
-                let _ = style.set_property("top", &format!("{}px", t.y.round() as i32));
+                let _ = style.set_property("left", &format!("{}px", x.round() as i32));
+                let _ = style.set_property("top", &format!("{}px", y.round() as i32));
             }
         });
     }
@@ -248,7 +250,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 { &props.view.alt }
             </canvas>
             if let Some(t) = &*tip {
-                <div class="chart-tip" id="chart-tip" ref={tip_ref} aria-hidden="true">
+                <div class={classes!("chart-tip", t.year.is_some().then_some("beside"))} id="chart-tip" ref={tip_ref} aria-hidden="true">
                     if let Some((year, lines)) = &t.year {
                         <div class="chart-tip-year">{ year }</div>
                         <ul class="chart-tip-lines">
