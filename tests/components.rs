@@ -222,22 +222,23 @@ fn find_colour(root: &Element, rgb: [u8; 3]) -> Option<(f64, f64)> {
     Some(((x + 3.0) / ratio, (y + 3.0) / ratio))
 }
 
-#[wasm_bindgen_test]
-async fn hovering_a_bar_shows_its_exact_figure() {
+/// The explorer's default view, 1000 px wide, and a point on its first academic-staff segment
+/// (the palette's first colour, #332288) in client coordinates.
+async fn explorer_and_a_bar() -> (Element, HtmlElement, f64, f64) {
     let root = mount();
     root.set_attribute("style", "width: 1000px").expect("style");
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    // The first academic-staff segment drawn (the palette's first colour, #332288).
     let (x, y) = find_colour(&root, [0x33, 0x22, 0x88]).expect("an academic staff segment on the canvas");
     let canvas = query::<HtmlElement>(&root, "#chart-canvas");
     let rect = canvas.get_bounding_client_rect();
-    let init = web_sys::PointerEventInit::new();
-    init.set_client_x((rect.left() + x) as i32);
-    init.set_client_y((rect.top() + y) as i32);
-    init.set_bubbles(true);
-    let event = web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init).expect("event");
-    canvas.dispatch_event(&event).expect("dispatch");
+    (root, canvas, rect.left() + x, rect.top() + y)
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_bar_shows_its_exact_figure() {
+    let (root, canvas, x, y) = explorer_and_a_bar().await;
+    canvas.dispatch_event(&pointer("pointermove", "mouse", x, y)).expect("dispatch");
     yew::scheduler::flush().await;
     let tip = query::<HtmlElement>(&root, "#chart-tip").text_content().unwrap_or_default();
     // Whichever bar it is, the tip names it and gives its exact figure for 2023/24.
@@ -310,14 +311,7 @@ fn pointer(kind: &str, pointer_type: &str, x: f64, y: f64) -> web_sys::PointerEv
 
 #[wasm_bindgen_test]
 async fn a_tapped_tip_stays_until_a_tap_elsewhere() {
-    let root = mount();
-    root.set_attribute("style", "width: 1000px").expect("style");
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    let (x, y) = find_colour(&root, [0x33, 0x22, 0x88]).expect("a bar on the canvas");
-    let canvas = query::<HtmlElement>(&root, "#chart-canvas");
-    let rect = canvas.get_bounding_client_rect();
-    let (x, y) = (rect.left() + x, rect.top() + y);
+    let (root, canvas, x, y) = explorer_and_a_bar().await;
     let has_tip = |root: &Element| root.query_selector("#chart-tip").ok().flatten().is_some();
     // A finger taps a bar and lifts: the browser sends pointerup and pointerleave.
     for kind in ["pointerdown", "pointerup", "pointerleave"] {
