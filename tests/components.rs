@@ -287,22 +287,23 @@ fn find_colour(root: &Element, rgb: [u8; 3]) -> Option<(f64, f64)> {
     Some(((x + 3.0) / ratio, (y + 3.0) / ratio))
 }
 
-#[wasm_bindgen_test]
-async fn hovering_a_bar_shows_its_exact_figure() {
+/// The explorer's default view, 1000 px wide, and a point on its first academic-staff segment
+/// (the palette's first colour, #332288) in client coordinates.
+async fn explorer_and_a_bar() -> (Element, HtmlElement, f64, f64) {
     let root = mount();
     root.set_attribute("style", "width: 1000px").expect("style");
     let _app = render_app(&root);
     yew::scheduler::flush().await;
-    // The first academic-staff segment drawn (the palette's first colour, #332288).
     let (x, y) = find_colour(&root, [0x33, 0x22, 0x88]).expect("an academic staff segment on the canvas");
     let canvas = query::<HtmlElement>(&root, "#chart-canvas");
     let rect = canvas.get_bounding_client_rect();
-    let init = web_sys::PointerEventInit::new();
-    init.set_client_x((rect.left() + x) as i32);
-    init.set_client_y((rect.top() + y) as i32);
-    init.set_bubbles(true);
-    let event = web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init).expect("event");
-    canvas.dispatch_event(&event).expect("dispatch");
+    (root, canvas, rect.left() + x, rect.top() + y)
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_bar_shows_its_exact_figure() {
+    let (root, canvas, x, y) = explorer_and_a_bar().await;
+    canvas.dispatch_event(&pointer("pointermove", "mouse", x, y)).expect("dispatch");
     yew::scheduler::flush().await;
     let tip = query::<HtmlElement>(&root, "#chart-tip").text_content().unwrap_or_default();
     // Whichever bar it is, the tip names it and gives its exact figure for 2023/24.
@@ -615,4 +616,89 @@ fn the_bundled_manifest_is_data_manifest_json_field_by_field() {
     let ids: Vec<&str> = bundle.datasets.iter().map(|d| d.info.id.as_str()).collect();
     let want: Vec<&str> = json.datasets.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, want);
+
+fn pointer(kind: &str, pointer_type: &str, x: f64, y: f64) -> web_sys::PointerEvent {
+    let init = web_sys::PointerEventInit::new();
+    init.set_client_x(x as i32);
+    init.set_client_y(y as i32);
+    init.set_bubbles(true);
+    init.set_pointer_type(pointer_type);
+    web_sys::PointerEvent::new_with_event_init_dict(kind, &init).expect("event")
+}
+
+#[wasm_bindgen_test]
+async fn a_tapped_tip_stays_until_a_tap_elsewhere() {
+    let (root, canvas, x, y) = explorer_and_a_bar().await;
+    let has_tip = |root: &Element| root.query_selector("#chart-tip").ok().flatten().is_some();
+    // A finger taps a bar and lifts: the browser sends pointerup and pointerleave.
+    for kind in ["pointerdown", "pointerup", "pointerleave"] {
+        canvas.dispatch_event(&pointer(kind, "touch", x, y)).expect("dispatch");
+        yew::scheduler::flush().await;
+    }
+    assert!(has_tip(&root), "the tapped figure stays shown");
+    // A tap elsewhere on the page closes it.
+    gloo::utils::body().dispatch_event(&pointer("pointerdown", "touch", 1.0, 1.0)).expect("dispatch");
+    yew::scheduler::flush().await;
+    assert!(!has_tip(&root), "a tap elsewhere closes it");
+    // A mouse's tip still goes when the mouse leaves.
+    canvas.dispatch_event(&pointer("pointermove", "mouse", x, y)).expect("dispatch");
+    yew::scheduler::flush().await;
+    assert!(has_tip(&root));
+    canvas.dispatch_event(&pointer("pointerleave", "mouse", x, y)).expect("dispatch");
+    yew::scheduler::flush().await;
+    assert!(!has_tip(&root));
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_year_lists_every_series_largest_first() {
+    use workforce_core::palette::Rgb;
+    use workforce_core::selection::ChartKind;
+    use workforce_core::view::{ChartView, Point, RowKind, SeriesView, Status, Unit};
+    let series = |name: &str, colour: Rgb, values: [Option<f64>; 3]| SeriesView {
+        name: name.into(),
+        colour,
+        point_colours: None,
+        points: values.iter().map(|&v| Point { value: v, status: if v.is_some() { Status::Reported } else { Status::NotReported } }).collect(),
+        reference: false,
+        hidden: false,
+    };
+    let mut hidden = series("Hidden", Rgb(0x11, 0x77, 0x33), [Some(9000.0); 3]);
+    hidden.hidden = true;
+    let view = ChartView {
+        kind: ChartKind::Trend,
+        title: "Trend".into(),
+        y_label: "Headcount".into(),
+        unit: Unit::Count,
+        labels: vec!["2021/22".into(), "2022/23".into(), "2023/24".into()],
+        row_kinds: vec![RowKind::Year; 3],
+        series: vec![
+            series("Aston", Rgb(0x33, 0x22, 0x88), [Some(1000.0), None, Some(1100.0)]),
+            series("Keele", Rgb(0x88, 0xcc, 0xee), [Some(900.0), Some(950.0), Some(1200.0)]),
+            series("Warwick", Rgb(0xcc, 0x66, 0x77), [Some(3000.0), Some(3100.0), Some(3200.0)]),
+            hidden,
+        ],
+        reference: None,
+        year: String::new(),
+        empty: None,
+        alt: "A trend".into(),
+    };
+    let root = mount();
+    let props = explorer::components::chart_canvas::ChartCanvasProps { view: Rc::new(view), visible: true };
+    yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let canvas = query::<HtmlElement>(&root, "#chart-canvas");
+    canvas.set_attribute("style", "display: block; width: 600px; height: 400px").expect("style");
+    gloo::utils::window().dispatch_event(&web_sys::Event::new("resize").expect("event")).expect("dispatch");
+    yew::scheduler::flush().await;
+    // The middle of the chart, over 2022/23 but on no point.
+    let rect = canvas.get_bounding_client_rect();
+    canvas.dispatch_event(&pointer("pointermove", "mouse", rect.left() + 320.0, rect.top() + 390.0)).expect("dispatch");
+    yew::scheduler::flush().await;
+    let year = query::<HtmlElement>(&root, "#chart-tip .chart-tip-year").text_content().unwrap_or_default();
+    assert_eq!(year, "2022/23");
+    let lines: Vec<String> = all(&root, "#chart-tip li").iter().map(|l| l.text_content().unwrap_or_default()).collect();
+    assert_eq!(lines, ["Warwick3,100", "Keele950", "Astonnot reported"]);
+    assert_eq!(all(&root, "#chart-tip li svg rect").len(), 3, "a colour swatch a line");
+    let readout = query::<HtmlElement>(&root, "#chart-readout").text_content().unwrap_or_default();
+    assert_eq!(readout, "2022/23: Warwick 3,100; Keele 950; Aston not reported");
 }

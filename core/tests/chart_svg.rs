@@ -1,7 +1,7 @@
 //! The chart drawing routine, drawn natively into SVG: the same code the canvas runs.
 
 use plotters::prelude::*;
-use workforce_core::chart::{self, hit_at, nice_ceiling, ChartStyle, Frame, Hit};
+use workforce_core::chart::{self, hit_at, marks_used, nice_ceiling, round_axis, year_readout, ChartStyle, Frame, Hit};
 use workforce_core::palette::Rgb;
 use workforce_core::selection::ChartKind;
 use workforce_core::view::{ChartView, Point, RowKind, SeriesView, Status, Unit};
@@ -204,4 +204,300 @@ fn the_configured_font_reaches_the_text() {
     let texts = out.matches("<text").count();
     assert!(texts > 5);
     assert_eq!(out.matches(family).count(), texts, "every text in the theme's font:\n{out}");
+}
+
+/// A text drawn in the SVG: where (its anchor point), how big, and what it says.
+#[derive(Debug, Clone)]
+struct Text {
+    x: f64,
+    y: f64,
+    size: f64,
+    anchor: String,
+    content: String,
+}
+
+impl Text {
+    /// Its width as plotters estimates it for SVG (the same estimate the layout used).
+    fn width(&self) -> f64 {
+        self.size / 1.24 * 0.7 * self.content.len() as f64
+    }
+
+    /// Its left and right edges.
+    fn span(&self) -> (f64, f64) {
+        match self.anchor.as_str() {
+            "middle" => (self.x - self.width() / 2.0, self.x + self.width() / 2.0),
+            "end" => (self.x - self.width(), self.x),
+            _ => (self.x, self.x + self.width()),
+        }
+    }
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    tag.split(&format!(" {name}=\"")).nth(1).and_then(|r| r.split('"').next()).map(str::to_string)
+}
+
+fn texts(svg: &str) -> Vec<Text> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|chunk| {
+            let (tag, rest) = chunk.split_once('>')?;
+            let content = rest.split("</text>").next()?.trim().replace("&amp;", "&");
+            Some(Text {
+                x: attr(tag, "x")?.parse().ok()?,
+                y: attr(tag, "y")?.parse().ok()?,
+                size: attr(tag, "font-size")?.parse().ok()?,
+                anchor: attr(tag, "text-anchor").unwrap_or_else(|| "start".into()),
+                content,
+            })
+        })
+        .collect()
+}
+
+/// Every polyline's stroke and points.
+fn polylines(svg: &str) -> Vec<(String, Vec<(i32, i32)>)> {
+    svg.split("<polyline")
+        .skip(1)
+        .filter_map(|chunk| {
+            let tag = chunk.split("/>").next()?;
+            let points = attr(tag, "points")?.split_whitespace().filter_map(|p| p.split_once(',').and_then(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))).collect();
+            Some((attr(tag, "stroke")?, points))
+        })
+        .collect()
+}
+
+/// Lines in the muted text colour lying wholly inside a hit's box: the hatching of a placeholder.
+fn hatching_in(svg: &str, hit: &Hit) -> usize {
+    polylines(svg).iter().filter(|(stroke, points)| stroke == "#57606A" && points.len() == 2 && points.iter().all(|&(x, y)| hit.contains(x, y))).count()
+}
+
+#[test]
+fn not_reported_figures_stand_as_hatched_placeholders() {
+    for kind in [ChartKind::Grouped, ChartKind::Stacked] {
+        let v = view(kind);
+        let (out, hits) = svg(&v, 900, 450);
+        let missing = hits.iter().find(|h| h.row == 1 && h.series == 1).expect("a hit for Birmingham's figure not reported");
+        assert!(missing.y1 - missing.y0 >= 8 && missing.x1 - missing.x0 >= 8, "{kind:?}: a placeholder with room: {missing:?}");
+        assert!(hatching_in(&out, missing) >= 3, "{kind:?}: hatched where the figure would be:\n{out}");
+        // Reported figures are not hatched.
+        let reported = hits.iter().find(|h| h.row == 0 && h.series == 1).expect("hit");
+        assert_eq!(hatching_in(&out, reported), 0, "{kind:?}");
+        assert!(marks_used(&v).contains(&chart::NOT_REPORTED), "{kind:?}: the legend explains the hatching");
+    }
+    // The image's legend shows a hatched swatch beside the words.
+    let style = ChartStyle { legend: true, ..ChartStyle::default() };
+    let (out, _) = svg_with(&view(ChartKind::Stacked), 900, 450, &style);
+    let words = texts(&out).into_iter().find(|t| t.content == chart::NOT_REPORTED).expect("the legend's words");
+    let swatch = Hit { x0: words.x as i32 - 20, y0: words.y as i32 - 2, x1: words.x as i32, y1: words.y as i32 + 16, row: 0, series: 0 };
+    assert!(hatching_in(&out, &swatch) >= 2, "a hatched swatch before {words:?}");
+}
+
+#[test]
+fn axes_use_round_steps_and_end_at_the_first_tick_above_the_tallest_bar() {
+    for i in 1..2000 {
+        let max = f64::from(i) * 7.3;
+        let (end, step) = round_axis(max);
+        let mantissa = step / 10f64.powf(step.log10().floor());
+        assert!([1.0, 2.0, 2.5, 5.0].iter().any(|m| (m - mantissa).abs() < 1e-9), "{max}: step {step}");
+        assert!(end >= max && end - max < step, "{max}: end {end}, step {step}: at most one step above");
+        assert!(end / step <= 6.0 + 1e-9, "{max}: {end}/{step}");
+    }
+    assert_eq!(round_axis(1015.0), (1200.0, 200.0));
+    assert_eq!(round_axis(4205.0), (5000.0, 1000.0));
+    // Drawn: Aston's 1,015 alone tops out at 1,200, not 2,000.
+    let mut v = view(ChartKind::Bars);
+    v.series.truncate(1);
+    v.labels.truncate(1);
+    v.series[0].points.truncate(1);
+    let (out, _) = svg(&v, 800, 450);
+    let ticks: Vec<String> = texts(&out).into_iter().filter(|t| t.anchor == "end").map(|t| t.content).collect();
+    assert_eq!(ticks.last().map(String::as_str), Some("1,200"), "{ticks:?}");
+}
+
+#[test]
+fn one_bar_does_not_stretch_across_the_plot() {
+    let mut v = view(ChartKind::Bars);
+    v.series.truncate(1);
+    v.labels.truncate(1);
+    v.series[0].points.truncate(1);
+    let (_, hits) = svg(&v, 800, 450);
+    let bar = hits[0];
+    assert!(bar.x1 - bar.x0 <= 72, "capped thickness: {bar:?}");
+    // Centred in the plot (64 px of axis on the left, 12 px of margin on the right).
+    let middle = (bar.x0 + bar.x1) / 2;
+    assert!((middle - (64 + 788) / 2).abs() <= 2, "centred: {bar:?}");
+    // A group of two likewise.
+    let mut v = view(ChartKind::Grouped);
+    v.labels.truncate(1);
+    for s in &mut v.series {
+        s.points.truncate(1);
+    }
+    let (_, hits) = svg(&v, 800, 450);
+    assert!(hits.iter().all(|h| h.x1 - h.x0 <= 40), "{hits:?}");
+}
+
+#[test]
+fn grouped_figures_never_overlap() {
+    let mut v = view(ChartKind::Grouped);
+    v.labels = (0..8).map(|i| format!("Uni {i}")).collect();
+    v.row_kinds = vec![RowKind::Partner; 8];
+    v.series.push(SeriesView { name: "Third".into(), colour: Rgb(0x11, 0x77, 0x33), ..v.series[0].clone() });
+    for s in &mut v.series {
+        s.points = (0..8).map(|i| p(Some(11_130.0 + f64::from(i) * 1000.0), Status::Reported)).collect();
+    }
+    for width in [700, 900, 1400, 2400] {
+        let (out, _) = svg(&v, width, 450);
+        let figures: Vec<Text> = texts(&out).into_iter().filter(|t| t.content.contains(',') && t.anchor == "middle").collect();
+        for (i, a) in figures.iter().enumerate() {
+            for b in &figures[i + 1..] {
+                let ((a0, a1), (b0, b1)) = (a.span(), b.span());
+                let apart = a1 <= b0 || b1 <= a0 || (a.y - b.y).abs() >= a.size;
+                assert!(apart, "{width} px: {a:?} overlaps {b:?}");
+            }
+        }
+        if width == 2400 {
+            assert_eq!(figures.len(), 24, "wide enough for every figure");
+        }
+    }
+}
+
+#[test]
+fn hiding_every_series_says_so() {
+    let mut v = view(ChartKind::Grouped);
+    for s in &mut v.series {
+        s.hidden = true;
+    }
+    let (out, hits) = svg(&v, 800, 450);
+    assert!(out.contains(chart::ALL_HIDDEN), "{out}");
+    assert!(hits.is_empty());
+    assert!(!texts(&out).iter().any(|t| t.content == "0"), "no empty axis");
+    // On a phone the sentence wraps rather than running off the canvas.
+    let (out, _) = svg(&v, 300, 400);
+    let lines = texts(&out);
+    assert!(lines.len() > 1 && lines.iter().all(|t| t.span().0 >= 0.0 && t.span().1 <= 300.0), "{lines:?}");
+}
+
+#[test]
+fn exported_titles_and_footers_wrap_and_are_never_cut() {
+    let title = "Staff headcount by occupation and contract level for every Midlands Innovation partner compared with the whole of the United Kingdom, 2019/20 to 2023/24";
+    let footer = vec![
+        "Filters: Aston, Birmingham, Cranfield, Keele, Leicester, Loughborough, Nottingham and Warwick; Total academic staff and Total non-academic staff; headcount.".to_string(),
+        "Source: HESA DT025 Table 1, CC BY 4.0".to_string(),
+    ];
+    let long = ChartStyle { legend: true, frame: Some(Frame { title: title.into(), footer: footer.clone() }), ..ChartStyle::default() };
+    let short = ChartStyle { legend: true, frame: Some(Frame { title: "Staff".into(), footer: vec!["Source: HESA".into()] }), ..ChartStyle::default() };
+    let (out, long_hits) = svg_with(&view(ChartKind::Grouped), 600, 500, &long);
+    std::fs::write(std::env::temp_dir().join("chart2-long-title.svg"), &out).expect("write");
+    assert!(!out.contains('…'), "nothing cut short:\n{out}");
+    let drawn: Vec<Text> = texts(&out);
+    let all: String = drawn.iter().map(|t| t.content.clone()).collect::<Vec<_>>().join(" ");
+    for word in title.split(' ').chain(footer.iter().flat_map(|f| f.split(' '))) {
+        assert!(all.contains(word), "{word} is drawn");
+    }
+    for t in &drawn {
+        assert!(t.span().1 <= 600.0, "inside the image: {t:?}");
+    }
+    assert!(drawn.iter().filter(|t| title.contains(&t.content) && t.content.len() > 10).count() >= 2, "the title takes more than one line");
+    // A fixed size gives the plot less room, not the text.
+    let (_, short_hits) = svg_with(&view(ChartKind::Grouped), 600, 500, &short);
+    let top = |hits: &[Hit]| hits.iter().map(|h| h.y0).min().unwrap_or(0);
+    assert!(top(&long_hits) > top(&short_hits));
+    // The height an image needs grows with its words.
+    let needed = |style: &ChartStyle| {
+        let mut sink = String::new();
+        let root = SVGBackend::with_string(&mut sink, (600, 500)).into_drawing_area();
+        chart::required_height(&root, &view(ChartKind::Grouped), style).expect("measures")
+    };
+    assert!(needed(&long) > needed(&short) + 40, "{} vs {}", needed(&long), needed(&short));
+}
+
+fn trend(names: &[&str], last: &[f64], years: usize) -> ChartView {
+    let mut v = view(ChartKind::Trend);
+    v.labels = (0..years).map(|i| format!("{}/{:02}", 2010 + i, (11 + i) % 100)).collect();
+    v.row_kinds = vec![RowKind::Year; years];
+    v.year = String::new();
+    v.series = names
+        .iter()
+        .zip(last)
+        .enumerate()
+        .map(|(i, (name, &end))| SeriesView {
+            name: (*name).into(),
+            colour: workforce_core::palette::series_colour(i),
+            point_colours: None,
+            points: (0..years).map(|y| p(Some(end * (0.8 + 0.2 * y as f64 / years as f64)), Status::Reported)).collect(),
+            reference: false,
+            hidden: false,
+        })
+        .collect();
+    v
+}
+
+#[test]
+fn line_ends_are_named_without_overlapping() {
+    let v = trend(&["Aston", "Keele", "Warwick"], &[1000.0, 1010.0, 3000.0], 5);
+    let (out, _) = svg(&v, 900, 450);
+    let names: Vec<Text> = texts(&out).into_iter().filter(|t| ["Aston", "Keele", "Warwick"].contains(&t.content.as_str())).collect();
+    assert_eq!(names.len(), 3, "each line named at its end:\n{out}");
+    assert!(names.iter().all(|t| t.x > 700.0), "at the right: {names:?}");
+    let (aston, keele) = (&names[0], &names[1]);
+    assert!((aston.y - keele.y).abs() >= aston.size, "nudged apart: {aston:?} {keele:?}");
+    // Many lines ending together: the names that cannot find room are left out, none overlap.
+    let crowd: Vec<String> = (0..12).map(|i| format!("Uni {i}")).collect();
+    let crowd_refs: Vec<&str> = crowd.iter().map(String::as_str).collect();
+    let v = trend(&crowd_refs, &[1000.0; 12], 5);
+    let (out, _) = svg(&v, 900, 300);
+    let mut ys: Vec<f64> = texts(&out).into_iter().filter(|t| t.content.starts_with("Uni ")).map(|t| t.y).collect();
+    ys.sort_by(f64::total_cmp);
+    assert!(!ys.is_empty() && ys.len() < 12, "{ys:?}");
+    assert!(ys.windows(2).all(|w| w[1] - w[0] >= 9.0), "{ys:?}");
+}
+
+#[test]
+fn year_labels_thin_out_without_overlapping() {
+    for (width, years) in [(360, 10), (360, 22), (500, 9), (800, 22), (1400, 10)] {
+        let v = trend(&["Aston"], &[1000.0], years);
+        let (out, _) = svg(&v, width, 400);
+        let labels: Vec<Text> = texts(&out).into_iter().filter(|t| v.labels.contains(&t.content)).collect();
+        assert!(labels.len() >= 2, "{width}/{years}: {labels:?}");
+        assert!(labels.iter().any(|t| Some(&t.content) == v.labels.last()), "{width}/{years}: the latest year is labelled");
+        for w in labels.windows(2) {
+            assert!(w[0].span().1 <= w[1].span().0, "{width}/{years}: {:?} overlaps {:?}", w[0], w[1]);
+        }
+        if width == 1400 {
+            assert_eq!(labels.len(), years, "room for every year");
+        }
+    }
+}
+
+#[test]
+fn a_hovered_year_reads_every_visible_series_largest_first() {
+    let mut v = trend(&["Aston", "Keele", "Warwick", "Hidden"], &[1000.0, 3000.0, 2000.0, 9000.0], 3);
+    v.series[3].hidden = true;
+    v.series[0].points[1] = p(None, Status::NotReported);
+    let lines = year_readout(&v, 1);
+    let names: Vec<&str> = lines.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Keele", "Warwick", "Aston"]);
+    assert_eq!(lines[2].text, "not reported");
+    assert_eq!(lines[0].colour, v.series[1].colour);
+    assert_eq!(lines[0].text, Unit::Count.format(v.series[1].points[1].value.unwrap_or_default()));
+}
+
+#[test]
+fn value_ticks_never_overlap_on_narrow_charts() {
+    let mut v = view(ChartKind::Grouped);
+    v.labels = (0..8).map(|i| format!("A university with a long name {i}")).collect();
+    v.row_kinds = vec![RowKind::Partner; 8];
+    for s in &mut v.series {
+        s.points = (0..8).map(|i| p(Some(1000.0 + f64::from(i) * 1200.0), Status::Reported)).collect();
+    }
+    for width in [300, 320, 360, 480] {
+        let (out, hits) = svg(&v, width, 600);
+        let left = hits.iter().map(|h| h.x0).min();
+        assert!(hits.iter().all(|h| Some(h.x0) == left), "{width}: horizontal bars, all from the left");
+        let mut ticks: Vec<Text> = texts(&out).into_iter().filter(|t| t.anchor == "middle" && t.content.chars().all(|c| c.is_ascii_digit() || c == ',')).collect();
+        ticks.sort_by(|a, b| a.x.total_cmp(&b.x));
+        assert!(ticks.len() >= 2, "{width}: {ticks:?}");
+        for w in ticks.windows(2) {
+            assert!(w[0].span().1 + 2.0 <= w[1].span().0, "{width}: {:?} overlaps {:?}", w[0], w[1]);
+        }
+    }
 }

@@ -1,14 +1,17 @@
 //! Where the chart is drawn: a canvas sized to its box times the device pixel ratio (crisp on
 //! HiDPI), redrawn on every change and on resize, coloured from the page's theme. Hovering or
-//! tapping a bar, segment or point shows its exact figure; so do the arrow keys once the chart has
-//! focus, and a live region reads it out.
+//! tapping a bar, segment or point shows its exact figure (on a trend, every series' figure for
+//! that year); so do the arrow keys once the chart has focus, and a live region reads it out. A
+//! tip opened by touch or pen stays until the visitor taps elsewhere; a mouse's goes when it leaves.
 
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use plotters::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
-use workforce_core::chart::{self, hit_at, ChartStyle, Hit};
+use workforce_core::chart::{self, hit_at, year_at, year_readout, ChartStyle, Hit, ReadoutLine};
+use workforce_core::selection::ChartKind;
 
 use crate::measured_backend::Measured;
 use workforce_core::palette::Rgb;
@@ -26,9 +29,24 @@ pub struct ChartCanvasProps {
 #[derive(Debug, Clone, PartialEq)]
 struct Tip {
     text: String,
+    /// On a trend: the year, and every visible series' figure for it, largest first.
+    year: Option<(String, Vec<ReadoutLine>)>,
+    /// The series focused by the keyboard (marked in a year's list).
+    series: Option<usize>,
     x: f64,
     y: f64,
     index: usize,
+}
+
+/// Whether a pointer event comes from a finger or a pen, whose tip stays after the pointer lifts.
+fn is_touch(e: &PointerEvent) -> bool {
+    matches!(e.pointer_type().as_str(), "touch" | "pen")
+}
+
+/// A trend year's figures in one sentence, for the live region.
+fn year_sentence(year: &str, lines: &[ReadoutLine]) -> String {
+    let parts: Vec<String> = lines.iter().map(|l| format!("{} {}", l.name, l.text)).collect();
+    format!("{year}: {}", parts.join("; "))
 }
 
 #[component]
@@ -60,44 +78,88 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     }
 
     let ratio = || gloo::utils::window().device_pixel_ratio().clamp(1.0, 4.0);
+    let trend = props.view.kind == ChartKind::Trend;
+    // The tip for hit `index`: on a trend, with the whole year; `keyboard` reads its one figure.
     let show = {
         let view = props.view.clone();
         let tip = tip.clone();
-        let canvas_ref = canvas_ref.clone();
-        move |index: usize, hit: &Hit| {
+        let hits = hits.clone();
+        move |index: usize, keyboard: bool| {
             let r = ratio();
-            // Keep the tip (up to about 22rem wide, centred on x) inside the chart.
-            let width = canvas_ref.cast::<HtmlCanvasElement>().map_or(0.0, |c| f64::from(c.client_width()));
-            let half = (width / 2.0).min(150.0);
-            let x = (f64::from(hit.x0 + hit.x1) / 2.0 / r).clamp(half, (width - half).max(half));
-            tip.set(Some(Tip {
-                text: view.describe(hit.row, hit.series),
-                x,
-                y: f64::from(hit.y0) / r,
-                index,
-            }));
+            let hits = hits.borrow();
+            let Some(hit) = hits.get(index) else { return };
+            let mut y = f64::from(hit.y0);
+            let mut year = None;
+            let mut text = view.describe(hit.row, hit.series);
+            if trend {
+                // Above the year's highest point.
+                y = hits.iter().filter(|h| h.row == hit.row).map(|h| f64::from(h.y0)).fold(y, f64::min);
+                let label = view.labels.get(hit.row).cloned().unwrap_or_default();
+                let lines = year_readout(&view, hit.row);
+                if !keyboard {
+                    text = year_sentence(&label, &lines);
+                }
+                year = Some((label, lines));
+            }
+            tip.set(Some(Tip { text, year, series: keyboard.then_some(hit.series), x: f64::from(hit.x0 + hit.x1) / 2.0 / r, y: y / r, index }));
         }
     };
+    // A tip opened by touch or pen: kept when the finger lifts (the browser then sends
+    // `pointerleave`), closed by a tap elsewhere.
+    let pinned = use_mut_ref(|| false);
+    {
+        let tip = tip.clone();
+        let pinned = pinned.clone();
+        let canvas_ref = canvas_ref.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "pointerdown", move |e| {
+                let inside = match (e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()), canvas_ref.get()) {
+                    (Some(target), Some(canvas)) => canvas.contains(Some(&target)),
+                    _ => false,
+                };
+                if !inside && *pinned.borrow() {
+                    *pinned.borrow_mut() = false;
+                    tip.set(None);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let on_pointer = {
         let hits = hits.clone();
         let tip = tip.clone();
         let show = show.clone();
+        let pinned = pinned.clone();
         Callback::from(move |e: PointerEvent| {
             let r = ratio();
             let (x, y) = ((f64::from(e.offset_x()) * r) as i32, (f64::from(e.offset_y()) * r) as i32);
-            let hits = hits.borrow();
-            match hit_at(&hits, x, y, (6.0 * r) as i32) {
-                Some(hit) => {
-                    let index = hits.iter().position(|h| *h == hit).unwrap_or(0);
-                    show(index, &hit);
-                }
+            if e.type_() == "pointerdown" {
+                *pinned.borrow_mut() = is_touch(&e);
+            }
+            let found = {
+                let hits = hits.borrow();
+                let hit = if trend {
+                    // Anywhere over a year's column: the nearest year, read at its first point.
+                    year_at(&hits, x, i32::MAX).and_then(|row| hits.iter().find(|h| h.row == row).copied())
+                } else {
+                    hit_at(&hits, x, y, (6.0 * r) as i32)
+                };
+                hit.and_then(|hit| hits.iter().position(|h| *h == hit))
+            };
+            match found {
+                Some(index) => show(index, false),
                 None => tip.set(None),
             }
         })
     };
     let on_leave = {
         let tip = tip.clone();
-        Callback::from(move |_: PointerEvent| tip.set(None))
+        let pinned = pinned.clone();
+        Callback::from(move |e: PointerEvent| {
+            if !is_touch(&e) && !*pinned.borrow() {
+                tip.set(None);
+            }
+        })
     };
     let on_key = {
         let hits = hits.clone();
@@ -143,8 +205,9 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
+            drop(hits);
             if let Some(i) = next {
-                show(i, &hits[i]);
+                show(i, true);
             }
         })
     };
@@ -157,11 +220,23 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let tip_ref = use_node_ref();
     {
         let tip_ref = tip_ref.clone();
+        let canvas_ref = canvas_ref.clone();
         use_effect_with((*tip).clone(), move |t| {
             if let (Some(t), Some(el)) = (t, tip_ref.cast::<web_sys::HtmlElement>()) {
+                // The tip's centre, measured so the whole tip stays inside the chart: above its bar
+                // or point, or for a year's list beside the year at the top of the chart.
+                let width = canvas_ref.cast::<HtmlCanvasElement>().map_or(0.0, |c| f64::from(c.client_width()));
+                let half = f64::from(el.offset_width()) / 2.0;
+                let (x, y) = if t.year.is_some() {
+                    let right = t.x + 12.0 + half;
+                    (if right + half <= width { right } else { t.x - 12.0 - half }, 4.0)
+                } else {
+                    (t.x, t.y)
+                };
+                let x = x.clamp(half, (width - half).max(half));
                 let style = el.style();
-                let _ = style.set_property("left", &format!("{}px", t.x.round() as i32));
-                let _ = style.set_property("top", &format!("{}px", t.y.round() as i32));
+                let _ = style.set_property("left", &format!("{}px", x.round() as i32));
+                let _ = style.set_property("top", &format!("{}px", y.round() as i32));
             }
         });
     }
@@ -175,7 +250,24 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 { &props.view.alt }
             </canvas>
             if let Some(t) = &*tip {
-                <div class="chart-tip" id="chart-tip" ref={tip_ref} aria-hidden="true">{ &t.text }</div>
+                <div class={classes!("chart-tip", t.year.is_some().then_some("beside"))} id="chart-tip" ref={tip_ref} aria-hidden="true">
+                    if let Some((year, lines)) = &t.year {
+                        <div class="chart-tip-year">{ year }</div>
+                        <ul class="chart-tip-lines">
+                            { for lines.iter().map(|l| html! {
+                                <li class={classes!((t.series == Some(l.series)).then_some("current"))}>
+                                    <svg class="swatch" width="10" height="10" viewBox="0 0 10 10" focusable="false">
+                                        <rect width="10" height="10" fill={l.colour.hex()} />
+                                    </svg>
+                                    <span class="chart-tip-name">{ &l.name }</span>
+                                    <span class="chart-tip-value">{ &l.text }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    } else {
+                        { &t.text }
+                    }
+                </div>
             }
             <p id="chart-readout" class="visually-hidden" aria-live="polite">
                 { tip.as_ref().map(|t| t.text.clone()).unwrap_or_default() }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use workforce_core::chart::marks_used;
+use workforce_core::chart::{marks_used, NOT_REPORTED};
 use workforce_core::selection::{Action, ChartKind};
 use workforce_core::view::ChartView;
 use yew::prelude::*;
@@ -28,6 +28,16 @@ fn swatch(index: usize, colour: &str, reference: bool, lines: bool) -> Html {
         <svg class="swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             { shape }
             if reference { <path d="M0 15 H4 M6 15 H10 M12 15 H16" stroke={colour.to_string()} stroke-width="2" /> }
+        </svg>
+    }
+}
+
+/// The hatched placeholder the chart draws where a figure was not reported, as a swatch.
+fn hatched_swatch() -> Html {
+    html! {
+        <svg class="swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <path d="M1 11 L6 6 M1 15 L10 6 M5 15 L14 6 M9 15 L14 10" stroke="currentColor" stroke-width="1" />
+            <rect x="1.5" y="6.5" width="12" height="8" fill="none" stroke="currentColor" stroke-width="1" />
         </svg>
     }
 }
@@ -62,7 +72,7 @@ pub fn ChartLegend(props: &ChartLegendProps) -> Html {
                 </ul>
             }
             <ul class="legend-marks">
-                { for marks_used(view).into_iter().map(|m| html! { <li>{ m }</li> }) }
+                { for marks_used(view).into_iter().map(|m| html! { <li>{ (m == NOT_REPORTED).then(hatched_swatch) }{ m }</li> }) }
             </ul>
         </div>
     }

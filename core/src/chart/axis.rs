@@ -121,13 +121,28 @@ impl Plot {
         area: &DrawingArea<DB, Shift>,
         cx: &Ctx,
         orientation: Orientation,
-        (n, max, unit): (usize, f64, Unit),
+        (n, largest, unit): (usize, f64, Unit),
         description: &str,
         (margin_top, margin_right): (i32, i32),
         (below, left_area): (i32, i32),
     ) -> Result<Plot, DrawError<DB>> {
         let (w, h) = area.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
+        let label = cx.text(12.0, cx.style.muted_text);
+        // Round ticks, fewer when their labels would not fit apart along the axis (measured).
+        let length = match orientation {
+            Orientation::Vertical => h - below - margin_top,
+            Orientation::Horizontal => w - margin_right - left_area,
+        };
+        let (mut max, mut step) = round_axis(largest);
+        for ticks in (1..=MAX_TICKS).rev() {
+            (max, step) = round_axis_within(largest, ticks);
+            let (tw, th) = area.estimate_text_size(&tick(unit, max), &label)?;
+            let extent = if orientation == Orientation::Vertical { th as i32 } else { tw as i32 } + cx.px(10.0);
+            if f64::from(length.max(1)) * step / max >= f64::from(extent) {
+                break;
+            }
+        }
         let plot = Plot {
             left: left_area,
             right: (w - margin_right).max(left_area + 1),
@@ -140,9 +155,7 @@ impl Plot {
         };
         let grid = ShapeStyle::from(&colour(cx.style.grid)).stroke_width(1);
         let axis_line = ShapeStyle::from(&colour(cx.style.muted_text)).stroke_width(cx.px(1.0).max(1) as u32);
-        let label = cx.text(12.0, cx.style.muted_text);
         let side = orientation.value_side();
-        let step = tick_step(max);
         for i in 0..=(max / step).round() as usize {
             let v = step * i as f64;
             area.draw(&PathElement::new(vec![plot.at(0.0, v), plot.at(plot.n, v)], grid))?;
@@ -218,18 +231,37 @@ fn tick(unit: Unit, v: f64) -> String {
     }
 }
 
-/// The value axis's end: a round number above the largest value (100 for shares that fill it).
-pub(super) fn axis_max(view: &ChartView) -> f64 {
+/// The largest value the value axis must reach (100 for shares that fill it).
+pub(super) fn value_axis(view: &ChartView) -> f64 {
     let max = view.max_value();
     if view.unit == Unit::Percent && max > 99.0 && max <= 100.5 {
         return 100.0;
     }
-    nice_ceiling(max * 1.08)
+    max
 }
 
-/// A round step for about six ticks up to `max`.
-fn tick_step(max: f64) -> f64 {
-    nice_ceiling(max / 6.0)
+/// The most steps the value axis is cut into.
+const MAX_TICKS: usize = 6;
+
+/// `(end, step)` for values up to `max`: the smallest round step (1, 2, 2.5 or 5 times a power
+/// of ten) that covers `max` in at most six steps, and the first multiple of it at or above
+/// `max`, so the plot never has more than one step of empty room above the tallest bar.
+pub fn round_axis(max: f64) -> (f64, f64) {
+    round_axis_within(max, MAX_TICKS)
+}
+
+/// [`round_axis`] in at most `ticks` steps (at least one).
+fn round_axis_within(max: f64, ticks: usize) -> (f64, f64) {
+    if !(max > 0.0) || !max.is_finite() {
+        return (1.0, 1.0 / ticks.max(1) as f64);
+    }
+    let ticks = ticks.max(1) as f64;
+    let mut step = nice_ceiling(max / ticks);
+    // A step a little too small (rounding): the next round step up.
+    while (max / step - 1e-9).ceil() > ticks {
+        step = nice_ceiling(step * 1.01);
+    }
+    ((max / step - 1e-9).ceil().max(1.0) * step, step)
 }
 
 /// Rounds up to 1, 2, 2.5 or 5 times a power of ten, for an axis with round ticks.
@@ -239,7 +271,7 @@ pub fn nice_ceiling(value: f64) -> f64 {
     }
     let magnitude = 10f64.powf(value.log10().floor());
     for step in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        if value <= step * magnitude {
+        if value <= step * magnitude * (1.0 + 1e-12) {
             return step * magnitude;
         }
     }

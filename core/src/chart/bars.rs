@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::axis::{axis_max, Orientation, Plot};
+use super::axis::{value_axis, Orientation, Plot};
 use super::hits::Hit;
 use super::text::fit_label;
 use super::{colour, Ctx, DrawError};
@@ -14,6 +14,12 @@ use crate::view::{ChartView, RowKind, Status, Unit};
 
 /// The share of a category's band left empty on each side of its bar.
 const MARGIN: f64 = 0.14;
+/// The thickest a bar is drawn (before scaling), so one or two bars do not fill the plot.
+const MAX_BAR: f64 = 72.0;
+/// The thickest one bar of a group is drawn.
+const MAX_LANE: f64 = 40.0;
+/// How far a not-reported placeholder reaches along the value axis.
+const PLACEHOLDER: f64 = 14.0;
 
 /// One piece of a bar along the value axis.
 #[derive(Clone, Copy)]
@@ -45,35 +51,43 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
         }
     };
     let unit = view.unit;
-    let plot = Plot::draw(area, cx, orientation, (n, axis_max(view), unit), &view.y_label, margins, label_areas)?;
+    let plot = Plot::draw(area, cx, orientation, (n, value_axis(view), unit), &view.y_label, margins, label_areas)?;
     // Text past a bar's end: a little further out across the page than up it.
     let gap = match orientation {
         Orientation::Vertical => cx.px(3.0),
         Orientation::Horizontal => cx.px(4.0),
     };
-    // Grouped lanes are labelled when a figure fits across one.
-    let lane_room = match orientation {
-        Orientation::Vertical => cx.px(22.0),
-        Orientation::Horizontal => cx.px(11.0),
-    };
     let end_style = mark_style.pos(orientation.end_anchor());
     let grouped = view.kind == ChartKind::Grouped && visible(view).len() > 1;
+    let stacked = view.kind == ChartKind::Stacked;
+    // A placeholder's length along the value axis where a figure was not reported.
+    let stub = cx.px(PLACEHOLDER);
     let mut hits = Vec::new();
     for (position, &row) in order.iter().enumerate() {
         let position = position as f64;
         let striped = view.row_kinds.get(row) == Some(&RowKind::Uk);
         let pieces = pieces(view, row);
         let lanes = if grouped { pieces.len().max(1) } else { 1 };
-        let lane_size = (1.0 - 2.0 * MARGIN) / lanes as f64;
-        let label_lanes = grouped && plot.category_pixels(lane_size) >= lane_room;
+        // Bars no thicker than the cap, centred in their band: one bar does not fill the width.
+        let cap = if grouped { MAX_LANE } else { MAX_BAR };
+        let band = f64::from(plot.category_pixels(1.0).max(1));
+        let lane_size = ((1.0 - 2.0 * MARGIN) / lanes as f64).min(cx.px(cap) as f64 / band);
+        let first = position + (1.0 - lane_size * lanes as f64) / 2.0;
+        let lane_pixels = plot.category_pixels(lane_size);
+        // Past the end of a stack: placeholders for its segments not reported, one after another.
+        let mut beyond = 0;
         for (lane, piece) in pieces.iter().enumerate() {
-            let start = position + MARGIN + if grouped { lane as f64 * lane_size } else { 0.0 };
+            let start = first + if grouped { lane as f64 * lane_size } else { 0.0 };
             let (end, middle) = (start + lane_size, start + lane_size / 2.0);
             let hit = if piece.value.is_some() {
                 let (a, b) = (plot.at(start, piece.from), plot.at(end, piece.to));
                 draw_piece(area, cx, a, b, piece.fill, striped, piece.status == Status::Incomplete)?;
-                if label_lanes {
-                    area.draw_text(&mark(unit, piece.value, piece.status), &end_style, plot.along(plot.at(middle, piece.to), gap))?;
+                if grouped {
+                    // Only when the figure fits across its lane: neighbours' figures never overlap.
+                    let text = mark(unit, piece.value, piece.status);
+                    if fits_across(area, &text, &mark_style, orientation, lane_pixels)? {
+                        area.draw_text(&text, &end_style, plot.along(plot.at(middle, piece.to), gap))?;
+                    }
                 }
                 // At least two pixels along the value axis, so a tiny figure can be hovered.
                 let reach = match orientation {
@@ -82,16 +96,20 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
                 };
                 Hit::spanning(a, reach, row, piece.series)
             } else {
-                // Missing: a mark where the bar would stand, hoverable like a bar.
-                if grouped || pieces.len() == 1 {
+                // Not reported: a hatched placeholder where the bar (or, past a stack's end, the
+                // segment) would be, outlined in the series colour, and hoverable like a bar.
+                let total = if stacked { pieces.iter().map(|p| p.to).fold(0.0, f64::max) } else { piece.from };
+                let (a, b) = (plot.along(plot.at(start, total), beyond), plot.along(plot.at(end, total), beyond + stub));
+                draw_placeholder(area, cx, a, b, piece.fill)?;
+                if stacked {
+                    beyond += stub;
+                } else {
                     let text = mark(unit, None, piece.status);
-                    area.draw_text(&text, &end_style, plot.along(plot.at(middle, piece.from), cx.px(3.0)))?;
+                    if !grouped || fits_across(area, &text, &mark_style, orientation, lane_pixels)? {
+                        area.draw_text(&text, &end_style, plot.along(plot.at(middle, total), stub + gap))?;
+                    }
                 }
-                let reach = match orientation {
-                    Orientation::Vertical => cx.px(16.0),
-                    Orientation::Horizontal => cx.px(24.0),
-                };
-                Hit::spanning(plot.at(start, piece.from), plot.along(plot.at(end, piece.from), reach), row, piece.series)
+                Hit::spanning(a, b, row, piece.series)
             };
             hits.push(hit.moved(plot.base));
         }
@@ -99,9 +117,11 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
         let total = drawn.clone().map(|p| p.to).fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))));
         if let Some(total) = total.filter(|_| !grouped && !shares_fill_bars(view)) {
             let status = if pieces.iter().any(|p| p.status != Status::Reported) { Status::Incomplete } else { Status::Reported };
-            let room = if orientation == Orientation::Vertical { slot } else { i32::MAX };
-            let text = fit_label(area, &mark(unit, Some(total), status), &mark_style, room)?;
-            area.draw_text(&text, &end_style, plot.along(plot.at(position + 0.5, total), gap))?;
+            let text = mark(unit, Some(total), status);
+            // A figure is never cut short: dropped when it does not fit (hover still gives it).
+            if orientation == Orientation::Horizontal || area.estimate_text_size(&text, &mark_style)?.0 as i32 <= slot {
+                area.draw_text(&text, &end_style, plot.along(plot.at(position + 0.5, total), gap + beyond))?;
+            }
         }
         let label = fit_label(area, &view.labels[row], &label_style, label_room)?;
         plot.draw_category_label(area, cx, position + 0.5, &label, &label_style)?;
@@ -157,7 +177,9 @@ fn pieces(view: &ChartView, row: usize) -> Vec<Piece> {
     let mut out = Vec::new();
     for s in visible(view) {
         let series = &view.series[s];
-        let Some(p) = series.points.get(row) else { continue };
+        let Some(p) = series.points.get(row) else {
+            continue;
+        };
         let (from, to) = match p.value {
             Some(v) if stacked => (base, base + v),
             Some(v) => (0.0, v),
@@ -179,6 +201,33 @@ fn mark(unit: Unit, value: Option<f64>, status: Status) -> String {
         (None, Status::BaseTooSmall | Status::BaseIncomplete) => "n/s".to_string(),
         (None, _) => "n/r".to_string(),
     }
+}
+
+/// Whether `text` fits across a lane `lane` pixels thick (its width up the page, its height across).
+fn fits_across<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, style: &TextStyle, orientation: Orientation, lane: i32) -> Result<bool, DrawError<DB>> {
+    let (w, h) = area.estimate_text_size(text, style)?;
+    Ok(match orientation {
+        Orientation::Vertical => w as i32 + 2 <= lane,
+        Orientation::Horizontal => h as i32 <= lane,
+    })
+}
+
+/// A placeholder for a figure not reported, between corners `a` and `b`: diagonal hatching in
+/// the muted text colour inside an outline in the series colour. Drawn with lines, not a CSS
+/// pattern: the same on the canvas and in SVG, and it reads without colour.
+pub(super) fn draw_placeholder<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx, a: (i32, i32), b: (i32, i32), outline: Rgb) -> Result<(), DrawError<DB>> {
+    let (x0, y0, x1, y1) = (a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1));
+    let hatch = ShapeStyle::from(&colour(cx.style.muted_text)).stroke_width(cx.px(1.0).max(1) as u32);
+    let (w, h) = (x1 - x0, y1 - y0);
+    let step = cx.px(4.0).max(3) as usize;
+    // Lines rising to the right, x - x0 = d + (y1 - y), clipped to the rectangle.
+    for d in (-h..w).step_by(step) {
+        let from = if d < 0 { (x0, y1 + d) } else { (x0 + d, y1) };
+        let to = if d + h > w { (x1, y1 + d - w) } else { (x0 + d + h, y0) };
+        area.draw(&PathElement::new(vec![from, to], hatch))?;
+    }
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], ShapeStyle::from(&colour(outline)).stroke_width(cx.px(1.5).max(1) as u32)))?;
+    Ok(())
 }
 
 /// Draws a bar piece between corners `a` and `b`: the fill, stripes for the UK reference, an

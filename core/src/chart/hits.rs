@@ -1,4 +1,7 @@
-//! Where each figure landed, for hover and the keyboard.
+//! Where each figure landed, for hover and the keyboard, and what a hovered year reads.
+
+use crate::palette::Rgb;
+use crate::view::{ChartView, Point};
 
 /// Where a bar, segment or point was drawn, in backend pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,4 +41,45 @@ pub fn hit_at(hits: &[Hit], x: i32, y: i32, slack: i32) -> Option<Hit> {
         dx.max(dy)
     };
     hits.iter().filter(|h| distance(h) <= slack).min_by_key(|h| distance(h)).copied()
+}
+
+/// One series' line in a trend's tooltip for a year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadoutLine {
+    pub name: String,
+    pub colour: Rgb,
+    /// The figure as written (or "not reported").
+    pub text: String,
+    /// The series' index in the view.
+    pub series: usize,
+}
+
+/// Every visible series' figure for year `row` of a trend, largest first; figures not reported
+/// (or not shown) after the rest, in series order.
+pub fn year_readout(view: &ChartView, row: usize) -> Vec<ReadoutLine> {
+    let mut lines: Vec<(Option<f64>, ReadoutLine)> = view
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.hidden)
+        .map(|(i, s)| {
+            let point = s.points.get(row).copied().unwrap_or(Point::NOT_REPORTED);
+            (point.value, ReadoutLine { name: s.name.clone(), colour: s.colour, text: view.unit.point(point), series: i })
+        })
+        .collect();
+    // Stable: equal figures keep series order.
+    lines.sort_by(|(a, _), (b, _)| match (a, b) {
+        (Some(a), Some(b)) => b.total_cmp(a),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    lines.into_iter().map(|(_, l)| l).collect()
+}
+
+/// The year (row) nearest to `x` among the hits of a trend, within `slack` pixels of its points'
+/// column: hovering anywhere above or below a year picks it.
+pub fn year_at(hits: &[Hit], x: i32, slack: i32) -> Option<usize> {
+    let distance = |h: &Hit| (h.x0 - x).max(x - h.x1).max(0);
+    hits.iter().filter(|h| distance(h) <= slack).min_by_key(|h| distance(h)).map(|h| h.row)
 }

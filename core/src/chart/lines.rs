@@ -5,10 +5,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::axis::{axis_max, draw_dashed, Orientation, Plot};
+use super::axis::{draw_dashed, value_axis, Orientation, Plot};
 use super::hits::Hit;
 use super::{colour, Ctx, DrawError};
-use crate::view::{ChartView, Status};
+use crate::view::{ChartView, SeriesView, Status};
 
 /// Shapes for line markers, so series differ by more than colour.
 const MARKERS: usize = 5;
@@ -16,7 +16,15 @@ const MARKERS: usize = 5;
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView, cx: &Ctx) -> Result<Vec<Hit>, DrawError<DB>> {
     let (width, _) = area.dim_in_pixel();
     let n = view.labels.len();
-    let plot = Plot::draw(area, cx, Orientation::Vertical, (n, axis_max(view), view.unit), &view.y_label, (cx.px(12.0), cx.px(16.0)), (cx.px(28.0), cx.px(64.0)))?;
+    // Room on the right for the series' names at the ends of their lines, when it is not too much.
+    let name_style = cx.text(12.0, cx.style.text);
+    let mut widest = 0;
+    for series in view.series.iter().filter(|s| !s.hidden) {
+        widest = widest.max(area.estimate_text_size(&series.name, &name_style)?.0 as i32);
+    }
+    let end_labels = widest > 0 && widest + cx.px(10.0) <= width as i32 * 3 / 10;
+    let right = if end_labels { widest + cx.px(12.0) } else { cx.px(16.0) };
+    let plot = Plot::draw(area, cx, Orientation::Vertical, (n, value_axis(view), view.unit), &view.y_label, (cx.px(12.0), right), (cx.px(28.0), cx.px(64.0)))?;
     let star = cx.text(12.0, cx.style.text).pos(Pos::new(HPos::Left, VPos::Bottom));
     let r = cx.px(6.0);
     let mut hits = Vec::new();
@@ -55,13 +63,20 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
             hits.push(hit.moved(plot.base));
         }
     }
-    // Year labels, thinned to fit.
+    if end_labels {
+        draw_end_labels(area, view, cx, &plot, &name_style)?;
+    }
+    // Year labels, thinned to fit: every `every`th year counted back from the latest, so the
+    // latest is always labelled and no two labels overlap.
     let label_style = cx.text(12.0, cx.style.text);
-    let slot = (width as i32 - cx.px(80.0)) / n.max(1) as i32;
-    let sample = area.estimate_text_size("2020/21", &label_style)?.0 as i32 + cx.px(8.0);
-    let every = ((sample + slot - 1) / slot.max(1)).max(1) as usize;
+    let mut widest_year = 0;
+    for label in &view.labels {
+        widest_year = widest_year.max(area.estimate_text_size(label, &label_style)?.0 as i32);
+    }
+    let spacing = plot.category_pixels(1.0).max(1);
+    let every = ((widest_year + cx.px(8.0) + spacing - 1) / spacing).max(1) as usize;
     for (i, label) in view.labels.iter().enumerate() {
-        if i % every == 0 || i + 1 == n {
+        if (n - 1 - i) % every == 0 {
             plot.draw_category_label(area, cx, i as f64 + 0.5, label, &label_style)?;
         }
     }
@@ -83,4 +98,45 @@ fn draw_marker<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, (x, y): (i32, 
             area.draw(&PathElement::new(vec![(x - r, y + r), (x + r, y - r)], stroke))
         }
     }
+}
+
+/// Each visible series' name at the right end of its line (by its latest figure), nudged up or
+/// down so no two overlap; a name that cannot find room near its line is left out (the legend
+/// still names it).
+fn draw_end_labels<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView, cx: &Ctx, plot: &Plot, style: &TextStyle) -> Result<(), DrawError<DB>> {
+    let mut wanted: Vec<(i32, &SeriesView)> = Vec::new();
+    for series in view.series.iter().filter(|s| !s.hidden) {
+        if let Some((i, v)) = (0..view.labels.len()).rev().find_map(|i| series.value(i).map(|v| (i, v))) {
+            wanted.push((plot.at(i as f64 + 0.5, v).1, series));
+        }
+    }
+    let height = area.estimate_text_size("Hg", style)?.1 as i32 + cx.px(2.0);
+    let places = place_labels(&wanted.iter().map(|w| w.0).collect::<Vec<_>>(), height, (plot.top, plot.bottom), height * 2);
+    let at_left = style.pos(Pos::new(HPos::Left, VPos::Center));
+    for ((_, series), place) in wanted.iter().zip(places) {
+        if let Some(y) = place {
+            let ink = TextStyle { color: colour(series.colour).to_backend_color(), ..at_left.clone() };
+            area.draw_text(&series.name, &ink, (plot.right + cx.px(6.0), y))?;
+        }
+    }
+    Ok(())
+}
+
+/// Places labels `height` tall as near as it can to their wanted centres, inside `(top, bottom)`,
+/// without overlaps, moving none more than `max_shift`: `None` for a label that does not fit. The
+/// first labels are placed first.
+pub(super) fn place_labels(wanted: &[i32], height: i32, (top, bottom): (i32, i32), max_shift: i32) -> Vec<Option<i32>> {
+    let mut placed: Vec<i32> = Vec::new();
+    let mut out = Vec::new();
+    for &want in wanted {
+        let free = |y: i32| y - height / 2 >= top - height / 2 && y + height / 2 <= bottom + height / 2 && placed.iter().all(|&p| (p - y).abs() >= height);
+        // Where it wants to be, or just above or below a label already placed.
+        let candidates = std::iter::once(want.clamp(top, bottom)).chain(placed.iter().flat_map(|&p| [p - height, p + height]));
+        let best = candidates.filter(|&y| free(y) && (y - want).abs() <= max_shift).min_by_key(|&y| (y - want).abs());
+        if let Some(y) = best {
+            placed.push(y);
+        }
+        out.push(best);
+    }
+    out
 }

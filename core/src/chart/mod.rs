@@ -17,9 +17,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-pub use axis::nice_ceiling;
-pub use hits::{hit_at, Hit};
-pub use legend::marks_used;
+pub use axis::{nice_ceiling, round_axis};
+pub use hits::{hit_at, year_at, year_readout, Hit, ReadoutLine};
+pub use legend::{marks_used, NOT_REPORTED};
 
 use crate::palette::Rgb;
 use crate::selection::ChartKind;
@@ -81,6 +81,22 @@ impl Ctx<'_> {
     }
 }
 
+/// The smallest plot (before scaling) an image is given by [`required_height`].
+const MIN_PLOT: f64 = 420.0;
+
+/// The height an image of the area's width needs for the frame's wrapped title and footer, the
+/// legend and a plot of a readable size. A caller free to choose the height (downloads) gives at
+/// least this; a caller with a fixed size gets a smaller plot instead, never cut text.
+pub fn required_height<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView, style: &ChartStyle) -> Result<u32, DrawError<DB>> {
+    let cx = Ctx { s: style.scale, style };
+    let (top, below) = text::frame_bands(area, &cx)?;
+    let legend = if style.legend && view.empty.is_none() { legend::draw(area, view, &cx, top, false)? - top } else { 0 };
+    Ok((top + legend + cx.px(MIN_PLOT) + below).max(0) as u32)
+}
+
+/// What the chart says when the visitor has hidden every series in the legend.
+pub const ALL_HIDDEN: &str = "All series are hidden: choose one in the legend to show it.";
+
 /// Draws the chart into `area` and returns where each figure landed.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView, style: &ChartStyle) -> Result<Vec<Hit>, DrawError<DB>> {
     let cx = Ctx { s: style.scale, style };
@@ -88,14 +104,21 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView,
     let (width, height) = area.dim_in_pixel();
     let (mut top, bottom) = text::draw_frame(area, &cx)?;
 
-    if let Some(message) = &view.empty {
-        let centre = (width as i32 / 2, (top + bottom) / 2);
-        area.draw_text(message, &cx.text(15.0, style.muted_text).pos(Pos::new(HPos::Center, VPos::Center)), centre)?;
+    let all_hidden = !view.series.is_empty() && view.series.iter().all(|s| s.hidden);
+    let message = view.empty.as_deref().or(all_hidden.then_some(ALL_HIDDEN));
+    if let Some(message) = message {
+        let text = cx.text(15.0, style.muted_text).pos(Pos::new(HPos::Center, VPos::Center));
+        let lines = text::wrap(area, message, &text, width as i32 - cx.px(24.0))?;
+        let line = cx.px(21.0);
+        let first = (top + bottom) / 2 - line * (lines.len() as i32 - 1) / 2;
+        for (i, l) in lines.iter().enumerate() {
+            area.draw_text(l, &text, (width as i32 / 2, first + line * i as i32))?;
+        }
         return Ok(Vec::new());
     }
 
     if style.legend {
-        top = legend::draw(area, view, &cx, top)?;
+        top = legend::draw(area, view, &cx, top, true)?;
     }
     let plot = area.margin(top, height as i32 - bottom, 0, 0);
     match view.kind {

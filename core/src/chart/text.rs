@@ -40,19 +40,103 @@ pub(super) fn fit_label<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, label
     Ok(if lo == 0 { "…".to_string() } else { chars[..lo].iter().collect::<String>() + "…" })
 }
 
-/// Draws the frame's title above and its footer lines below, when the style has a frame, and
-/// returns the band `(top, bottom)` left for the chart.
-pub(super) fn draw_frame<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx) -> Result<(i32, i32), DrawError<DB>> {
-    let (width, height) = area.dim_in_pixel();
-    let Some(frame) = &cx.style.frame else { return Ok((0, height as i32)) };
-    let room = width as i32 - cx.px(16.0);
-    let title = cx.text(17.0, cx.style.text);
-    area.draw_text(&fit_label(area, &frame.title, &title, room)?, &title, (cx.px(8.0), cx.px(8.0)))?;
-    let line = cx.px(17.0);
-    let foot = cx.text(12.0, cx.style.muted_text);
-    let bottom = height as i32 - line * frame.footer.len() as i32 - cx.px(8.0);
-    for (i, text) in frame.footer.iter().enumerate() {
-        area.draw_text(&fit_label(area, text, &foot, room)?, &foot, (cx.px(8.0), bottom + cx.px(4.0) + line * i as i32))?;
+/// Breaks `text` into lines no wider than `max_width` pixels, at spaces; a word wider than a
+/// line is broken between characters. Nothing is left out.
+pub(super) fn wrap<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, style: &TextStyle, max_width: i32) -> Result<Vec<String>, DrawError<DB>> {
+    let fits = |t: &str| -> Result<bool, DrawError<DB>> { Ok(area.estimate_text_size(t, style)?.0 as i32 <= max_width) };
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let joined = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if fits(&joined)? {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // The word alone: broken between characters while it is too wide for a line.
+        for c in word.chars() {
+            line.push(c);
+            if line.chars().count() > 1 && !fits(&line)? {
+                line.pop();
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            }
+        }
     }
-    Ok((cx.px(34.0), bottom))
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
+/// The frame's text laid out for the area's width: the title's lines and the footer's lines.
+struct FrameLines {
+    title: Vec<String>,
+    footer: Vec<String>,
+}
+
+impl Ctx<'_> {
+    fn title_style(&self) -> TextStyle<'_> {
+        self.text(17.0, self.style.text)
+    }
+
+    fn footer_style(&self) -> TextStyle<'_> {
+        self.text(12.0, self.style.muted_text)
+    }
+
+    fn title_line(&self) -> i32 {
+        self.px(22.0)
+    }
+
+    fn footer_line(&self) -> i32 {
+        self.px(17.0)
+    }
+}
+
+fn frame_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx) -> Result<Option<FrameLines>, DrawError<DB>> {
+    let Some(frame) = &cx.style.frame else {
+        return Ok(None);
+    };
+    let room = area.dim_in_pixel().0 as i32 - cx.px(16.0);
+    let title = wrap(area, &frame.title, &cx.title_style(), room)?;
+    let mut footer = Vec::new();
+    for text in &frame.footer {
+        footer.extend(wrap(area, text, &cx.footer_style(), room)?);
+    }
+    Ok(Some(FrameLines { title, footer }))
+}
+
+/// The frame's height above and below the chart, in pixels: `(title band, footer band)`.
+pub(super) fn frame_bands<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx) -> Result<(i32, i32), DrawError<DB>> {
+    Ok(match frame_lines(area, cx)? {
+        None => (0, 0),
+        Some(lines) => bands(cx, &lines),
+    })
+}
+
+fn bands(cx: &Ctx, lines: &FrameLines) -> (i32, i32) {
+    let top = cx.px(8.0) + cx.title_line() * lines.title.len() as i32 + cx.px(4.0);
+    let bottom = cx.footer_line() * lines.footer.len() as i32 + cx.px(8.0);
+    (top, bottom)
+}
+
+/// Draws the frame's title above and its footer lines below, when the style has a frame, each
+/// wrapped onto as many lines as it needs (never cut short), and returns the band
+/// `(top, bottom)` left for the chart: a fixed-size area gives the chart less room, not the text.
+pub(super) fn draw_frame<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx) -> Result<(i32, i32), DrawError<DB>> {
+    let height = area.dim_in_pixel().1 as i32;
+    let Some(lines) = frame_lines(area, cx)? else {
+        return Ok((0, height));
+    };
+    let (top, below) = bands(cx, &lines);
+    let (title, foot) = (cx.title_style(), cx.footer_style());
+    for (i, text) in lines.title.iter().enumerate() {
+        area.draw_text(text, &title, (cx.px(8.0), cx.px(8.0) + cx.title_line() * i as i32))?;
+    }
+    let bottom = height - below;
+    for (i, text) in lines.footer.iter().enumerate() {
+        area.draw_text(text, &foot, (cx.px(8.0), bottom + cx.px(4.0) + cx.footer_line() * i as i32))?;
+    }
+    Ok((top, bottom))
 }
