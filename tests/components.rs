@@ -616,6 +616,7 @@ fn the_bundled_manifest_is_data_manifest_json_field_by_field() {
     let ids: Vec<&str> = bundle.datasets.iter().map(|d| d.info.id.as_str()).collect();
     let want: Vec<&str> = json.datasets.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, want);
+}
 
 fn pointer(kind: &str, pointer_type: &str, x: f64, y: f64) -> web_sys::PointerEvent {
     let init = web_sys::PointerEventInit::new();
