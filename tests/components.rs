@@ -289,20 +289,21 @@ fn find_colour(root: &Element, rgb: [u8; 3]) -> Option<(f64, f64)> {
 
 /// The explorer's default view, 1000 px wide, and a point on its first academic-staff segment
 /// (the palette's first colour, #332288) in client coordinates.
-async fn explorer_and_a_bar() -> (Element, HtmlElement, f64, f64) {
+/// The explorer (kept mounted while the returned handle lives) and the page position of a bar.
+async fn explorer_and_a_bar() -> (MountedApp, Element, HtmlElement, f64, f64) {
     let root = mount();
     root.set_attribute("style", "width: 1000px").expect("style");
-    let _app = render_app(&root);
+    let app = render_app(&root);
     yew::scheduler::flush().await;
     let (x, y) = find_colour(&root, [0x33, 0x22, 0x88]).expect("an academic staff segment on the canvas");
     let canvas = query::<HtmlElement>(&root, "#chart-canvas");
     let rect = canvas.get_bounding_client_rect();
-    (root, canvas, rect.left() + x, rect.top() + y)
+    (app, root, canvas, rect.left() + x, rect.top() + y)
 }
 
 #[wasm_bindgen_test]
 async fn hovering_a_bar_shows_its_exact_figure() {
-    let (root, canvas, x, y) = explorer_and_a_bar().await;
+    let (_app, root, canvas, x, y) = explorer_and_a_bar().await;
     canvas.dispatch_event(&pointer("pointermove", "mouse", x, y)).expect("dispatch");
     yew::scheduler::flush().await;
     let tip = query::<HtmlElement>(&root, "#chart-tip").text_content().unwrap_or_default();
@@ -629,7 +630,7 @@ fn pointer(kind: &str, pointer_type: &str, x: f64, y: f64) -> web_sys::PointerEv
 
 #[wasm_bindgen_test]
 async fn a_tapped_tip_stays_until_a_tap_elsewhere() {
-    let (root, canvas, x, y) = explorer_and_a_bar().await;
+    let (_app, root, canvas, x, y) = explorer_and_a_bar().await;
     let has_tip = |root: &Element| root.query_selector("#chart-tip").ok().flatten().is_some();
     // A finger taps a bar and lifts: the browser sends pointerup and pointerleave.
     for kind in ["pointerdown", "pointerup", "pointerleave"] {
