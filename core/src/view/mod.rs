@@ -402,15 +402,19 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let table = table_view(&figs, selection, &labels, &series, unit, row_heading, &partners, years.first().copied());
     caption.providers = shown;
     caption.notes = not_reported(data, &names, &figs, &series, unit);
+    // The text alternative names every figure the table gives, the UK total's too.
+    let mut alt = alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference);
     // Counts beside the UK total: the UK stays in the table, off the chart's scale.
     let (labels, row_kinds, series, reference, uk_note) = uk_off_the_scale(selection, unit, labels, row_kinds, series, reference);
-    if uk_note.is_some() {
+    if let Some(note) = &uk_note {
         // The caption names what the chart shows: the UK total went to the table and the note.
         caption.providers.retain(|p| p != UK_NAME);
+        alt.push(' ');
+        alt.push_str(note);
     }
     caption.notes.extend(measure_notes(&series, &table).into_iter().chain(uk_note));
     let chart = ChartView {
-        alt: alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference),
+        alt,
         kind: selection.chart,
         title,
         y_label,
@@ -735,10 +739,11 @@ fn alt_text(
     out
 }
 
-/// Display names: partners by short name, the UK total as "UK", other providers by HESA's name.
 /// How the all-UK total is named on charts, tables and captions.
 pub const UK_NAME: &str = "UK (all providers)";
 
+/// Display names: partners by short name, the UK total as "UK (all providers)", other providers by
+/// HESA's name.
 struct Names<'a> {
     bundle: &'a Bundle,
     data: &'a Dataset,
