@@ -5,19 +5,11 @@
 
 use yew::prelude::*;
 
-use crate::browser;
+use super::use_fetch_file;
 use crate::state::{Msg, State};
 
 #[hook]
 pub fn use_dataset_loader(state: &UseReducerHandle<State>) {
-    let dispatcher = state.dispatcher();
-    let fetch = state.dataset_load.as_ref().map(|l| (l.id.clone(), l.file.clone()));
-    use_effect_with(fetch, move |fetch| {
-        if let Some((id, file)) = fetch.clone() {
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = browser::fetch_text(&file).await;
-                dispatcher.dispatch(Msg::DatasetLoaded { id, result });
-            });
-        }
-    });
+    let file = state.dataset_load.as_ref().map(|l| (l.id.clone(), l.file.clone()));
+    use_fetch_file(state, file, |id, result| Msg::DatasetLoaded { id, result });
 }

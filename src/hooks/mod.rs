@@ -4,6 +4,7 @@
 
 pub mod dataset_loader;
 pub mod drawer;
+pub mod fetch_file;
 pub mod host_height;
 pub mod other_providers;
 pub mod own_files;
@@ -11,6 +12,7 @@ pub mod url_sync;
 
 pub use dataset_loader::use_dataset_loader;
 pub use drawer::{use_drawer, Drawer};
+pub use fetch_file::use_fetch_file;
 pub use host_height::use_host_height;
 pub use other_providers::use_other_providers;
 pub use own_files::use_own_files;
