@@ -8,7 +8,9 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertCleanPage, usePages, waitForDraw } from './support.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { DIST, assertCleanPage, usePages, waitForDraw } from './support.mjs';
 
 // Pages that serve a 404 on purpose log it as a console error: each test checks cleanliness itself.
 const pages = usePages({ checkClean: false });
@@ -30,6 +32,14 @@ describe('datasets on demand', () => {
     // Every dataset is offered, loaded or not.
     const offered = await page.$$eval('#dataset-select option', (os) => os.map((o) => o.value));
     assert.deepEqual(offered, ['staff-occupation', 'staff-cost-centre', 'students-sex']);
+    // The page's wasm carries the default dataset's figures and no other's: the first figure row of
+    // each served file is in it only for the default one.
+    const wasm = paths.find((p) => p.endsWith('.wasm'));
+    const bytes = readFileSync(path.join(DIST, wasm));
+    const carried = readdirSync(path.join(DIST, 'datasets'))
+      .filter((f) => f.endsWith('.csv'))
+      .filter((f) => bytes.includes(Buffer.from(readFileSync(path.join(DIST, 'datasets', f), 'utf8').split('\n')[1])));
+    assert.deepEqual(carried, ['staff-occupation.csv']);
     assertCleanPage(tracked);
   });
 
