@@ -1,5 +1,5 @@
 //! The explorer page: loads the bundled data, holds the reducer, wires the hooks (`crate::hooks`:
-//! the URL, other providers, own files, the drawer, the host page) and lays out the components
+//! the URL, datasets on demand, other providers, own files, the drawer, the host page) and lays out the components
 //! (the full page, or the compact embed). No change of state is decided here.
 
 use std::rc::Rc;
@@ -45,6 +45,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let embedded = *embedded;
     let state = use_reducer(move || State::from_query(bundle, &browser::query()));
     use_url_sync(&state, embedded);
+    use_dataset_loader(&state);
     use_host_height(embedded);
     let drawer = use_drawer(&state);
     let load_others = use_other_providers(&state);
@@ -61,8 +62,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let bundle = &state.bundle;
     let data = s.dataset(bundle);
 
+    // Every dataset, loaded or not: one not loaded yet is fetched when picked.
     let datasets: Vec<DatasetOption> =
-        bundle.datasets.iter().map(|d| DatasetOption { id: d.info.id.clone(), title: d.info.title.clone() }).collect();
+        bundle.infos().into_iter().map(|d| DatasetOption { id: d.id.clone(), title: d.title.clone() }).collect();
+    let loading = state.dataset_load.as_ref().map(|l| format!("Loading {}…", l.title));
     let partners: Vec<PartnerOption> = bundle
         .manifest
         .partners
@@ -140,7 +143,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <h2>{ "Filters" }</h2>
                         <button type="button" ref={drawer.done_ref} onclick={drawer.toggle}>{ "Done" }</button>
                     </div>
-                    <DatasetSwitcher datasets={datasets} selected={s.dataset.clone()} on_action={on_action.clone()} />
+                    <DatasetSwitcher datasets={datasets} selected={state.shown_dataset().to_string()} on_action={on_action.clone()} />
                     <MeasureSelect measures={measures} selected={s.measure.clone()} on_action={on_action.clone()} />
                     <BaseYearSelect years={s.base_years(bundle)} selected={s.measure.base_year().map(str::to_string)} on_action={on_action.clone()} />
                     <YearSelect years={data.years().to_vec()} selected={s.year.clone()} enabled={s.chart != ChartKind::Trend} on_action={on_action.clone()} />
@@ -153,12 +156,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <FileOpener status={state.files.clone()} refused={state.files_refused} on_files={on_files} />
                     }
                 </aside>
-                <main class="figure-area">
-                    <figure class="figure">
+                <main class="figure-area" aria-busy={loading.is_some().to_string()}>
+                    if let Some(text) = &loading {
+                        <p class="dataset-loading" role="status">{ text }</p>
+                    }
+                    <figure class="figure" hidden={loading.is_some()}>
                         <ViewTabs selected={s.tab} on_action={on_action.clone()} />
                         <div id="panel-chart" role="tabpanel" aria-labelledby="tab-chart" hidden={s.tab != Tab::Chart} class="chart-panel">
                             <ChartLegend view={state.chart.clone()} on_action={on_action.clone()} />
-                            <ChartCanvas view={state.chart.clone()} visible={s.tab == Tab::Chart} />
+                            <ChartCanvas view={state.chart.clone()} visible={s.tab == Tab::Chart && loading.is_none()} />
                         </div>
                         <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={s.tab != Tab::Table}>
                             <FiguresTable table={state.table.clone()} title={state.caption.heading()} />
@@ -169,7 +175,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <p class="open-full"><a href={page_url.clone()} target="_blank" rel="noopener">{ "Open this view in the full explorer" }</a></p>
                     } else {
                         <ShareBar chart={state.chart.clone()} table={state.table.clone()} caption={state.caption.clone()}
-                            dataset_id={data.info.id.clone()} bundle={bundle.clone()}
+                            dataset_id={data.info.id.clone()} bundle={bundle.clone()} source={state.source(&data.info.id)}
                             page_url={page_url.clone()} embed_url={embed_url} />
                         <p class="about">{ &data.info.notes }</p>
                     }

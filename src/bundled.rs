@@ -1,30 +1,30 @@
-//! The datasets bundled into the build (validated by `build.rs`, embedded from `data/`).
+//! What the build embeds from `data/` (validated by `build.rs`): the manifest, describing every
+//! dataset, and the figures of the default dataset only (the first in the manifest), in the same
+//! wide form as the file it is also served in. Every other dataset is fetched when first wanted
+//! (`crate::hooks::dataset_loader`).
 
 use workforce_core::manifest::DatasetInfo;
-use workforce_core::error::ErrorKind;
 use workforce_core::{tidy, wide, Bundle, DataError};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/bundled_data.rs"));
 }
 
-fn text(name: &str) -> Option<&'static str> {
-    generated::FILES.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
-}
+/// The default dataset's figures as embedded: the text of its served file.
+pub const DEFAULT_TEXT: &str = generated::DEFAULT_TEXT;
 
-/// Loads the bundled datasets. They were validated at build time, so this only fails if the
-/// build itself was tampered with; the page then shows the error rather than panicking.
+/// The bundle the page starts with: every dataset described, the default one loaded. It was
+/// validated at build time, so this only fails if the build itself was tampered with; the page
+/// then shows the error rather than panicking.
 pub fn load() -> Result<Bundle, DataError> {
     let manifest = workforce_core::manifest::from_tables(generated::PARTNERS, generated::DATASETS);
-    Bundle::from_manifest(manifest, |info| match text(&info.file) {
-        Some(t) => wide::read(&info.file, t, &info.categories),
-        None => Err(DataError::new(&info.file, ErrorKind::MissingFile { dataset: info.id.clone() })),
-    })
+    let default = manifest.datasets.first().map(|d| d.id.clone()).unwrap_or_default();
+    Bundle::partial(manifest, |info| (info.id == default).then(|| wide::read(&info.file, DEFAULT_TEXT, &info.categories)))
 }
 
-/// A dataset's figures in the tidy format (`ukprn,provider,year,group,category,value`), for the
-/// whole-dataset download.
-pub fn tidy_text(info: &DatasetInfo) -> Option<String> {
-    let records = wide::read(&info.file, text(&info.file)?, &info.categories).ok()?;
+/// A dataset's figures in the tidy format (`ukprn,provider,year,group,category,value`) from the
+/// text of its served file, for the whole-dataset download.
+pub fn tidy_text(info: &DatasetInfo, served: &str) -> Option<String> {
+    let records = wide::read(&info.file, served, &info.categories).ok()?;
     Some(tidy::write(&records))
 }

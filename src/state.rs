@@ -1,7 +1,8 @@
 //! The explorer's one piece of state and its reducer. Selection transitions live in
 //! `workforce_core::selection` (tested natively); this adapts them to Yew and adds what belongs
 //! to the page: restoring a state from the URL, the notice about ignored link settings, loading
-//! other providers and the visitor's own files, and the filters drawer. Every change of state is a
+//! datasets on demand (only the default one comes with the page), other providers and the
+//! visitor's own files, and the filters drawer. Every change of state is a
 //! [`Msg`] handled here; the hooks in `crate::hooks` only carry out the side effects it asks for.
 
 use std::rc::Rc;
@@ -32,6 +33,24 @@ pub struct State {
     pub files_refused: bool,
     /// The filters drawer (phones and embeds) is open.
     pub drawer_open: bool,
+    /// A dataset being fetched because the visitor picked it or a link names it. Meanwhile the
+    /// selection (and the figure) stay on the dataset shown before, which a failed fetch keeps.
+    pub dataset_load: Option<DatasetLoad>,
+    /// The text of each loaded dataset's served file, by dataset id (the whole-dataset download
+    /// writes it out). The default dataset's is the one embedded in the page.
+    pub sources: Rc<Vec<(String, Rc<str>)>>,
+}
+
+/// A dataset of the manifest whose figures are being fetched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatasetLoad {
+    pub id: String,
+    pub title: String,
+    /// Its served file, relative to the page (`datasets/<file>`).
+    pub file: String,
+    /// The query string of the link (or history entry) that named it, applied once it arrives;
+    /// `None` when the visitor picked it.
+    pub query: Option<String>,
 }
 
 /// Where a load stands.
@@ -66,6 +85,8 @@ pub enum Msg {
     /// bundle the state holds now.
     RestoreQuery(String),
     DismissNotice,
+    /// A dataset's served file arrived (its text), or could not be had.
+    DatasetLoaded { id: String, result: Result<String, String> },
     /// Every other UK provider of the current dataset is wanted (the picker was used, or the view
     /// names one). Starts a load unless they are loaded or loading.
     LoadOthers,
@@ -90,12 +111,27 @@ fn ignored_notice(ignored: &[String]) -> Option<String> {
     (!ignored.is_empty()).then(|| format!("Some settings in the link were ignored: {}.", workforce_core::format::list(ignored)))
 }
 
+/// The dataset a query string names (`d`, the last one given, as `url_state::decode` reads it).
+fn dataset_named(query: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes()).filter(|(k, _)| k == "d").last().map(|(_, v)| v.into_owned())
+}
+
+/// The load of a dataset the manifest describes but the bundle has no figures for yet.
+fn load_of(bundle: &Bundle, id: &str, query: Option<String>) -> Option<DatasetLoad> {
+    let info = bundle.not_loaded(id)?;
+    Some(DatasetLoad { id: id.to_string(), title: info.title.clone(), file: workforce_core::dataset::served_file(info), query })
+}
+
 impl State {
-    /// The state a page URL's query string asks for.
+    /// The state a page URL's query string asks for. A link naming a dataset not loaded yet
+    /// starts its load and shows the default view until it arrives (then the link is applied).
     pub fn from_query(bundle: Rc<Bundle>, query: &str) -> State {
-        let decoded = url_state::decode(&bundle, query);
+        let dataset_load = dataset_named(query).and_then(|id| load_of(&bundle, &id, Some(query.to_string())));
+        let decoded = url_state::decode(&bundle, if dataset_load.is_some() { "" } else { query });
         let notice = ignored_notice(&decoded.ignored);
         let (chart, table, caption) = parts(view::figure(&bundle, &decoded.selection));
+        let default_id = bundle.manifest.datasets.first().map(|d| d.id.clone()).unwrap_or_default();
         State {
             bundle,
             selection: decoded.selection,
@@ -108,6 +144,96 @@ impl State {
             opening: None,
             files_refused: false,
             drawer_open: false,
+            dataset_load,
+            sources: Rc::new(vec![(default_id, Rc::from(crate::bundled::DEFAULT_TEXT))]),
+        }
+    }
+
+    /// The text of a loaded dataset's served file.
+    pub fn source(&self, id: &str) -> Option<Rc<str>> {
+        self.sources.iter().find(|(d, _)| d == id).map(|(_, text)| text.clone())
+    }
+
+    /// The dataset the switcher shows: the one being loaded, else the one on screen.
+    pub fn shown_dataset(&self) -> &str {
+        self.dataset_load.as_ref().map_or(&self.selection.dataset, |l| &l.id)
+    }
+
+    /// A change of view. Choosing a dataset not loaded yet starts its load instead (the view
+    /// stays until it arrives); choosing a loaded one drops any load under way.
+    fn act(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::SelectDataset(id) = &action {
+            if self.dataset_load.as_ref().is_some_and(|l| l.id == *id) {
+                return self;
+            }
+            if let Some(load) = load_of(&self.bundle, id, None) {
+                return Rc::new(State { dataset_load: Some(load), ..(*self).clone() });
+            }
+            if self.dataset_load.is_some() {
+                let state = Rc::new(State { dataset_load: None, ..(*self).clone() });
+                return state.act(action);
+            }
+        }
+        let selection = self.selection.apply(&self.bundle, action);
+        self.with_selection(selection)
+    }
+
+    /// Back or forward: the view a query string encodes, read against the bundle held now (a
+    /// dataset it names that is not loaded yet is loaded first).
+    fn restore(self: Rc<Self>, query: String) -> Rc<Self> {
+        if let Some(load) = dataset_named(&query).and_then(|id| load_of(&self.bundle, &id, Some(query.clone()))) {
+            return Rc::new(State { dataset_load: Some(load), ..(*self).clone() });
+        }
+        let state = if self.dataset_load.is_some() { Rc::new(State { dataset_load: None, ..(*self).clone() }) } else { self };
+        let decoded = url_state::decode(&state.bundle, &query);
+        let state = state.with_selection(decoded.selection);
+        match ignored_notice(&decoded.ignored) {
+            Some(notice) => Rc::new(State { notice: Some(notice), ..(*state).clone() }),
+            None => state,
+        }
+    }
+
+    /// A dataset's served file arrived (or not). Its figures join the bundle whatever the visitor
+    /// did meanwhile; the view moves to it only if it is still the one wanted. A failure keeps
+    /// the view and says why, naming the file.
+    fn dataset_loaded(self: Rc<Self>, id: String, result: Result<String, String>) -> Rc<Self> {
+        let wanted = self.dataset_load.clone().filter(|l| l.id == id);
+        if self.bundle.is_loaded(&id) {
+            return self;
+        }
+        let read = result.and_then(|text| match self.bundle.read_served(&id, &text) {
+            Ok(data) => Ok((data, text)),
+            Err(e) => Err(e.to_string()),
+        });
+        match (read, wanted) {
+            (Ok((data, text)), wanted) => {
+                let bundle = Rc::new(self.bundle.with_dataset(data));
+                let mut sources = (*self.sources).clone();
+                sources.push((id.clone(), Rc::from(text)));
+                let sources = Rc::new(sources);
+                let Some(load) = wanted else {
+                    // The view does not change: only what is loaded does.
+                    return Rc::new(State { bundle, sources, ..(*self).clone() });
+                };
+                let state = Rc::new(State { sources, dataset_load: None, ..(*self).clone() });
+                match load.query {
+                    Some(query) => {
+                        let decoded = url_state::decode(&bundle, &query);
+                        let notice = ignored_notice(&decoded.ignored).or_else(|| state.notice.clone());
+                        Rc::new(State { notice, ..(*state).clone() }).with_bundle(bundle, decoded.selection)
+                    }
+                    None => {
+                        let selection = state.selection.apply(&bundle, Action::SelectDataset(id));
+                        state.with_bundle(bundle, selection)
+                    }
+                }
+            }
+            (Err(e), Some(load)) => {
+                let e = if e.contains(&load.file) { e } else { format!("{}: {e}", load.file) };
+                let notice = Some(format!("“{}” could not be loaded ({e}); the view is unchanged.", load.title));
+                Rc::new(State { notice, dataset_load: None, ..(*self).clone() })
+            }
+            (Err(_), None) => self,
         }
     }
 
@@ -190,7 +316,8 @@ impl State {
     }
 
     fn files_opened(self: Rc<Self>, opened: Result<Box<Dataset>, String>) -> Rc<Self> {
-        let done = State { opening: None, files_refused: false, ..(*self).clone() };
+        // The visitor's own table wins over a dataset still being fetched.
+        let done = State { opening: None, files_refused: false, dataset_load: None, ..(*self).clone() };
         let data = match opened {
             Ok(data) => data,
             Err(e) => return Rc::new(State { files: Some(Loading::Failed(e)), ..done }),
@@ -215,7 +342,21 @@ impl PartialEq for State {
     /// Every field: the shared parts by identity (each is rebuilt whenever it changes), the rest
     /// by value.
     fn eq(&self, other: &Self) -> bool {
-        let State { bundle, selection, chart, table, caption, notice, others, files, opening, files_refused, drawer_open } = self;
+        let State {
+            bundle,
+            selection,
+            chart,
+            table,
+            caption,
+            notice,
+            others,
+            files,
+            opening,
+            files_refused,
+            drawer_open,
+            dataset_load,
+            sources,
+        } = self;
         Rc::ptr_eq(bundle, &other.bundle)
             && *selection == other.selection
             && Rc::ptr_eq(chart, &other.chart)
@@ -227,6 +368,8 @@ impl PartialEq for State {
             && *opening == other.opening
             && *files_refused == other.files_refused
             && *drawer_open == other.drawer_open
+            && *dataset_load == other.dataset_load
+            && Rc::ptr_eq(sources, &other.sources)
     }
 }
 
@@ -235,18 +378,9 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         match msg {
-            Msg::Do(action) => {
-                let selection = self.selection.apply(&self.bundle, action);
-                self.with_selection(selection)
-            }
-            Msg::RestoreQuery(query) => {
-                let decoded = url_state::decode(&self.bundle, &query);
-                let state = self.with_selection(decoded.selection);
-                match ignored_notice(&decoded.ignored) {
-                    Some(notice) => Rc::new(State { notice: Some(notice), ..(*state).clone() }),
-                    None => state,
-                }
-            }
+            Msg::Do(action) => self.act(action),
+            Msg::RestoreQuery(query) => self.restore(query),
+            Msg::DatasetLoaded { id, result } => self.dataset_loaded(id, result),
             Msg::DismissNotice if self.notice.is_none() => self,
             Msg::DismissNotice => Rc::new(State { notice: None, ..(*self).clone() }),
             Msg::LoadOthers => self.load_others(),

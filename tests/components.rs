@@ -436,6 +436,9 @@ fn state_equality_covers_every_field() {
     differs(State { opening: Some(FileBatch(Rc::new(Vec::new()))), ..(*state).clone() }, "the files being opened");
     differs(State { files_refused: true, ..(*state).clone() }, "the refusal");
     differs(State { drawer_open: true, ..(*state).clone() }, "the drawer");
+    let load = explorer::state::DatasetLoad { id: "students-sex".into(), title: "t".into(), file: "f".into(), query: None };
+    differs(State { dataset_load: Some(load), ..(*state).clone() }, "the dataset being loaded");
+    differs(State { sources: Rc::new((*state.sources).clone()), ..(*state).clone() }, "the served files' texts");
     // A reducer step that changes only the file status gives an unequal state.
     let progress = state.clone().reduce(Msg::FilesProgress("Reading the figures…".into()));
     assert!(*progress != *state);
@@ -703,4 +706,111 @@ async fn hovering_a_year_lists_every_series_largest_first() {
     assert_eq!(all(&root, "#chart-tip li svg rect").len(), 3, "a colour swatch a line");
     let readout = query::<HtmlElement>(&root, "#chart-readout").text_content().unwrap_or_default();
     assert_eq!(readout, "2022/23: Warwick 3,100; Keele 950; Aston not reported");
+}
+
+/// The served file of a dataset (the wide form the `dataset-files` build hook writes), from the
+/// committed tidy file.
+fn served_text(tidy: &str, id: &str) -> String {
+    let b = bundle();
+    let info = b.manifest.dataset(id).expect("in the manifest");
+    let records = workforce_core::tidy::read(&info.file, tidy).expect("tidy file");
+    workforce_core::wide::write(&info.categories, &records)
+}
+
+const STUDENTS_TIDY: &str = include_str!("../data/students-sex.csv");
+
+#[wasm_bindgen_test]
+fn a_link_to_a_dataset_not_loaded_is_applied_once_it_arrives() {
+    use explorer::state::{Msg, State};
+    use yew::Reducible;
+    let state = Rc::new(State::from_query(bundle(), "?d=students-sex&c=female&y=2020-21"));
+    // Meanwhile the default view, and the load the link asks for.
+    assert_eq!(state.selection.dataset, "staff-occupation");
+    assert_eq!(state.shown_dataset(), "students-sex");
+    let load = state.dataset_load.clone().expect("a load");
+    assert_eq!((load.file.as_str(), load.title.as_str()), ("datasets/students-sex.csv", "Student enrolments by sex"));
+    assert!(state.notice.is_none(), "nothing was ignored: the dataset is on its way");
+    let text = served_text(STUDENTS_TIDY, "students-sex");
+    let state = state.reduce(Msg::DatasetLoaded { id: "students-sex".into(), result: Ok(text.clone()) });
+    assert!(state.dataset_load.is_none());
+    assert_eq!(state.selection.dataset, "students-sex");
+    assert_eq!(state.selection.year, "2020/21");
+    let names: Vec<&str> = state.selection.categories.iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(names, vec!["Female"], "the link's categories, read against the loaded dataset");
+    assert!(state.notice.is_none(), "{:?}", state.notice);
+    assert_eq!(state.source("students-sex").as_deref(), Some(text.as_str()));
+    // Switching away and back: no load, the same figures at once.
+    let bundle_before = state.bundle.clone();
+    let state = state.reduce(Msg::Do(Action::SelectDataset("staff-occupation".into())));
+    let state = state.reduce(Msg::Do(Action::SelectDataset("students-sex".into())));
+    assert!(state.dataset_load.is_none());
+    assert_eq!(state.selection.dataset, "students-sex");
+    assert!(Rc::ptr_eq(&state.bundle, &bundle_before), "nothing was loaded or rebuilt");
+}
+
+#[wasm_bindgen_test]
+fn a_failed_or_overtaken_load_keeps_the_view() {
+    use explorer::state::{Msg, State};
+    use yew::Reducible;
+    let start = Rc::new(State::from_query(bundle(), "?p=aston"));
+    let picked = start.clone().reduce(Msg::Do(Action::SelectDataset("students-sex".into())));
+    assert_eq!(picked.shown_dataset(), "students-sex");
+    assert_eq!(picked.selection, start.selection, "the view stays until the figures arrive");
+    assert!(Rc::ptr_eq(&picked.chart, &start.chart));
+    // Picking it again while it loads changes nothing.
+    let again = picked.clone().reduce(Msg::Do(Action::SelectDataset("students-sex".into())));
+    assert!(Rc::ptr_eq(&again, &picked));
+    // It fails: the view is the one before, and the notice names the file and the error.
+    let failed = picked.clone().reduce(Msg::DatasetLoaded {
+        id: "students-sex".into(),
+        result: Err("datasets/students-sex.csv answered 404".into()),
+    });
+    assert!(failed.dataset_load.is_none());
+    assert_eq!(failed.shown_dataset(), "staff-occupation");
+    assert_eq!(failed.selection, start.selection);
+    let notice = failed.notice.clone().unwrap_or_default();
+    assert!(notice.contains("datasets/students-sex.csv answered 404") && notice.contains("Student enrolments by sex"), "{notice}");
+    // A file that is not the dataset's fails the same way, naming the file, line and column.
+    let broken = picked.clone().reduce(Msg::DatasetLoaded { id: "students-sex".into(), result: Ok("<!doctype html>".into()) });
+    assert_eq!(broken.selection, start.selection);
+    assert!(broken.notice.clone().unwrap_or_default().contains("datasets/students-sex.csv, line 1"), "{:?}", broken.notice);
+    // Overtaken: the visitor went back to a loaded dataset before it arrived. It is kept for
+    // later, and the view does not move.
+    let back = picked.reduce(Msg::Do(Action::SelectDataset("staff-occupation".into())));
+    assert!(back.dataset_load.is_none());
+    let arrived = back.clone().reduce(Msg::DatasetLoaded { id: "students-sex".into(), result: Ok(served_text(STUDENTS_TIDY, "students-sex")) });
+    assert_eq!(arrived.selection, back.selection);
+    assert!(arrived.bundle.is_loaded("students-sex"));
+    assert!(arrived.notice.is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_page_says_a_dataset_is_loading_and_when_it_failed() {
+    let root = mount();
+    let _app = render_app(&root);
+    yew::scheduler::flush().await;
+    let select = query::<HtmlSelectElement>(&root, "#dataset-select");
+    let title = || query::<HtmlElement>(&root, "#figure-caption .caption-title").text_content().unwrap_or_default();
+    let before = title();
+    select.set_value("students-sex");
+    select.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+    yew::scheduler::flush().await;
+    let status = query::<HtmlElement>(&root, ".figure-area .dataset-loading");
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(status.text_content().as_deref(), Some("Loading Student enrolments by sex…"));
+    assert_eq!(select.value(), "students-sex", "the switcher keeps the choice");
+    assert!(query::<HtmlElement>(&root, "figure.figure").hidden(), "the old figure is not shown under the new choice");
+    // The test server has no datasets/ folder: the fetch fails, and the page says so.
+    for _ in 0..200 {
+        if root.query_selector("#notice").ok().flatten().is_some() {
+            break;
+        }
+        sleep(50).await;
+    }
+    let notice = query::<HtmlElement>(&root, "#notice").text_content().unwrap_or_default();
+    assert!(notice.contains("datasets/students-sex.csv"), "{notice}");
+    assert!(all(&root, ".dataset-loading").is_empty());
+    assert_eq!(select.value(), "staff-occupation", "the switcher returns to the dataset shown");
+    assert!(!query::<HtmlElement>(&root, "figure.figure").hidden());
+    assert_eq!(title(), before);
 }

@@ -254,10 +254,20 @@ impl Dataset {
     }
 }
 
-/// Everything the explorer bundles: the manifest and every dataset, validated.
+/// The path, inside the built site, of the file a dataset's figures are served in for the browser
+/// to fetch (the wide form, see [`Bundle::served_files`]), e.g. `datasets/staff-occupation.csv`.
+pub fn served_file(info: &DatasetInfo) -> String {
+    format!("datasets/{}", info.file)
+}
+
+/// Everything the explorer knows: the manifest (every dataset's description) and the figures of
+/// the datasets loaded so far. In the browser only the default dataset (the first in the manifest)
+/// comes with the page; the others are fetched when a visitor or a link asks for one and added
+/// with [`Bundle::with_dataset`]. A visitor's own datasets are loaded but not in the manifest.
 #[derive(Debug, Clone)]
 pub struct Bundle {
     pub manifest: Manifest,
+    /// The loaded datasets, the default one first.
     pub datasets: Vec<Dataset>,
 }
 
@@ -276,17 +286,24 @@ impl Bundle {
         manifest: Manifest,
         records: impl Fn(&DatasetInfo) -> Result<Vec<TidyRecord>, DataError>,
     ) -> Result<Bundle, DataError> {
+        Bundle::partial(manifest, |info| Some(records(info)))
+    }
+
+    /// Describes every dataset of a manifest but builds only those `records(dataset)` gives figures
+    /// for (`None`: not loaded yet). The first dataset, the default view, must be among them.
+    pub fn partial(
+        manifest: Manifest,
+        records: impl Fn(&DatasetInfo) -> Option<Result<Vec<TidyRecord>, DataError>>,
+    ) -> Result<Bundle, DataError> {
         let mut datasets = Vec::with_capacity(manifest.datasets.len());
-        for info in &manifest.datasets {
-            let records = records(info)?;
-            let dataset = Dataset::from_records(info.clone(), &info.file, &records)?;
-            for partner in &manifest.partners {
-                if dataset.provider_index(&partner.ukprn).is_none() {
-                    let kind = ErrorKind::MissingPartner { name: partner.name.clone(), ukprn: partner.ukprn.clone(), year: None };
-                    return Err(DataError::new(&info.file, kind));
+        for (i, info) in manifest.datasets.iter().enumerate() {
+            match records(info) {
+                Some(records) => datasets.push(checked(&manifest, info, &info.file, &records?)?),
+                None if i == 0 => {
+                    return Err(DataError::new(&info.file, ErrorKind::MissingFile { dataset: info.id.clone() }))
                 }
+                None => {}
             }
-            datasets.push(dataset);
         }
         if datasets.is_empty() {
             return Err(DataError::new("manifest.json", ErrorKind::NoDatasets));
@@ -304,7 +321,64 @@ impl Bundle {
         Bundle { manifest: self.manifest.clone(), datasets }
     }
 
+    /// A loaded dataset.
     pub fn dataset(&self, id: &str) -> Option<&Dataset> {
         self.datasets.iter().find(|d| d.info.id == id)
     }
+
+    /// Whether a dataset's figures are loaded.
+    pub fn is_loaded(&self, id: &str) -> bool {
+        self.dataset(id).is_some()
+    }
+
+    /// Every dataset the bundle knows, loaded or not: the manifest's in its order, then the
+    /// visitor's own.
+    pub fn infos(&self) -> Vec<&DatasetInfo> {
+        let own = self.datasets.iter().map(|d| &d.info).filter(|i| self.manifest.dataset(&i.id).is_none());
+        self.manifest.datasets.iter().chain(own).collect()
+    }
+
+    /// A dataset the manifest describes whose figures are not loaded yet.
+    pub fn not_loaded(&self, id: &str) -> Option<&DatasetInfo> {
+        self.manifest.dataset(id).filter(|_| !self.is_loaded(id))
+    }
+
+    /// Reads a dataset of the manifest from the text of its served file ([`served_file`], the
+    /// wide form) and checks it as the build did. Errors name that file.
+    pub fn read_served(&self, id: &str, text: &str) -> Result<Dataset, DataError> {
+        let info = self.manifest.dataset(id).ok_or_else(|| DataError::new("manifest.json", ErrorKind::UnknownDataset { id: id.to_string() }))?;
+        let file = served_file(info);
+        let records = crate::wide::read(&file, text, &info.categories)?;
+        checked(&self.manifest, info, &file, &records)
+    }
+
+    /// Every loaded dataset's served file, `(path, text)`, in the wide form written from its tidy
+    /// text (`tidy(file name)`, each provider under the name of each year), and checked to read
+    /// back to exactly the figures this bundle holds.
+    pub fn served_files<'a>(&self, tidy_text: impl Fn(&str) -> Option<&'a str>) -> Result<Vec<(String, String)>, DataError> {
+        let mut out = Vec::with_capacity(self.datasets.len());
+        for data in &self.datasets {
+            let info = &data.info;
+            let text = tidy_text(&info.file).ok_or_else(|| DataError::new(&info.file, ErrorKind::MissingTidyFile))?;
+            let wide = crate::wide::write(&info.categories, &tidy::read(&info.file, text)?);
+            let back = self.read_served(&info.id, &wide)?;
+            if back.records() != data.records() {
+                return Err(DataError::new(&served_file(info), ErrorKind::ServedFileDiffers));
+            }
+            out.push((served_file(info), wide));
+        }
+        Ok(out)
+    }
+}
+
+/// A dataset built from its records and checked against the manifest: every partner has figures.
+fn checked(manifest: &Manifest, info: &DatasetInfo, file: &str, records: &[TidyRecord]) -> Result<Dataset, DataError> {
+    let dataset = Dataset::from_records(info.clone(), file, records)?;
+    for partner in &manifest.partners {
+        if dataset.provider_index(&partner.ukprn).is_none() {
+            let kind = ErrorKind::MissingPartner { name: partner.name.clone(), ukprn: partner.ukprn.clone(), year: None };
+            return Err(DataError::new(file, kind));
+        }
+    }
+    Ok(dataset)
 }

@@ -92,6 +92,12 @@ pub enum ErrorKind {
     UnknownDefault { dataset: String, category: String },
     /// A manifest without datasets.
     NoDatasets,
+    /// A dataset id the manifest does not list.
+    UnknownDataset { id: String },
+    /// A dataset's tidy file is missing where the served form is written.
+    MissingTidyFile,
+    /// A dataset file written for serving does not read back to the bundled figures.
+    ServedFileDiffers,
 }
 
 /// An error in a data file (a HESA download, a tidy dataset or the manifest): what went wrong and
@@ -185,6 +191,9 @@ impl fmt::Display for DataError {
                 write!(f, "dataset {dataset:?}: expected the default category {category:?} to be one of its categories")
             }
             NoDatasets => f.write_str("expected at least one dataset"),
+            UnknownDataset { id } => write!(f, "expected a dataset {id:?} in the manifest"),
+            MissingTidyFile => f.write_str("expected the dataset's tidy file"),
+            ServedFileDiffers => f.write_str("expected the served file to read back to the bundled figures"),
         }
     }
 }

@@ -22,6 +22,8 @@ pub struct ShareBarProps {
     pub dataset_id: String,
     /// The bundle the dataset is in (the whole-dataset download reads it on click).
     pub bundle: Rc<Bundle>,
+    /// The text of the dataset's served file (none for a visitor's own dataset).
+    pub source: Option<Rc<str>>,
     pub page_url: String,
     pub embed_url: String,
 }
@@ -32,6 +34,10 @@ impl PartialEq for ShareBarProps {
             && Rc::ptr_eq(&self.table, &other.table)
             && Rc::ptr_eq(&self.caption, &other.caption)
             && Rc::ptr_eq(&self.bundle, &other.bundle)
+            && match (&self.source, &other.source) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
             && (&self.dataset_id, &self.page_url, &self.embed_url) == (&other.dataset_id, &other.page_url, &other.embed_url)
     }
 }
@@ -87,15 +93,15 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         })
     };
     let dataset_csv = {
-        let (bundle, id, status) = (props.bundle.clone(), props.dataset_id.clone(), status.clone());
+        let (bundle, source, id, status) = (props.bundle.clone(), props.source.clone(), props.dataset_id.clone(), status.clone());
         let name = format!("{id}-all-years.csv");
         Callback::from(move |_: MouseEvent| {
-            // A bundled dataset from the build's own file; a visitor's from memory (it has no file).
+            // A bundled dataset from the file it was served in; a visitor's from memory (it has no file).
             let text = bundle.dataset(&id).and_then(|data| {
                 if export::is_own_dataset(&id) {
                     Some(export::whole_dataset_csv(data))
                 } else {
-                    bundled::tidy_text(&data.info).map(|t| export::dataset_csv(&t))
+                    source.as_deref().and_then(|s| bundled::tidy_text(&data.info, s)).map(|t| export::dataset_csv(&t))
                 }
             });
             match text {

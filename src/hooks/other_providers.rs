@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::browser;
+use super::use_fetch_file;
 use crate::state::{Msg, State};
 
 /// Returns the callback that asks for the current dataset's other providers.
@@ -22,16 +22,6 @@ pub fn use_other_providers(state: &UseReducerHandle<State>) -> Callback<()> {
         });
     }
     // The fetch, once the reducer has marked a dataset's providers as loading.
-    {
-        let dispatcher = dispatcher.clone();
-        use_effect_with(state.others_to_fetch(), move |fetch| {
-            if let Some((dataset, path)) = fetch.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = browser::fetch_text(&path).await;
-                    dispatcher.dispatch(Msg::OthersLoaded { dataset, result });
-                });
-            }
-        });
-    }
+    use_fetch_file(state, state.others_to_fetch(), |dataset, result| Msg::OthersLoaded { dataset, result });
     Callback::from(move |_: ()| dispatcher.dispatch(Msg::LoadOthers))
 }

@@ -9,13 +9,19 @@ use crate::state::{Msg, State};
 
 /// Pushes a new history entry per change of view (the first corrects the entry the visitor
 /// arrived with), and on back / forward hands the reducer the URL's query string, which it reads
-/// against the bundle it holds then (other providers or own files may have arrived since).
+/// against the bundle it holds then (other providers or own files may have arrived since). While
+/// the dataset a link (or history entry) names is still loading, the address keeps that link: the
+/// view on screen is not yet the one it names.
 #[hook]
 pub fn use_url_sync(state: &UseReducerHandle<State>, embedded: bool) {
     let query = url_state::encode(&state.bundle, &state.selection);
     let query = if embedded { browser::embed_query(&query) } else { query };
+    let restoring_link = state.dataset_load.as_ref().is_some_and(|l| l.query.is_some());
     let first_sync = use_mut_ref(|| true);
-    use_effect_with(query, move |q| {
+    use_effect_with((query, restoring_link), move |(q, restoring_link)| {
+        if *restoring_link {
+            return;
+        }
         let replace = std::mem::replace(&mut *first_sync.borrow_mut(), false);
         browser::push_query(q, replace);
     });
