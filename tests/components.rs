@@ -681,6 +681,7 @@ async fn hovering_a_year_lists_every_series_largest_first() {
         year: String::new(),
         empty: None,
         alt: "A trend".into(),
+        breaks: Vec::new(),
     };
     let root = mount();
     let props = explorer::components::chart_canvas::ChartCanvasProps { view: Rc::new(view), visible: true };
