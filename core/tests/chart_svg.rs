@@ -523,7 +523,9 @@ fn a_break_is_a_labelled_rule_between_its_years() {
         let label = texts(&out).into_iter().find(|t| t.content == "Opt-out from 2019/20").expect("the rule's label");
         let (left, right) = label.span();
         let x = f64::from(rule[0].0);
-        assert!(((left - x).abs() < 12.0 * style.scale || (right - x).abs() < 12.0 * style.scale) && left >= 0.0 && right <= f64::from(width), "{width}: beside the rule, inside the image: {label:?} at {x}");
+        let near = 12.0 * style.scale;
+        assert!(left - near <= x && x <= right + near && right <= f64::from(width), "{width}: at the rule, inside the image: {label:?} at {x}");
+        assert!(left >= f64::from(hits.iter().map(|h| h.x0).min().unwrap_or(0)) - near, "{width}: over the plot, clear of the value axis's labels: {label:?}");
         let highest = hits.iter().map(|h| (h.y0 + h.y1) / 2).min().unwrap_or(0);
         assert!(label.y <= f64::from(highest), "{width}: above the plot, clear of the lines: {label:?} vs {highest}");
     }

@@ -89,7 +89,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
 
 /// Each break inside the trend: a dashed rule between the last year before it and the first
 /// after, drawn behind the lines, and its label above the plot, beside the rule (on its left
-/// when there is no room on its right).
+/// when there is no room on its right, and kept over the plot, clear of the axis's labels).
 fn draw_breaks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView, cx: &Ctx, plot: &Plot) -> Result<(), DrawError<DB>> {
     let ink = cx.style.muted_text;
     let stroke = ShapeStyle::from(&colour(ink)).stroke_width(cx.px(1.5).max(1) as u32);
@@ -97,11 +97,12 @@ fn draw_breaks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartVi
     let (width, _) = area.dim_in_pixel();
     for (i, label) in view.breaks.iter().filter(|(i, _)| (1..view.labels.len()).contains(i)) {
         let x = plot.at(*i as f64, 0.0).0;
-        draw_dashed(area, (x, plot.top - cx.px(4.0)), (x, plot.bottom), stroke, cx.px(4.0).max(2))?;
-        let (w, _) = area.estimate_text_size(label, &style)?;
-        let fits_right = x + cx.px(4.0) + w as i32 <= width as i32 - cx.px(2.0);
-        let (h, at) = if fits_right { (HPos::Left, x + cx.px(4.0)) } else { (HPos::Right, x - cx.px(4.0)) };
-        area.draw_text(label, &style.pos(Pos::new(h, VPos::Bottom)), (at, plot.top - cx.px(2.0)))?;
+        draw_dashed(area, (x, plot.top), (x, plot.bottom), stroke, cx.px(4.0).max(2))?;
+        let w = area.estimate_text_size(label, &style)?.0 as i32;
+        let right_edge = width as i32 - cx.px(2.0);
+        let left = if x + cx.px(4.0) + w <= right_edge { x + cx.px(4.0) } else { x - cx.px(4.0) - w };
+        let left = left.min(right_edge - w).max(plot.left);
+        area.draw_text(label, &style.pos(Pos::new(HPos::Left, VPos::Bottom)), (left, plot.top - cx.px(2.0)))?;
     }
     Ok(())
 }
