@@ -48,7 +48,7 @@ async function snapshot(page) {
 describe('links', () => {
   test('every control is in the URL and a link restores the exact view', async () => {
     const { page: first } = await open();
-    assert.equal(new URL(first.url()).search, '?lens=technical', 'the first view's address names its lens');
+    assert.equal(new URL(first.url()).search, '?lens=technical', "the first view's address names its lens");
     // The occupation totals, by the link that names them, and every control changed from there.
     const { page } = await open('?d=staff-occupation');
     await page.uncheck('#partner-10006840');
