@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use workforce_core::lens::Lens;
 use workforce_core::selection::{Action, ChartKind, Measure, Tab};
 use workforce_core::{url_state, view, Bundle};
 use yew::prelude::*;
@@ -115,6 +116,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         })
         .collect();
     let others_status = state.others.as_ref().filter(|(d, _)| *d == s.dataset).map(|(_, l)| l.clone());
+    let lenses: Vec<(Lens, bool)> =
+        Lens::ALL.into_iter().filter(|l| l.data(bundle).is_some()).map(|l| (l, s.is_lens(bundle, l))).collect();
     let view_query = url_state::encode(bundle, s);
     let page_url = browser::url_for(&view_query);
     let embed_url = browser::url_for(&browser::embed_query(&view_query));
@@ -143,6 +146,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <h2>{ "Filters" }</h2>
                         <button type="button" ref={drawer.done_ref} onclick={drawer.toggle}>{ "Done" }</button>
                     </div>
+                    <LensButtons lenses={lenses} on_action={on_action.clone()} />
                     <DatasetSwitcher datasets={datasets} selected={state.shown_dataset().to_string()} on_action={on_action.clone()} />
                     <MeasureSelect measures={measures} selected={s.measure.clone()} on_action={on_action.clone()} />
                     <BaseYearSelect years={s.base_years(bundle)} selected={s.measure.base_year().map(str::to_string)} on_action={on_action.clone()} />

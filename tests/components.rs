@@ -17,13 +17,21 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The link to the view most of these tests were written for: staff by occupation, academic and
+/// non-academic totals, stacked, 2023/24 (the first view before the technical-workforce lens).
+const OCCUPATION_TOTALS: &str = "?d=staff-occupation";
+
 fn mount() -> Element {
+    mount_at(OCCUPATION_TOTALS)
+}
+
+fn mount_at(query: &str) -> Element {
     // The explorer reads its state from the URL and writes it back: start each test from the
-    // default view, whatever an earlier test left in the address bar.
+    // view it names, whatever an earlier test left in the address bar.
     let window = gloo::utils::window();
     let path = window.location().pathname().unwrap_or_default();
     if let Ok(history) = window.history() {
-        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).expect("reset the URL");
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}"))).expect("set the URL");
     }
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("div");
@@ -272,6 +280,35 @@ async fn the_explorer_responds_to_its_filters() {
     assert!(query::<HtmlElement>(&root, "#panel-chart").hidden());
     assert!(!query::<HtmlElement>(&root, "#panel-table").hidden());
     assert_eq!(query::<HtmlElement>(&root, "#tab-table").get_attribute("aria-selected").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn the_first_view_is_the_technical_workforce_and_one_click_brings_it_back() {
+    let root = mount_at("");
+    root.set_attribute("style", "width: 900px").expect("style");
+    let _app = render_app(&root);
+    yew::scheduler::flush().await;
+    let button = query::<HtmlElement>(&root, "#lens-technical");
+    assert_eq!(button.text_content().as_deref(), Some("Technical workforce"));
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let label = query::<HtmlElement>(&root, "#chart-canvas").get_attribute("aria-label").unwrap_or_default();
+    assert!(label.starts_with("Line chart"), "{label}");
+    assert!(label.contains("2014/15: Aston 255; Birmingham 1,105"), "every partner from the first year: {label}");
+    let caption = query::<HtmlElement>(&root, "#figure-caption").text_content().unwrap_or_default();
+    assert!(caption.contains("Associate professional occupations (Non-academic)"), "{caption}");
+    assert!(caption.contains("SOC 2010 major group 3"), "the lens says what it counts: {caption}");
+    assert!(caption.contains("Birmingham and Nottingham did not (2019/20–2023/24), nor Cranfield in 2019/20"), "{caption}");
+    assert_eq!(explorer::browser::query(), "?lens=technical", "the address names the view");
+    // Another view, then one click back.
+    query::<HtmlInputElement>(&root, "input[name=chart-kind][value=bars]").click();
+    yew::scheduler::flush().await;
+    assert_eq!(query::<HtmlElement>(&root, "#lens-technical").get_attribute("aria-pressed").as_deref(), Some("false"));
+    query::<HtmlElement>(&root, "#lens-technical").click();
+    yew::scheduler::flush().await;
+    assert_eq!(query::<HtmlElement>(&root, "#lens-technical").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(explorer::browser::query(), "?lens=technical");
+    let label = query::<HtmlElement>(&root, "#chart-canvas").get_attribute("aria-label").unwrap_or_default();
+    assert!(label.starts_with("Line chart"), "{label}");
 }
 
 /// The first canvas pixel (in CSS pixels from the canvas's top-left) with the given colour.
@@ -687,6 +724,7 @@ async fn hovering_a_year_lists_every_series_largest_first() {
         year: String::new(),
         empty: None,
         alt: "A trend".into(),
+        breaks: Vec::new(),
     };
     let root = mount();
     let props = explorer::components::chart_canvas::ChartCanvasProps { view: Rc::new(view), visible: true };

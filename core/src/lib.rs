@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod lens;
 pub mod manifest;
 pub mod palette;
 pub mod query;

@@ -2,6 +2,7 @@
 //! piece of state; the Yew reducer delegates here so every transition is tested natively.
 
 use crate::dataset::{Bundle, Dataset};
+use crate::lens::Lens;
 use crate::manifest::CategoryKey;
 
 /// How the chart shows the selection.
@@ -140,12 +141,22 @@ pub enum Action {
     /// Hide or show a series of the chart (by name).
     ToggleSeries(String),
     SelectTab(Tab),
+    /// A named view ([`Lens`]): its dataset and categories, every partner, its chart, counts; the
+    /// tab stays. Ignored when the bundle lacks the lens's data.
+    ApplyLens(Lens),
 }
 
 impl Selection {
-    /// The first view of the first dataset: every partner, the newest year, the dataset's
-    /// default categories.
+    /// The explorer's first view (the bare URL): the technical-workforce lens, or
+    /// [`Selection::baseline`] when the bundle lacks its data.
     pub fn initial(bundle: &Bundle) -> Selection {
+        Selection::baseline(bundle).apply(bundle, Action::ApplyLens(Lens::Technical))
+    }
+
+    /// The view links are written against (see [`crate::url_state`]): the first dataset, every
+    /// partner, the newest year, the dataset's default categories and chart. It was the first
+    /// view before the lens became it, so links written then keep their meaning.
+    pub fn baseline(bundle: &Bundle) -> Selection {
         let dataset = &bundle.datasets[0];
         let categories = default_categories(dataset);
         Selection {
@@ -161,6 +172,11 @@ impl Selection {
             hidden: Vec::new(),
             tab: Tab::Chart,
         }
+    }
+
+    /// Whether this is the lens's view (on either tab).
+    pub fn is_lens(&self, bundle: &Bundle, lens: Lens) -> bool {
+        lens.data(bundle).is_some() && self.apply(bundle, Action::ApplyLens(lens)) == *self
     }
 
     /// The selected dataset (the first one if the id is unknown).
@@ -255,6 +271,23 @@ impl Selection {
                 }
             }
             Action::SelectTab(tab) => next.tab = tab,
+            Action::ApplyLens(lens) => {
+                if let Some(new) = lens.data(bundle) {
+                    next = Selection {
+                        dataset: new.info.id.clone(),
+                        partners: bundle.manifest.partners.iter().map(|p| p.ukprn.clone()).collect(),
+                        others: Vec::new(),
+                        categories: lens.categories(),
+                        year: new.years().last().cloned().unwrap_or_default(),
+                        chart: ChartKind::Trend,
+                        measure: Measure::Count,
+                        compare_uk: false,
+                        combine: false,
+                        hidden: Vec::new(),
+                        tab: self.tab,
+                    };
+                }
+            }
         }
         next.normalise(bundle);
         next

@@ -6,8 +6,18 @@
 //!
 //! Measures: `m=share`, `m=per:<category>`, `m=uk` (% of the UK), `m=change`, `m=pct-change`,
 //! `m=index`, with `b=2016-17` for a change's base year when it is not the dataset's first.
+//!
+//! Baselines. The bare URL (no query at all) is the explorer's first view, the technical-workforce
+//! lens ([`Selection::initial`]). Any other query is read against [`Selection::baseline`], the
+//! first view before the lens (occupation totals, stacked, newest year), so every link written
+//! then keeps its meaning (`?c=…`, `?v=bars`, `?embed=1`). `lens=technical` starts from the
+//! lens's view instead, the other parameters changing it; a view counting what the lens counts is
+//! written that way (`?lens=technical`, `?lens=technical&p=aston`). No view encodes to an empty
+//! query (the baseline itself is `d=staff-occupation`), so links stay explicit and keep their
+//! meaning if the first view changes again.
 
 use crate::dataset::{Bundle, Dataset};
+use crate::lens::Lens;
 use crate::manifest::CategoryKey;
 use crate::selection::{Action, ChangeKind, ChartKind, Measure, Selection, Tab};
 // Kept here too for callers that read slugs as part of the URL's vocabulary.
@@ -42,13 +52,27 @@ fn find_category(data: &Dataset, slug_text: &str) -> Option<CategoryKey> {
     data.categories().iter().map(|c| c.key()).find(|k| category_slug(k) == slug_text)
 }
 
-/// The query string (without `?`) for a selection; empty for the default view.
+/// The lens a selection's link starts from: one that counts what the selection counts.
+fn lens_of(bundle: &Bundle, selection: &Selection) -> Option<Lens> {
+    Lens::ALL.into_iter().find(|l| l.data(bundle).is_some() && l.counts(&selection.dataset, &selection.categories))
+}
+
+/// The query string (without `?`) for a selection: never empty (see the module's notes).
 pub fn encode(bundle: &Bundle, selection: &Selection) -> String {
-    let defaults = Selection::initial(bundle);
+    let lens = lens_of(bundle, selection);
+    let baseline = Selection::baseline(bundle);
+    let defaults = match lens {
+        Some(l) => baseline.apply(bundle, Action::ApplyLens(l)),
+        None => baseline,
+    };
     let data = selection.dataset(bundle);
     let dataset_defaults = defaults.apply(bundle, Action::SelectDataset(selection.dataset.clone()));
     let mut out = form_urlencoded::Serializer::new(String::new());
-    if selection.dataset != defaults.dataset {
+    if let Some(l) = lens {
+        out.append_pair("lens", l.id());
+    }
+    // The baseline itself still names something, since an empty query is the first view.
+    if selection.dataset != defaults.dataset || (lens.is_none() && *selection == defaults) {
         out.append_pair("d", &selection.dataset);
     }
     if selection.partners != defaults.partners {
@@ -116,10 +140,19 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
     let query = query.strip_prefix('?').unwrap_or(query);
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
     let mut ignored = Vec::new();
-    let mut s = Selection::initial(bundle);
+    if pairs.is_empty() {
+        return Decoded { selection: Selection::initial(bundle), ignored };
+    }
+    let mut s = Selection::baseline(bundle);
     let short = |v: &str| -> String { v.chars().take(40).collect() };
 
-    // The dataset first: the other parameters are read against it.
+    // A lens first, then the dataset: the other parameters are read against them.
+    if let Some((_, l)) = pairs.iter().rev().find(|(k, _)| k == "lens") {
+        match Lens::from_id(l) {
+            Some(lens) if lens.data(bundle).is_some() => s = s.apply(bundle, Action::ApplyLens(lens)),
+            _ => ignored.push(format!("unknown view \"{}\"", short(l))),
+        }
+    }
     if let Some((_, d)) = pairs.iter().rev().find(|(k, _)| k == "d") {
         if bundle.dataset(d).is_some() {
             s = s.apply(bundle, Action::SelectDataset(d.clone()));
@@ -133,7 +166,7 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
     let mut base: Option<&str> = None;
     for (key, value) in &pairs {
         match key.as_str() {
-            "d" => {}
+            "d" | "lens" => {}
             "p" => {
                 let mut partners = Vec::new();
                 for part in value.split(',').filter(|p| !p.is_empty()) {

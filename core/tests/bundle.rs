@@ -97,9 +97,10 @@ fn grouping_by_year_and_category() {
 }
 
 #[test]
-fn first_view_is_meaningful() {
+/// The first view before the lens, which links are still written against.
+fn occupation_totals_view_is_meaningful() {
     let b = bundle();
-    let s = Selection::initial(&b);
+    let s = Selection::baseline(&b);
     assert_eq!(s.dataset, "staff-occupation");
     assert_eq!(s.partners.len(), 8);
     assert_eq!(s.year, "2023/24");
@@ -113,7 +114,7 @@ fn first_view_is_meaningful() {
     assert!(f.chart.empty.is_none());
     assert_eq!(
         f.caption.notes,
-        vec!["Not reported: Birmingham and Nottingham did not report Total non-academic staff for 2023/24. Totals that include them are incomplete.".to_string()]
+        vec!["Since 2019/20, providers in England and Northern Ireland may choose not to return non-academic staff to HESA; Birmingham and Nottingham did not (2019/20–2023/24), nor Cranfield in 2019/20, and HESA publishes no UK total for non-academic staff from 2019/20.".to_string()]
     );
     let total = f.table.total.as_ref().expect("total row");
     assert!(f.table.unit.point(total.cells[1]).ends_with("(incomplete)"), "{:?}", total.cells[1]);
@@ -126,7 +127,7 @@ fn first_view_is_meaningful() {
 #[test]
 fn selection_actions() {
     let b = bundle();
-    let s = Selection::initial(&b);
+    let s = Selection::baseline(&b);
     let s2020 = s.apply(&b, Action::SelectYear("2020/21".into()));
     assert_eq!(s2020.year, "2020/21");
     // Unknown year or partner: ignored.
@@ -165,7 +166,7 @@ fn selection_actions() {
 #[test]
 fn summed_bars_mark_incomplete_partners() {
     let b = bundle();
-    let s = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars));
+    let s = Selection::baseline(&b).apply(&b, Action::SelectChart(ChartKind::Bars));
     let f = view::figure(&b, &s);
     assert_eq!(f.chart.series.len(), 1);
     let bham = f.chart.labels.iter().position(|l| l == "Birmingham").expect("label");

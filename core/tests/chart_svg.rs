@@ -40,6 +40,7 @@ fn view(kind: ChartKind) -> ChartView {
         year: "2023/24".into(),
         empty: None,
         alt: String::new(),
+        breaks: Vec::new(),
     }
 }
 
@@ -500,4 +501,35 @@ fn value_ticks_never_overlap_on_narrow_charts() {
             assert!(w[0].span().1 + 2.0 <= w[1].span().0, "{width}: {:?} overlaps {:?}", w[0], w[1]);
         }
     }
+}
+
+#[test]
+fn a_break_is_a_labelled_rule_between_its_years() {
+    let mut v = trend(&["Aston", "Keele"], &[1000.0, 1500.0], 10);
+    v.breaks = vec![(5, "Opt-out from 2019/20".into())];
+    for (width, style) in [(900, ChartStyle::default()), (360, ChartStyle::default()), (900, ChartStyle { scale: 2.0, ..ChartStyle::default() })] {
+        let (out, hits) = svg_with(&v, width, 450, &style);
+        // The points of the years either side of the rule, and the rule: muted, vertical, between.
+        let x_of = |row: usize| hits.iter().find(|h| h.row == row).map(|h| (h.x0 + h.x1) / 2).expect("a point");
+        let (before, after) = (x_of(4), x_of(5));
+        let rule: Vec<(i32, i32)> = polylines(&out)
+            .into_iter()
+            .filter(|(stroke, points)| stroke == "#57606A" && points.len() == 2 && points[0].0 == points[1].0 && points[0].0 > before && points[0].0 < after)
+            .flat_map(|(_, points)| points)
+            .collect();
+        assert!(rule.len() >= 6, "{width}: a dashed vertical rule between 2018/19 and 2019/20:\n{out}");
+        let (top, bottom) = (rule.iter().map(|p| p.1).min().unwrap_or(0), rule.iter().map(|p| p.1).max().unwrap_or(0));
+        assert!(bottom - top > 200, "{width}: the rule runs down the plot: {top}..{bottom}");
+        let label = texts(&out).into_iter().find(|t| t.content == "Opt-out from 2019/20").expect("the rule's label");
+        let (left, right) = label.span();
+        let x = f64::from(rule[0].0);
+        let near = 12.0 * style.scale;
+        assert!(left - near <= x && x <= right + near && right <= f64::from(width), "{width}: at the rule, inside the image: {label:?} at {x}");
+        assert!(left >= f64::from(hits.iter().map(|h| h.x0).min().unwrap_or(0)) - near, "{width}: over the plot, clear of the value axis's labels: {label:?}");
+        let highest = hits.iter().map(|h| (h.y0 + h.y1) / 2).min().unwrap_or(0);
+        assert!(label.y <= f64::from(highest), "{width}: above the plot, clear of the lines: {label:?} vs {highest}");
+    }
+    // No break, no rule or label.
+    let (out, _) = svg(&trend(&["Aston"], &[1000.0], 10), 900, 450);
+    assert!(!out.contains("Opt-out"));
 }

@@ -11,7 +11,7 @@ use workforce_core::view;
 #[test]
 fn figures_csv_has_the_shown_figures_and_leaves_missing_ones_empty() {
     let b = bundle();
-    let f = view::figure(&b, &Selection::initial(&b));
+    let f = view::figure(&b, &Selection::baseline(&b));
     let csv = export::figures_csv(&f, "https://example.org/explorer/");
     assert!(csv.starts_with('\u{feff}'), "a byte-order mark for Excel");
     let text = csv.trim_start_matches('\u{feff}');
@@ -36,7 +36,7 @@ fn figures_csv_has_the_shown_figures_and_leaves_missing_ones_empty() {
 #[test]
 fn ratios_export_with_their_decimals() {
     let b = bundle();
-    let s = Selection::initial(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(workforce_core::selection::Measure::ShareOfSelection));
+    let s = Selection::baseline(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(workforce_core::selection::Measure::ShareOfSelection));
     assert_eq!(s.chart, ChartKind::Stacked);
     let csv = export::figures_csv(&view::figure(&b, &s), "u");
     let cranfield = csv.lines().find(|l| l.starts_with("Cranfield,")).expect("row");
@@ -47,7 +47,7 @@ fn ratios_export_with_their_decimals() {
 #[test]
 fn citation_and_embed_snippet() {
     let b = bundle();
-    let s = Selection::initial(&b);
+    let s = Selection::baseline(&b);
     let f = view::figure(&b, &s);
     assert_eq!(
         export::citation(&f.caption, "https://example.org/x/?y=2023-24"),
@@ -82,7 +82,7 @@ fn header_rows(csv_text: &str) -> Vec<Vec<String>> {
 #[test]
 fn exports_read_the_caption_fields_whatever_the_names_hold() {
     let b = awkward_bundle();
-    let s = Selection::initial(&b)
+    let s = Selection::baseline(&b)
         .apply(&b, Action::SelectDataset("staff-awkward".into()))
         .apply(&b, Action::NoPartners)
         .apply(&b, Action::TogglePartner("10007759".into()))
@@ -119,7 +119,7 @@ fn exports_read_the_caption_fields_whatever_the_names_hold() {
 #[test]
 fn a_long_footer_is_wrapped_not_cut() {
     let b = bundle();
-    let mut f = view::figure(&b, &Selection::initial(&b));
+    let mut f = view::figure(&b, &Selection::baseline(&b));
     f.caption.providers = (1..=12).map(|i| format!("The University of Somewhere Quite Long Number {i}")).collect();
     let lines = export::image_footer(&f.caption, "u");
     assert!(lines.iter().all(|l| l.chars().count() <= 150), "{lines:?}");
@@ -129,7 +129,7 @@ fn a_long_footer_is_wrapped_not_cut() {
 #[test]
 fn a_view_without_a_period_cites_no_empty_part() {
     let b = bundle();
-    let mut f = view::figure(&b, &Selection::initial(&b));
+    let mut f = view::figure(&b, &Selection::baseline(&b));
     f.caption.period.clear();
     let citation = export::citation(&f.caption, "u");
     assert!(!citation.contains(", ,"), "{citation}");

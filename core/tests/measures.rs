@@ -17,7 +17,7 @@ fn point(f: &Figure, label: &str) -> Point {
 
 /// Bars of one category for every partner in `year`, with the partners together as a bar.
 fn bars(b: &Bundle, category: CategoryKey, year: &str) -> Selection {
-    let s = Selection::initial(b).apply(b, Action::SelectChart(ChartKind::Bars)).apply(b, Action::SelectYear(year.into()));
+    let s = Selection::baseline(b).apply(b, Action::SelectChart(ChartKind::Bars)).apply(b, Action::SelectYear(year.into()));
     let s = s.apply(b, Action::NoneInGroup("Academic".into())).apply(b, Action::NoneInGroup("Non-academic".into()));
     let s = s.apply(b, Action::NoneInGroup(String::new())).apply(b, Action::ToggleCategory(category));
     s.apply(b, Action::SetCombine(true))
@@ -66,7 +66,7 @@ fn a_share_of_the_uk_says_which_side_was_not_reported() {
     // Aston reported (1,130) but the UK did not: no share, and the status says it is the base.
     assert_eq!(point(&f, "Aston"), Point { value: None, status: Status::BaseIncomplete });
     assert_eq!(f.chart.unit.point(point(&f, "Aston")), "not shown (base not reported)");
-    assert!(f.caption.notes.iter().any(|n| n.contains("UK (all providers)")), "{:?}", f.caption.notes);
+    assert!(f.caption.notes.iter().any(|n| n.contains("HESA publishes no UK total for non-academic staff from 2019/20")), "{:?}", f.caption.notes);
     // In 2016/17 everyone reported: the partners together are complete.
     let f = view::figure(&b, &s.apply(&b, Action::SelectYear("2016/17".into())));
     assert_eq!(point(&f, "8 partners together").status, Status::Reported);
@@ -91,7 +91,7 @@ fn warwicks_associate_professional_staff_since_2014_15() {
     assert!((point(&f, "Warwick").value.unwrap() - 320.0 / 590.0 * 100.0).abs() < 1e-9);
     assert_eq!(f.chart.unit.point(point(&f, "Warwick")), "+54.2%");
     // On a trend, the index: 2014/15 = 100, 2023/24 = 154.2.
-    let one = Selection::initial(&b)
+    let one = Selection::baseline(&b)
         .apply(&b, Action::NoPartners)
         .apply(&b, Action::TogglePartner("10007163".into()))
         .apply(&b, Action::NoneInGroup("Academic".into()))
@@ -175,7 +175,7 @@ fn base_years_come_before_the_year_shown() {
 #[test]
 fn counts_beside_the_uk_keep_the_uk_off_the_scale() {
     let b = bundle();
-    let s = Selection::initial(&b).apply(&b, Action::SetCompareUk(true));
+    let s = Selection::baseline(&b).apply(&b, Action::SetCompareUk(true));
     // Stacked counts: the UK is a row of the table, not a bar.
     let f = view::figure(&b, &s);
     assert!(!f.chart.row_kinds.contains(&RowKind::Uk), "{:?}", f.chart.labels);

@@ -17,7 +17,8 @@ fn action(b: &Bundle, s: &Selection, kind: u8, pick: usize) -> Action {
     let partners = &b.manifest.partners;
     let cats = data.categories();
     let groups = data.groups();
-    match kind % 16 {
+    match kind % 17 {
+        16 => Action::ApplyLens(workforce_core::lens::Lens::Technical),
         15 => {
             let bases = s.base_years(b);
             match bases.get(pick % bases.len().max(1)) {
@@ -64,9 +65,10 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
-    fn every_state_round_trips(steps in proptest::collection::vec((any::<u8>(), any::<usize>()), 0..25)) {
+    fn every_state_round_trips(first: bool, steps in proptest::collection::vec((any::<u8>(), any::<usize>()), 0..25)) {
         let b = bundle();
-        let mut s = Selection::initial(&b);
+        // From the first view (the lens) or the view links are written against.
+        let mut s = if first { Selection::initial(&b) } else { Selection::baseline(&b) };
         for (kind, pick) in steps {
             s = s.apply(&b, action(&b, &s, kind, pick));
         }
@@ -81,7 +83,7 @@ proptest! {
         steps in proptest::collection::vec((any::<u8>(), any::<usize>()), 0..6),
     ) {
         let b = bundle();
-        let mut s = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::ALL[chart]));
+        let mut s = Selection::baseline(&b).apply(&b, Action::SelectChart(ChartKind::ALL[chart]));
         let years = s.dataset(&b).years().to_vec();
         s = s.apply(&b, Action::SelectYear(years[year % years.len()].clone()));
         let changes: Vec<Measure> = s.measures(&b).into_iter().filter(|m| m.base_year().is_some() || *m == Measure::ShareOfUk).collect();
@@ -113,8 +115,9 @@ proptest! {
 #[test]
 fn links_are_compact_and_readable() {
     let b = bundle();
-    let s = Selection::initial(&b);
-    assert_eq!(encode(&b, &s), "", "the default view needs no parameters");
+    assert_eq!(encode(&b, &Selection::initial(&b)), "lens=technical", "the first view names its lens");
+    let s = Selection::baseline(&b);
+    assert_eq!(encode(&b, &s), "d=staff-occupation", "the view links are written against still names something");
     let s = s
         .apply(&b, Action::NoPartners)
         .apply(&b, Action::TogglePartner("10007759".into()))
@@ -133,7 +136,7 @@ fn links_are_compact_and_readable() {
 #[test]
 fn new_measures_have_short_links() {
     let b = bundle();
-    let bars = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars));
+    let bars = Selection::baseline(&b).apply(&b, Action::SelectChart(ChartKind::Bars));
     let uk = bars.apply(&b, Action::SelectMeasure(Measure::ShareOfUk));
     assert_eq!(encode(&b, &uk), "v=bars&m=uk");
     let change = |kind| Measure::Change { base: "2014/15".into(), kind };
@@ -144,7 +147,7 @@ fn new_measures_have_short_links() {
     assert_eq!(encode(&b, &c), "v=bars&m=change&b=2016-17");
     let p = bars.apply(&b, Action::SelectMeasure(change(ChangeKind::Percent)));
     assert_eq!(encode(&b, &p), "v=bars&m=pct-change");
-    let trend = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Trend));
+    let trend = Selection::baseline(&b).apply(&b, Action::SelectChart(ChartKind::Trend));
     let i = trend.apply(&b, Action::SelectMeasure(change(ChangeKind::Index))).apply(&b, Action::SetBaseYear("2019/20".into()));
     assert_eq!(encode(&b, &i), "v=trend&m=index&b=2019-20");
     for s in [uk, c, p, i] {
@@ -215,11 +218,11 @@ fn a_repeated_category_counts_once_and_is_named() {
 fn unknown_categories_are_ignored_and_the_defaults_stand_in_when_none_remain() {
     let b = bundle();
     let d = decode(&b, "c=nothing");
-    assert_eq!(d.selection.categories, Selection::initial(&b).categories, "the dataset's default categories");
+    assert_eq!(d.selection.categories, Selection::baseline(&b).categories, "the dataset's default categories");
     assert_eq!(d.ignored, vec!["unknown category \"nothing\"".to_string()]);
     // Another dataset's link falls back to that dataset's defaults.
     let d = decode(&b, "d=students-sex&c=nothing,also-nothing");
-    let defaults = Selection::initial(&b).apply(&b, Action::SelectDataset("students-sex".into())).categories;
+    let defaults = Selection::baseline(&b).apply(&b, Action::SelectDataset("students-sex".into())).categories;
     assert!(!defaults.is_empty());
     assert_eq!(d.selection.categories, defaults);
     assert_eq!(d.ignored.len(), 2, "{:?}", d.ignored);

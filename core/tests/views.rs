@@ -18,7 +18,7 @@ fn row(labels: &[String], name: &str) -> usize {
 #[test]
 fn non_academic_staff_per_100_academic_staff() {
     let b = bundle();
-    let s = Selection::initial(&b)
+    let s = Selection::baseline(&b)
         .apply(&b, Action::ToggleCategory(academic()))
         .apply(&b, Action::SelectChart(ChartKind::Bars))
         .apply(&b, Action::SelectMeasure(Measure::PerHundred(academic())));
@@ -41,7 +41,7 @@ fn non_academic_staff_per_100_academic_staff() {
 #[test]
 fn shares_of_the_selection_fill_each_bar_and_never_cross_partners() {
     let b = bundle();
-    let s = Selection::initial(&b)
+    let s = Selection::baseline(&b)
         .apply(&b, Action::SelectDataset("students-sex".into()))
         .apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     assert_eq!((s.chart, &s.measure), (ChartKind::Stacked, &Measure::ShareOfSelection));
@@ -65,7 +65,7 @@ fn no_percentage_on_a_base_under_22_5() {
     let b = bundle();
     // Cranfield's academic "Associate professional occupations" 2023/24 as a share of its
     // academic managers + associate professionals: a base of 5 people.
-    let s = Selection::initial(&b)
+    let s = Selection::baseline(&b)
         .apply(&b, Action::NoPartners)
         .apply(&b, Action::TogglePartner("10007822".into()))
         .apply(&b, Action::NoneInGroup("Academic".into()))
@@ -85,7 +85,7 @@ fn the_uk_total_is_a_reference() {
     let b = bundle();
     // As percentages the UK shares the partners' scale. (With counts it is kept off the chart:
     // see `measures.rs`.)
-    let s = Selection::initial(&b).apply(&b, Action::SetCompareUk(true)).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
+    let s = Selection::baseline(&b).apply(&b, Action::SetCompareUk(true)).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     let f = view::figure(&b, &s);
     // Stacked: the UK is the last bar, marked as such.
     assert_eq!(f.chart.labels.last().map(String::as_str), Some("UK (all providers)"));
@@ -107,7 +107,7 @@ fn the_uk_total_is_a_reference() {
 #[test]
 fn partners_together_and_trends() {
     let b = bundle();
-    let s = Selection::initial(&b).apply(&b, Action::SetCombine(true)).apply(&b, Action::SelectChart(ChartKind::Trend));
+    let s = Selection::baseline(&b).apply(&b, Action::SetCombine(true)).apply(&b, Action::SelectChart(ChartKind::Trend));
     let f = view::figure(&b, &s);
     assert_eq!(f.chart.labels.len(), 10, "every year 2014/15 to 2023/24");
     assert_eq!(f.caption.heading(), "Staff headcount by occupation, 2014/15 to 2023/24");
@@ -136,7 +136,7 @@ fn a_partner_keeps_its_colour() {
         let series = &f.chart.series[0];
         series.colour_at(row(&f.chart.labels, name))
     };
-    let all = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)).apply(&b, Action::ToggleCategory(non_academic()));
+    let all = Selection::baseline(&b).apply(&b, Action::SelectChart(ChartKind::Bars)).apply(&b, Action::ToggleCategory(non_academic()));
     let some = all.apply(&b, Action::TogglePartner("10007759".into())).apply(&b, Action::TogglePartner("10006840".into()));
     assert_eq!(colour_of(&all, "Warwick"), colour_of(&some, "Warwick"));
     assert_eq!(colour_of(&all, "Warwick"), palette::partner_colour(7));
@@ -154,7 +154,7 @@ fn a_partner_keeps_its_colour() {
 fn every_series_of_a_chart_has_its_own_colour() {
     let b = bundle();
     // All fourteen cost centres: more series than the categorical palette once had colours.
-    let s = Selection::initial(&b).apply(&b, Action::SelectDataset("staff-cost-centre".into())).apply(&b, Action::AllInGroup(String::new()));
+    let s = Selection::baseline(&b).apply(&b, Action::SelectDataset("staff-cost-centre".into())).apply(&b, Action::AllInGroup(String::new()));
     for chart in [ChartKind::Grouped, ChartKind::Stacked] {
         let f = view::figure(&b, &s.apply(&b, Action::SelectChart(chart)));
         let n = f.chart.series.len();
@@ -174,7 +174,7 @@ fn every_series_of_a_chart_has_its_own_colour() {
 #[test]
 fn hidden_series_stay_in_the_table() {
     let b = bundle();
-    let s = Selection::initial(&b).apply(&b, Action::ToggleSeries("Total academic staff".into()));
+    let s = Selection::baseline(&b).apply(&b, Action::ToggleSeries("Total academic staff".into()));
     let f = view::figure(&b, &s);
     assert!(f.chart.series[0].hidden);
     assert!(!f.chart.series[1].hidden);
@@ -185,7 +185,7 @@ fn hidden_series_stay_in_the_table() {
 #[test]
 fn the_caption_is_in_fields() {
     let b = bundle();
-    let f = view::figure(&b, &Selection::initial(&b));
+    let f = view::figure(&b, &Selection::baseline(&b));
     let c = &f.caption;
     assert_eq!(c.title, "Staff headcount by occupation");
     assert_eq!(c.period, "2023/24");
@@ -201,10 +201,10 @@ fn the_caption_is_in_fields() {
     assert_eq!(c.source_line(), "Source: HESA DT025 Table 1, CC BY 4.0");
     assert_eq!(c.rounding, view::ROUNDING_NOTE);
     assert_eq!(c.notes.len(), 1);
-    assert!(c.notes[0].starts_with("Not reported: Birmingham and Nottingham"), "{:?}", c.notes);
+    assert!(c.notes[0].starts_with("Since 2019/20, providers in England and Northern Ireland may choose not to return"), "{:?}", c.notes);
 
     // A share: what and how measured, in words.
-    let s = Selection::initial(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
+    let s = Selection::baseline(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     let c = view::figure(&b, &s).caption;
     assert!(c.subtitle.ends_with(", as % of the selected categories."), "{}", c.subtitle);
 }
@@ -212,7 +212,7 @@ fn the_caption_is_in_fields() {
 #[test]
 fn the_caption_names_every_provider_shown_in_order() {
     let b = awkward_bundle();
-    let s = Selection::initial(&b)
+    let s = Selection::baseline(&b)
         .apply(&b, Action::SelectDataset("staff-awkward".into()))
         .apply(&b, Action::NoPartners)
         .apply(&b, Action::TogglePartner("10007759".into()))

@@ -30,11 +30,15 @@ let current; // the tracked page of the running test
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Opens the app at `viewport`, waits for the first chart and injects axe-core. Returns the page. */
-async function open(viewport) {
+/**
+ * Opens the app at `viewport` with `query`, waits for the first chart and injects axe-core. Returns
+ * the page. By default the occupation totals (stacked bars, 2023/24), whose every control is on;
+ * `''` is the first view (the technical workforce over the years).
+ */
+async function open(viewport, query = '?d=staff-occupation') {
   current = await pages.track({ viewport });
   const { page } = current;
-  const response = await page.goto(pages.base(), { waitUntil: 'load' });
+  const response = await page.goto(pages.base() + query, { waitUntil: 'load' });
   assert.equal(response.status(), 200);
   await page.waitForFunction(() => Number(document.querySelector('#chart-canvas')?.getAttribute('data-draws') || 0) >= 1);
   await page.evaluate(AXE_SOURCE);
@@ -133,10 +137,12 @@ async function redrawAfter(page, act, what) {
 
 for (const { name, viewport } of VIEWPORTS) {
   describe(`axe-core, ${name}`, { timeout: 180_000 }, () => {
-    test('default view: chart', async () => {
-      const page = await open(viewport);
-      await assertChartTextAlternative(page, 'default chart');
-      await assertNoAxeViolations(page, `default chart (${name})`);
+    test('first view (technical workforce) and the occupation totals: chart', async () => {
+      for (const query of ['', '?d=staff-occupation']) {
+        const page = await open(viewport, query);
+        await assertChartTextAlternative(page, `chart at "${query}"`);
+        await assertNoAxeViolations(page, `chart at "${query}" (${name})`);
+      }
     });
 
     test('table view: a real table with headers', async () => {

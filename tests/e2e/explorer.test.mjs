@@ -54,8 +54,10 @@ function assertCleanPage() {
 // ---------------------------------------------------------------------------------------------
 // Page helpers
 
-async function openApp() {
-  const response = await page.goto(pages.base(), { waitUntil: 'load' });
+/** The view these tests were written for, by its link: staff by occupation, academic and
+ * non-academic totals, stacked, 2023/24 (the first view before the technical-workforce lens). */
+async function openApp(query = '?d=staff-occupation') {
+  const response = await page.goto(pages.base() + query, { waitUntil: 'load' });
   assert.equal(response.status(), 200, 'index.html should be served');
   await waitForChart();
 }
@@ -230,7 +232,7 @@ describe('workforce explorer (dist/)', { timeout: 180_000 }, () => {
     if (wasm) assert.equal((await get('/' + wasm)).headers.get('content-type'), 'application/wasm');
   });
 
-  test('default view: staff by occupation, 2023/24, all partners, chart drawn', async () => {
+  test('occupation totals (?d=staff-occupation): staff by occupation, 2023/24, all partners, chart drawn', async () => {
     await openApp();
 
     assert.equal(await page.inputValue('#dataset-select'), 'staff-occupation');
@@ -275,7 +277,9 @@ describe('workforce explorer (dist/)', { timeout: 180_000 }, () => {
       notReported.includes('Birmingham') && notReported.includes('Nottingham'),
       `not-reported list should name Birmingham and Nottingham: "${notReported}"`,
     );
-    for (const [name] of PARTNERS.filter(([n]) => n !== 'Birmingham' && n !== 'Nottingham')) {
+    // The opt-out, said once: who did not return non-academic staff, and when (Cranfield only in 2019/20).
+    assert.ok(notReported.includes('Birmingham and Nottingham did not (2019/20–2023/24), nor Cranfield in 2019/20'), notReported);
+    for (const [name] of PARTNERS.filter(([n]) => !['Birmingham', 'Nottingham', 'Cranfield'].includes(n))) {
       assert.ok(!notReported.includes(name), `${name} reported but listed as not reported: "${notReported}"`);
     }
 
@@ -433,6 +437,35 @@ describe('workforce explorer (dist/)', { timeout: 180_000 }, () => {
     );
     await waitForChart();
 
+    assertCleanPage();
+  });
+
+  test('the bare URL is the technical workforce, and its link survives a reload', async () => {
+    await openApp('');
+    assert.equal(await page.getAttribute('#lens-technical', 'aria-pressed'), 'true');
+    assert.equal(new URL(page.url()).search, '?lens=technical');
+    assert.equal(await page.isChecked('input[name=chart-kind][value=trend]'), true);
+    assert.equal((await checkedPartners()).length, 8);
+    const caption = norm(await page.textContent('#figure-caption'));
+    assert.ok(caption.includes('Associate professional occupations (Non-academic)'), caption);
+    assert.ok(caption.includes('SOC 2010 major group 3'), caption);
+    assert.ok(
+      caption.includes('Birmingham and Nottingham did not (2019/20–2023/24), nor Cranfield in 2019/20, and HESA publishes no UK total for non-academic staff from 2019/20.'),
+      caption,
+    );
+    const label = await ariaLabel();
+    assert.ok(label.startsWith('Line chart') && label.includes('2014/15: Aston 255'), label);
+    await screenshot('technical-workforce.png');
+    await page.reload({ waitUntil: 'load' });
+    await waitForChart();
+    assert.equal(await ariaLabel(), label, 'the same view after a reload');
+    // Elsewhere, one click brings it back.
+    await page.check('#chart-kind-bars');
+    await waitForLabel('bars', { has: ['Bar chart'] });
+    assert.equal(await page.getAttribute('#lens-technical', 'aria-pressed'), 'false');
+    await page.click('#lens-technical');
+    await waitForLabel('the lens again', { has: ['Line chart', '2014/15: Aston 255'] });
+    await page.waitForFunction(() => location.search === '?lens=technical');
     assertCleanPage();
   });
 

@@ -18,6 +18,10 @@ const { open } = usePages({ viewport: { width: 1440, height: 1000 } });
 
 const title = (page) => page.textContent('.caption-title');
 
+/** The view these tests open files from, by its link: occupation totals, stacked bars, 2023/24
+ * (files open in the chart kind shown, and the first view is a trend). */
+const TOTALS = '?d=staff-occupation';
+
 describe('your own files', () => {
   test('nothing extra loads with the first view', async () => {
     const { requests } = await open();
@@ -25,7 +29,7 @@ describe('your own files', () => {
   });
 
   test('opening two years of a table the explorer has not seen', async () => {
-    const { page, requests } = await open();
+    const { page, requests } = await open(TOTALS);
     await page.setInputFiles('#open-file', [path.join(FIXTURES, 'other-table-mode-2020.csv'), path.join(FIXTURES, 'other-table-mode-2021.csv')]);
     await page.waitForFunction(() => document.querySelector('.file-status')?.textContent.startsWith('Opened'));
     assert.equal(await page.textContent('.file-status'), 'Opened “Example enrolments by HE provider and mode of study” (2 years).');
@@ -42,7 +46,7 @@ describe('your own files', () => {
   });
 
   test('an own dataset downloads whole, and its link and embed are off with the reason shown', async () => {
-    const { page } = await open('', { contextOptions: { acceptDownloads: true } });
+    const { page } = await open(TOTALS, { contextOptions: { acceptDownloads: true } });
     await page.setInputFiles('#open-file', [path.join(FIXTURES, 'other-table-mode-2020.csv'), path.join(FIXTURES, 'other-table-mode-2021.csv')]);
     await page.waitForFunction(() => document.querySelector('.file-status')?.textContent.startsWith('Opened'));
     const grab = async (selector) => {
@@ -102,7 +106,7 @@ describe('your own files', () => {
   });
 
   test('files offered while others are still opening are refused, and the first answer stands', async () => {
-    const { page } = await open();
+    const { page } = await open(TOTALS);
     const first = readFileSync(path.join(FIXTURES, 'other-table-mode-2020.csv'), 'latin1');
     const second = readFileSync(path.join(FIXTURES, 'other-table-blocks.csv'), 'latin1');
     // A choice through the file input, then at once a drop on the opener: both before the first
@@ -131,7 +135,7 @@ describe('your own files', () => {
   });
 
   test('back and forward after opening a table keep it (the URL is read against the new data)', async () => {
-    const { page } = await open();
+    const { page } = await open(TOTALS);
     await page.setInputFiles('#open-file', [path.join(FIXTURES, 'other-table-mode-2020.csv'), path.join(FIXTURES, 'other-table-mode-2021.csv')]);
     await page.waitForFunction(() => document.querySelector('.file-status')?.textContent.startsWith('Opened'));
     await page.selectOption('#year-select', '2020/21');
@@ -147,7 +151,7 @@ describe('your own files', () => {
 
   test('every HESA download in data/hesa/ opens (timings for the notes)', async () => {
     assert.ok(existsSync(SHARED), `${SHARED} belongs in the repository`);
-    const { page } = await open();
+    const { page } = await open(TOTALS);
     const timings = [];
     for (const name of readdirSync(SHARED).filter((f) => f.endsWith('.csv')).sort()) {
       // Back to a bundled dataset, so the opened table's title shows the change.
@@ -168,7 +172,7 @@ describe('your own files', () => {
 
 describe('any UK provider', () => {
   test('other providers load when asked for, and a link brings them back', async () => {
-    const { page, requests } = await open();
+    const { page, requests } = await open(TOTALS);
     assert.equal(requests.filter((u) => u.includes('/providers/')).length, 0);
     await page.focus('#provider-search');
     await page.waitForFunction(() => document.querySelector('#provider-status')?.textContent.includes('providers to choose from'));

@@ -47,8 +47,10 @@ async function snapshot(page) {
 
 describe('links', () => {
   test('every control is in the URL and a link restores the exact view', async () => {
-    const { page } = await open();
-    assert.equal(new URL(page.url()).search, '', 'the first view needs no parameters');
+    const { page: first } = await open();
+    assert.equal(new URL(first.url()).search, '?lens=technical', "the first view's address names its lens");
+    // The occupation totals, by the link that names them, and every control changed from there.
+    const { page } = await open('?d=staff-occupation');
     await page.uncheck('#partner-10006840');
     await page.selectOption('#year-select', '2020/21');
     await page.check('#chart-kind-grouped');
@@ -65,7 +67,7 @@ describe('links', () => {
   });
 
   test('back and forward move through the states', async () => {
-    const { page } = await open();
+    const { page } = await open('?d=staff-occupation');
     await page.selectOption('#year-select', '2019/20');
     await page.waitForFunction(() => location.search.includes('y=2019-20'));
     await page.check('#chart-kind-bars');

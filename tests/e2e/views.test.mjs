@@ -11,7 +11,8 @@ import path from 'node:path';
 import { ARTIFACTS, assertChartLabelNamesFigures, usePages, waitForDraw } from './support.mjs';
 
 const VIEWS = {
-  stacked: '',
+  'first-view-technical': '',
+  stacked: '?d=staff-occupation',
   bars: '?v=bars',
   grouped: '?v=grouped',
   'shares-100-percent': '?d=students-sex&m=share',

@@ -1,5 +1,6 @@
 //! Lines over the years: one per series, a gap where a year was not reported, dashed where a
-//! figure is incomplete or the line is the UK reference, and a marker shape per series.
+//! figure is incomplete or the line is the UK reference, and a marker shape per series; a
+//! labelled vertical rule where the series change what they count (`ChartView::breaks`).
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -24,7 +25,10 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
     }
     let end_labels = widest > 0 && widest + cx.px(10.0) <= width as i32 * 3 / 10;
     let right = if end_labels { widest + cx.px(12.0) } else { cx.px(16.0) };
-    let plot = Plot::draw(area, cx, Orientation::Vertical, (n, value_axis(view), view.unit), &view.y_label, (cx.px(12.0), right), (cx.px(28.0), cx.px(64.0)))?;
+    // A break's label sits in a band above the plot, clear of the lines.
+    let top = if view.breaks.iter().any(|(i, _)| (1..n).contains(i)) { cx.px(26.0) } else { cx.px(12.0) };
+    let plot = Plot::draw(area, cx, Orientation::Vertical, (n, value_axis(view), view.unit), &view.y_label, (top, right), (cx.px(28.0), cx.px(64.0)))?;
+    draw_breaks(area, view, cx, &plot)?;
     let star = cx.text(12.0, cx.style.text).pos(Pos::new(HPos::Left, VPos::Bottom));
     let r = cx.px(6.0);
     let mut hits = Vec::new();
@@ -81,6 +85,26 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
         }
     }
     Ok(hits)
+}
+
+/// Each break inside the trend: a dashed rule between the last year before it and the first
+/// after, drawn behind the lines, and its label above the plot, beside the rule (on its left
+/// when there is no room on its right, and kept over the plot, clear of the axis's labels).
+fn draw_breaks<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView, cx: &Ctx, plot: &Plot) -> Result<(), DrawError<DB>> {
+    let ink = cx.style.muted_text;
+    let stroke = ShapeStyle::from(&colour(ink)).stroke_width(cx.px(1.5).max(1) as u32);
+    let style = cx.text(12.0, ink);
+    let (width, _) = area.dim_in_pixel();
+    for (i, label) in view.breaks.iter().filter(|(i, _)| (1..view.labels.len()).contains(i)) {
+        let x = plot.at(*i as f64, 0.0).0;
+        draw_dashed(area, (x, plot.top), (x, plot.bottom), stroke, cx.px(4.0).max(2))?;
+        let w = area.estimate_text_size(label, &style)?.0 as i32;
+        let right_edge = width as i32 - cx.px(2.0);
+        let left = if x + cx.px(4.0) + w <= right_edge { x + cx.px(4.0) } else { x - cx.px(4.0) - w };
+        let left = left.min(right_edge - w).max(plot.left);
+        area.draw_text(label, &style.pos(Pos::new(HPos::Left, VPos::Bottom)), (left, plot.top - cx.px(2.0)))?;
+    }
+    Ok(())
 }
 
 /// Marker shapes: circle, square, triangle, diamond, cross. Hollow markers stand for incomplete

@@ -1,6 +1,7 @@
 //! The view model: from the bundle and the selection to what the page shows — the chart's bars or
 //! lines, the table's cells and the caption's words. Every figure comes from [`figures`].
 
+mod coverage;
 pub mod figures;
 
 use std::collections::BTreeMap;
@@ -90,6 +91,9 @@ pub struct ChartView {
     pub empty: Option<String>,
     /// A text alternative stating what the chart shows.
     pub alt: String,
+    /// Labelled rules a trend draws between years where the series change what they count:
+    /// `(index of the first year after the break, label)`, e.g. HESA's non-academic opt-out.
+    pub breaks: Vec<(usize, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -302,7 +306,13 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let mut providers = partners.clone();
     providers.extend(others.iter().copied());
     providers.extend(uk.or_else(|| measure_needs_uk(data, measure)));
-    let figs = Figures::read(data, providers, partners.clone(), needed, years_read(data, measure, &years));
+    let read = years_read(data, measure, &years);
+    // HESA's non-academic opt-out, when these figures cross it: said once, in its own note.
+    let opt_out = coverage::OptOut::find(&names, data).filter(|o| o.involves(&needed, &read));
+    let mut figs = Figures::read(data, providers, partners.clone(), needed, read);
+    if let Some(o) = &opt_out {
+        figs.missing.retain(|m| !o.explains(m));
+    }
 
     let mut entities: Vec<(Entity, RowKind)> = partners.iter().map(|&p| (Entity::Provider(p), RowKind::Partner)).collect();
     entities.extend(others.iter().map(|&p| (Entity::Provider(p), RowKind::Other)));
@@ -413,6 +423,8 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         alt.push_str(note);
     }
     caption.notes.extend(measure_notes(&series, &table).into_iter().chain(uk_note));
+    let lead = coverage::lens_notes(selection).into_iter().chain(opt_out.as_ref().map(|o| o.note(&names, data)));
+    caption.notes.splice(0..0, lead);
     let chart = ChartView {
         alt,
         kind: selection.chart,
@@ -425,6 +437,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         reference,
         year: if trend { String::new() } else { year_text },
         empty: None,
+        breaks: opt_out.map(|o| o.breaks(data, trend)).unwrap_or_default(),
     };
     Figure { chart, table, caption }
 }
@@ -558,6 +571,7 @@ fn empty_figure(kind: ChartKind, title: String, y_label: String, unit: Unit, rea
             year: String::new(),
             empty: Some(reason.clone()),
             alt: reason,
+            breaks: Vec::new(),
         },
         table: TableView { row_heading: String::new(), columns: Vec::new(), unit, rows: Vec::new(), total: None },
         caption,
