@@ -90,6 +90,7 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
         measure: guess_measure(&title),
         file: String::new(),
         others_file: String::new(),
+        coverage_file: String::new(),
         source_table: reference,
         source_title: title,
         source_link: meta.source_link.clone(),
@@ -97,6 +98,8 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
         notes: format!("Opened from your file{}: {}. Read in this browser; nothing was uploaded.", if names.len() == 1 { "" } else { "s" }, workforce_core::format::list(&names)),
         categories,
         default_categories: defaults,
+        year_labels: Vec::new(),
+        rate_base: None,
     };
     // The figures are checked where a file's own name and lines are known: with one file, as the
     // cube is built; with several, file by file first (the combined cube adds only other years).

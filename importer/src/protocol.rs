@@ -162,6 +162,7 @@ fn cube_from_js(cube: &JsValue) -> Option<CubeParts> {
         measure,
         file: String::new(),
         others_file: String::new(),
+        coverage_file: String::new(),
         source_table,
         source_title,
         source_link,
@@ -169,6 +170,8 @@ fn cube_from_js(cube: &JsValue) -> Option<CubeParts> {
         notes,
         categories,
         default_categories,
+        year_labels: Vec::new(),
+        rate_base: None,
     };
     Some(CubeParts {
         info,
