@@ -510,6 +510,8 @@ async fn files_offered_while_others_open_are_refused() {
     }
     assert!(all(&root, ".file-refused").is_empty(), "{}", opener());
     assert!(!opener().contains("second.csv"), "{}", opener());
+}
+
 /// The manifest the page runs on is the one `build.rs` generated (static tables under OUT_DIR, read
 /// back by `explorer::bundled::load`, exactly as the app loads it), not `data/manifest.json` itself:
 /// compare the two field by field. The destructuring is exhaustive, so a field added to the

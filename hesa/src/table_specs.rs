@@ -43,7 +43,7 @@ pub struct TableSpec {
     pub measure: &'static str,
     pub notes: &'static str,
     pub columns: &'static [ColumnSpec],
-    /// `(group, name)` of the categories shown first.
+    /// `(group, name)` of the categories shown first; empty: every category that is not a total.
     pub defaults: &'static [(&'static str, &'static str)],
     /// `(group, name)` of the category "per 100" rates divide by, if the table has one.
     pub rate_base: Option<(&'static str, &'static str)>,
@@ -150,15 +150,7 @@ pub const STAFF_QUALIFICATION: TableSpec = TableSpec {
         item("Unknown", 0, ""),
         total("Total academic staff", 0, ""),
     ],
-    defaults: &[
-        ("", "Doctorate"),
-        ("", "Other higher degree"),
-        ("", "Other postgraduate qualification"),
-        ("", "First degree"),
-        ("", "Other undergraduate qualification"),
-        ("", "Other"),
-        ("", "Unknown"),
-    ],
+    defaults: &[],
     rate_base: None,
 };
 
@@ -177,14 +169,7 @@ pub const STAFF_SALARY: TableSpec = TableSpec {
         band("Band 6 (highest)", 6),
         total("Total", 0, ""),
     ],
-    defaults: &[
-        ("", "Band 1 (lowest)"),
-        ("", "Band 2"),
-        ("", "Band 3"),
-        ("", "Band 4"),
-        ("", "Band 5"),
-        ("", "Band 6 (highest)"),
-    ],
+    defaults: &[],
     rate_base: None,
 };
 
@@ -220,7 +205,7 @@ pub const STAFF_NATIONALITY: TableSpec = TableSpec {
         item("Not known", 0, ""),
         total("Total", 0, ""),
     ],
-    defaults: &[("", "UK"), ("", "European Union"), ("", "Non-European Union"), ("", "Not known")],
+    defaults: &[],
     rate_base: None,
 };
 
@@ -242,6 +227,9 @@ impl TableSpec {
     }
 
     pub fn default_categories(&self) -> Vec<CategoryKey> {
+        if self.defaults.is_empty() {
+            return self.categories().iter().filter(|c| !c.total).map(CategoryInfo::key).collect();
+        }
         self.defaults.iter().map(|(g, n)| CategoryKey { group: g.to_string(), name: n.to_string() }).collect()
     }
 

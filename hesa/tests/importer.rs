@@ -202,18 +202,24 @@ fn refresh_data_rebuilds_the_committed_data_exactly() {
     assert_eq!(manifest, refreshed.manifest.to_json(), "data/manifest.json is stale: run refresh-data");
 }
 
-/// Every figure of `data/*.csv` and `data/providers/*.csv`, read back with the core's own readers,
-/// against its cell in the download of its table and year: found by UKPRN (or the Total row)
-/// and by the column the table's spec gives its group and category. Independent of the refresh.
-#[test]
-fn every_bundled_figure_equals_its_source_cell() {
-    let mut tables: HashMap<(&str, String), HesaTable> = HashMap::new();
+/// Each download in `data/hesa/` of a bundled table, by dataset id and year.
+fn bundled_downloads() -> HashMap<(&'static str, String), HesaTable> {
+    let mut tables = HashMap::new();
     for (name, bytes) in hesa_files() {
         let t = hesa::parse(&name, &bytes).unwrap_or_else(|e| panic!("{e}"));
         if let Some(spec) = table_specs::spec_for(&t.meta.reference_id) {
             tables.insert((spec.dataset_id, t.year.clone()), t);
         }
     }
+    tables
+}
+
+/// Every figure of `data/*.csv` and `data/providers/*.csv`, read back with the core's own readers,
+/// against its cell in the download of its table and year: found by UKPRN (or the Total row)
+/// and by the column the table's spec gives its group and category. Independent of the refresh.
+#[test]
+fn every_bundled_figure_equals_its_source_cell() {
+    let tables = bundled_downloads();
     let data = workspace().join("data");
     let read = |name: &str| std::fs::read_to_string(data.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
     for spec in &table_specs::BUNDLED {
@@ -250,13 +256,7 @@ fn every_bundled_figure_equals_its_source_cell() {
 /// and the sum of their cells. Every year and category has its row.
 #[test]
 fn every_coverage_figure_equals_a_count_of_the_downloads() {
-    let mut tables: HashMap<(&str, String), HesaTable> = HashMap::new();
-    for (name, bytes) in hesa_files() {
-        let t = hesa::parse(&name, &bytes).unwrap_or_else(|e| panic!("{e}"));
-        if let Some(spec) = table_specs::spec_for(&t.meta.reference_id) {
-            tables.insert((spec.dataset_id, t.year.clone()), t);
-        }
-    }
+    let tables = bundled_downloads();
     let manifest = std::fs::read_to_string(workspace().join("data/manifest.json")).expect("manifest");
     let manifest = workforce_core::manifest::Manifest::from_json("data/manifest.json", &manifest).unwrap_or_else(|e| panic!("{e}"));
     for spec in &table_specs::BUNDLED {
