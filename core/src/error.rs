@@ -92,6 +92,17 @@ pub enum ErrorKind {
     UnknownDefault { dataset: String, category: String },
     /// A manifest without datasets.
     NoDatasets,
+    /// A column naming a year other than the one the file's own year implies (Staff Table 22's
+    /// "Total academic staff <previous year>" and "<this year>").
+    YearColumnMismatch { expected: String, found: String, file_year: String },
+    /// A dataset's labels for one year that do not give one label per category.
+    BadYearLabels { dataset: String, year: String, expected: usize, found: usize },
+    /// A rate base that is not one of the dataset's categories.
+    UnknownRateBase { dataset: String, category: String },
+    /// A coverage row counting more reporting providers than the file held.
+    ReportedExceedsProviders { reported: u64, providers: u64 },
+    /// A count that is not a whole number of 0 or more.
+    BadCount { found: String },
 }
 
 /// An error in a data file (a HESA download, a tidy dataset or the manifest): what went wrong and
@@ -185,6 +196,19 @@ impl fmt::Display for DataError {
                 write!(f, "dataset {dataset:?}: expected the default category {category:?} to be one of its categories")
             }
             NoDatasets => f.write_str("expected at least one dataset"),
+            YearColumnMismatch { expected, found, file_year } => {
+                write!(f, "expected {expected:?} in a {file_year} download, found {:?}: does this column belong to another year's file?", truncate(found))
+            }
+            BadYearLabels { dataset, year, expected, found } => {
+                write!(f, "dataset {dataset:?}: expected {expected} labels for {year} (one per category), found {found}")
+            }
+            UnknownRateBase { dataset, category } => {
+                write!(f, "dataset {dataset:?}: expected the rate base {category:?} to be one of its categories")
+            }
+            ReportedExceedsProviders { reported, providers } => {
+                write!(f, "expected at most {providers} reporting providers (the providers in the file), found {reported}")
+            }
+            BadCount { found } => write!(f, "expected a whole number of 0 or more, found {:?}", truncate(found)),
         }
     }
 }

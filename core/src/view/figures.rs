@@ -262,6 +262,7 @@ mod tests {
             measure: "headcount".into(),
             file: "t.csv".into(),
             others_file: String::new(),
+            coverage_file: String::new(),
             source_table: "DT025 Table 1".into(),
             source_title: String::new(),
             source_link: String::new(),
@@ -269,6 +270,8 @@ mod tests {
             notes: String::new(),
             categories: vec![cat("Academic", "Total academic staff", true), cat("Non-academic", "Total non-academic staff", true), cat("", "Small", false)],
             default_categories: vec![],
+            year_labels: Vec::new(),
+            rate_base: None,
         };
         let rec = |ukprn: &str, category: &str, group: &str, value: Option<f64>| TidyRecord {
             ukprn: ukprn.into(),

@@ -5,13 +5,13 @@ use std::path::PathBuf;
 use workforce_core::manifest::CategoryKey;
 use workforce_core::Bundle;
 
-/// Loads `data/` (manifest and the three datasets) through `Bundle::load`.
+/// Loads `data/` (the manifest and every dataset it lists) through `Bundle::load`.
 pub fn bundle() -> Bundle {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
     let manifest = read("manifest.json");
-    let files: Vec<(String, String)> =
-        ["staff-occupation.csv", "staff-cost-centre.csv", "students-sex.csv"].iter().map(|n| (n.to_string(), read(n))).collect();
+    let listed = workforce_core::manifest::Manifest::from_json("data/manifest.json", &manifest).unwrap_or_else(|e| panic!("{e}"));
+    let files: Vec<(String, String)> = listed.datasets.iter().map(|d| (d.file.clone(), read(&d.file))).collect();
     Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())).unwrap_or_else(|e| panic!("{e}"))
 }
 
