@@ -41,6 +41,12 @@ fn main() {
         let records = tidy::read(name, text).unwrap_or_else(|e| fail(&format!("data/{e}")));
         out.push_str(&format!("    ({name:?}, {:?}),\n", wide::write(&info.categories, &records)));
     }
+    // Each dataset's coverage (how many providers reported each figure), checked and embedded as is.
+    for info in manifest.datasets.iter().filter(|d| !d.coverage_file.is_empty()) {
+        let text = read(&info.coverage_file);
+        workforce_core::coverage::Coverage::read(&info.coverage_file, &text).unwrap_or_else(|e| fail(&format!("data/{e}")));
+        out.push_str(&format!("    ({:?}, {text:?}),\n", info.coverage_file));
+    }
     out.push_str("];\n");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set")));
     if let Err(e) = std::fs::write(out_dir.join("bundled_data.rs"), out) {

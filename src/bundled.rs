@@ -2,7 +2,8 @@
 
 use workforce_core::manifest::DatasetInfo;
 use workforce_core::error::ErrorKind;
-use workforce_core::{tidy, wide, Bundle, DataError};
+use workforce_core::coverage::Coverage;
+use workforce_core::{tidy, wide, Bundle, DataError, Dataset};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/bundled_data.rs"));
@@ -16,10 +17,21 @@ fn text(name: &str) -> Option<&'static str> {
 /// build itself was tampered with; the page then shows the error rather than panicking.
 pub fn load() -> Result<Bundle, DataError> {
     let manifest = workforce_core::manifest::from_tables(generated::PARTNERS, generated::DATASETS);
-    Bundle::from_manifest(manifest, |info| match text(&info.file) {
+    let mut bundle = Bundle::from_manifest(manifest, |info| match text(&info.file) {
         Some(t) => wide::read(&info.file, t, &info.categories),
         None => Err(DataError::new(&info.file, ErrorKind::MissingFile { dataset: info.id.clone() })),
-    })
+    })?;
+    bundle.datasets = bundle.datasets.into_iter().map(with_coverage).collect::<Result<_, _>>()?;
+    Ok(bundle)
+}
+
+/// A dataset with its embedded coverage file attached (when the manifest names one).
+fn with_coverage(dataset: Dataset) -> Result<Dataset, DataError> {
+    let file = dataset.info.coverage_file.clone();
+    match text(&file) {
+        Some(t) if !file.is_empty() => Ok(dataset.with_coverage(Coverage::read(&file, t)?)),
+        _ => Ok(dataset),
+    }
 }
 
 /// A dataset's figures in the tidy format (`ukprn,provider,year,group,category,value`), for the

@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+use std::sync::Arc;
+
+use crate::coverage::Coverage;
 use crate::error::{DataError, ErrorKind};
 use crate::manifest::{CategoryInfo, CategoryKey, DatasetInfo, Manifest};
 use crate::tidy::{self, TidyRecord};
@@ -44,9 +47,22 @@ pub struct Dataset {
     reported: Vec<bool>,
     /// Whether every UK provider is loaded (not only the bundled partners and UK total).
     pub all_providers: bool,
+    /// How many UK providers reported each figure (see [`Coverage`]), when known.
+    coverage: Option<Arc<Coverage>>,
 }
 
 impl Dataset {
+    /// This dataset with its coverage attached (from `data/coverage/<id>.csv`).
+    pub fn with_coverage(mut self, coverage: Coverage) -> Dataset {
+        self.coverage = Some(Arc::new(coverage));
+        self
+    }
+
+    /// How many UK providers reported each figure, when known (not for a visitor's own files).
+    pub fn coverage(&self) -> Option<&Coverage> {
+        self.coverage.as_deref()
+    }
+
     /// Builds the cube, checking the records against the dataset's categories, rejecting
     /// duplicates and checking each published total against its parts (within HESA's rounding).
     pub fn from_records(info: DatasetInfo, file: &str, records: &[TidyRecord]) -> Result<Dataset, DataError> {
@@ -110,7 +126,7 @@ impl Dataset {
                 reported[i] = true;
             }
         }
-        let dataset = Dataset { info, providers, years, values, reported, all_providers: false };
+        let dataset = Dataset { info, providers, years, values, reported, all_providers: false, coverage: None };
         dataset.check_totals(file, &seen)?;
         Ok(dataset)
     }
@@ -150,7 +166,7 @@ impl Dataset {
 
     /// The cube's parts, for the trip from the importer worker to the page.
     pub fn into_parts(self) -> CubeParts {
-        let Dataset { info, providers, years, values, reported, all_providers } = self;
+        let Dataset { info, providers, years, values, reported, all_providers, .. } = self;
         CubeParts { info, providers, years, values, reported, all_providers }
     }
 
@@ -167,7 +183,7 @@ impl Dataset {
         if let Some(v) = values.iter().zip(&reported).find_map(|(v, r)| (*r && (!v.is_finite() || *v < 0.0)).then_some(*v)) {
             return Err(DataError::new(file, ErrorKind::Negative { value: v }));
         }
-        Ok(Dataset { info, providers, years, values, reported, all_providers })
+        Ok(Dataset { info, providers, years, values, reported, all_providers, coverage: None })
     }
 
     /// The cube back as tidy records (each provider under its newest name).
@@ -202,6 +218,7 @@ impl Dataset {
         records.extend(others);
         let mut data = Dataset::from_records(self.info.clone(), file, &records)?;
         data.all_providers = true;
+        data.coverage = self.coverage.clone();
         Ok(data)
     }
 

@@ -113,7 +113,11 @@ fn first_view_is_meaningful() {
     assert!(f.chart.empty.is_none());
     assert_eq!(
         f.caption.notes,
-        vec!["Not reported: Birmingham and Nottingham did not report Total non-academic staff for 2023/24. Totals that include them are incomplete.".to_string()]
+        vec![
+            "Not reported: Birmingham and Nottingham did not report Total non-academic staff for 2023/24. Totals that include them are incomplete.".to_string(),
+            // data/coverage/staff-occupation.csv: 2023/24,Non-academic,Total non-academic staff,227,125,…
+            "Total non-academic staff, 2023/24: 125 of 227 providers reported.".to_string(),
+        ]
     );
     let total = f.table.total.as_ref().expect("total row");
     assert!(f.table.unit.point(total.cells[1]).ends_with("(incomplete)"), "{:?}", total.cells[1]);
