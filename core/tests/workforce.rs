@@ -94,15 +94,18 @@ fn the_comparator_is_the_sum_over_the_providers_that_reported() {
     assert!(s.compare_uk_reported);
     let f = view::figure(&b, &s);
     // data/coverage/staff-occupation.csv: 2023/24,Non-academic,Skilled trades occupations,227,125,5070.
-    assert_eq!(point(&f, UK_REPORTED_NAME, 0), Point { value: Some(5070.0), status: Status::Reported });
-    let row = f.chart.labels.iter().position(|l| l == UK_REPORTED_NAME).expect("row");
-    assert_eq!(f.chart.row_kinds[row], RowKind::UkReported);
-    // Grey, never a partner's colour nor the UK total's.
-    let colour = f.chart.series[0].colour_at(row);
+    // In people, the sector would flatten the partners' bars: in the table, not on the chart.
+    assert!(f.table.rows.iter().any(|r| r.label == UK_REPORTED_NAME && r.cells[0] == Point { value: Some(5070.0), status: Status::Reported }));
+    assert!(!f.chart.labels.iter().any(|l| l == UK_REPORTED_NAME));
+    assert!(f.caption.notes.iter().any(|n| n.starts_with("UK, providers that reported is in the table but not on the chart")), "{:?}", f.caption.notes);
+    // As a rate it is drawn: grey, never a partner's colour nor the UK total's.
+    let rate = view::figure(&b, &s.apply(&b, Action::SelectMeasure(Measure::PerHundred(non_academic()))));
+    let row = rate.chart.labels.iter().position(|l| l == UK_REPORTED_NAME).expect("row");
+    assert_eq!(rate.chart.row_kinds[row], RowKind::UkReported);
+    let colour = rate.chart.series[0].colour_at(row);
     assert!((0..8).all(|i| palette::partner_colour(i) != colour));
     assert_ne!(colour, palette::UK);
-    assert!(f.caption.providers.contains(&UK_REPORTED_NAME.to_string()));
-    assert!(f.table.rows.iter().any(|r| r.label == UK_REPORTED_NAME && close(r.cells[0], 5070.0)));
+    assert!(rate.caption.providers.contains(&UK_REPORTED_NAME.to_string()));
     assert!(
         f.caption.notes.contains(&"UK, providers that reported: the sum over the 125 of 227 providers that reported each figure, not HESA's published UK total.".to_string()),
         "{:?}",
@@ -165,11 +168,14 @@ fn no_share_of_the_uk_or_change_for_the_comparator() {
 fn the_comparator_is_drawn_apart_on_a_trend_and_in_links() {
     let b = bundle();
     let s = view_of(&b, "staff-occupation", ChartKind::Trend, &[skilled_trades()], "2023/24").apply(&b, Action::SetCompareUkReported(true));
+    let counts = view::figure(&b, &s);
+    let column = counts.table.columns.iter().position(|c| c == UK_REPORTED_NAME).expect("column");
+    assert_eq!(counts.table.rows[0].cells[column].value, Some(6500.0), "2014/15: 164 of 164 providers, 6,500");
+    let s = s.apply(&b, Action::SelectMeasure(Measure::PerHundred(non_academic())));
     let f = view::figure(&b, &s);
     let line = f.chart.series.iter().find(|x| x.name == UK_REPORTED_NAME).expect("line");
     assert!(line.reference);
     assert_eq!(line.points.iter().filter_map(|p| p.value).count(), 10);
-    assert_eq!(line.points[0].value, Some(6500.0), "2014/15: 164 of 164 providers, 6,500");
     assert!(workforce_core::chart::marks_used(&f.chart).iter().any(|m| m.contains("UK, providers that reported")));
     let query = encode(&b, &s);
     assert!(query.contains("ukr=1"), "{query}");
@@ -219,9 +225,11 @@ fn net_change_is_starters_minus_leavers() {
     assert_eq!(f.chart.series[0].name, "Net change (starters − leavers)");
     assert_eq!(point(&f, "Loughborough", 0), Point { value: Some(15.0), status: Status::Reported });
     assert_eq!(f.chart.unit.point(point(&f, "Loughborough", 0)), "+15");
-    // The sector, from the coverage: 47,960 starters − 41,755 leavers at 223 of 223 providers.
+    // The sector, from the coverage: 47,960 starters − 41,755 leavers at 223 of 223 providers
+    // (in the table: on the chart it would flatten the partners' bars).
     let f = view::figure(&b, &s.apply(&b, Action::SetCompareUkReported(true)));
-    assert_eq!(point(&f, UK_REPORTED_NAME, 0).value, Some(47960.0 - 41755.0));
+    assert!(f.table.rows.iter().any(|r| r.label == UK_REPORTED_NAME && r.cells[0].value == Some(47960.0 - 41755.0)));
+    assert!(f.caption.notes.contains(&"UK, providers that reported: the sum over all 223 providers (every one reported), not HESA's published UK total.".to_string()));
     // A line per provider over the years, and in links.
     let t = s.apply(&b, Action::SelectChart(ChartKind::Trend));
     assert_eq!(t.measure, Measure::NetFlow);

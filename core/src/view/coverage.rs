@@ -8,6 +8,7 @@ use crate::format;
 use crate::palette::Rgb;
 use crate::selection::{Measure, Selection};
 use crate::view::figures::{Point, Status, MIN_BASE};
+use crate::view::{RowKind, SeriesView, Unit};
 use crate::view::flows::flow_parts;
 
 /// How the comparator is named on charts, tables and captions.
@@ -62,22 +63,24 @@ pub fn notes(data: &Dataset, categories: &[usize], years: &[usize]) -> Vec<Strin
 
 /// `125 of 227`, `none of 227`, or over several years `between 125 and 131 of 196 to 227`.
 fn counts_text(gaps: &[(usize, u64, u64)]) -> String {
-    let range = |values: Vec<u64>| -> (u64, u64) {
-        (values.iter().copied().min().unwrap_or(0), values.iter().copied().max().unwrap_or(0))
-    };
-    let (r_min, r_max) = range(gaps.iter().map(|g| g.1).collect());
-    let (p_min, p_max) = range(gaps.iter().map(|g| g.2).collect());
-    let reported = match (r_min, r_max) {
+    let reported = match range(gaps.iter().map(|g| g.1)) {
         (0, 0) => "none".to_string(),
         (a, b) if a == b => format::number(a as f64),
         (a, b) => format!("between {} and {}", format::number(a as f64), format::number(b as f64)),
     };
-    let providers = if p_min == p_max {
-        format::number(p_min as f64)
-    } else {
-        format!("{} to {}", format::number(p_min as f64), format::number(p_max as f64))
-    };
-    format!("{reported} of {providers}")
+    format!("{reported} of {}", providers_text(gaps))
+}
+
+/// `227`, or over several years `196 to 227`.
+fn providers_text(gaps: &[(usize, u64, u64)]) -> String {
+    match range(gaps.iter().map(|g| g.2)) {
+        (a, b) if a == b => format::number(a as f64),
+        (a, b) => format!("{} to {}", format::number(a as f64), format::number(b as f64)),
+    }
+}
+
+fn range(values: impl Iterator<Item = u64> + Clone) -> (u64, u64) {
+    (values.clone().min().unwrap_or(0), values.max().unwrap_or(0))
 }
 
 /// `2023/24`, `2019/20 to 2023/24` for consecutive years, else a list.
@@ -174,8 +177,37 @@ pub fn reporters_note(data: &Dataset, categories: &[usize], years: &[usize]) -> 
     if counts.is_empty() {
         return None;
     }
-    Some(format!(
-        "{UK_REPORTED_NAME}: the sum over the {} providers that reported each figure, not HESA's published UK total.",
-        counts_text(&counts)
-    ))
+    let who = if counts.iter().all(|c| c.1 == c.2) {
+        format!("all {} providers (every one reported)", providers_text(&counts))
+    } else {
+        format!("the {} providers that reported each figure", counts_text(&counts))
+    };
+    Some(format!("{UK_REPORTED_NAME}: the sum over {who}, not HESA's published UK total."))
+}
+
+/// With figures in people (counts, net changes), the comparator (the whole sector) would flatten
+/// the partners' bars and lines on one scale: it comes off the chart, stays in the table, and a
+/// note says where it is. Shares and rates pass through.
+pub fn off_the_scale(unit: Unit, labels: &mut Vec<String>, row_kinds: &mut Vec<RowKind>, series: &mut Vec<SeriesView>) -> Option<String> {
+    if !matches!(unit, Unit::Count | Unit::Change) {
+        return None;
+    }
+    let advice = "Choose a \"Per 100\" measure under Show to compare the partners with it.";
+    if let Some(row) = row_kinds.iter().position(|k| *k == RowKind::UkReported) {
+        labels.remove(row);
+        row_kinds.remove(row);
+        for s in series.iter_mut() {
+            if row < s.points.len() {
+                s.points.remove(row);
+            }
+            if let Some(colours) = s.point_colours.as_mut().filter(|c| row < c.len()) {
+                colours.remove(row);
+            }
+        }
+    } else if series.iter().any(|s| s.name == UK_REPORTED_NAME) {
+        series.retain(|s| s.name != UK_REPORTED_NAME);
+    } else {
+        return None;
+    }
+    Some(format!("{UK_REPORTED_NAME} is in the table but not on the chart: on the same scale it would flatten the partners' figures. {advice}"))
 }

@@ -433,7 +433,11 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         caption.notes.extend(coverage::reporters_note(data, &covered, &years));
     }
     // Counts beside the UK total: the UK stays in the table, off the chart's scale.
-    let (labels, row_kinds, series, reference, uk_note) = uk_off_the_scale(selection, unit, labels, row_kinds, series, reference);
+    let (mut labels, mut row_kinds, mut series, reference, uk_note) = uk_off_the_scale(selection, unit, labels, row_kinds, series, reference);
+    if let Some(note) = coverage::off_the_scale(unit, &mut labels, &mut row_kinds, &mut series) {
+        caption.providers.retain(|p| p != coverage::UK_REPORTED_NAME);
+        caption.notes.push(note);
+    }
     if uk_note.is_some() {
         // The caption names what the chart shows: the UK total went to the table and the note.
         caption.providers.retain(|p| p != UK_NAME);
