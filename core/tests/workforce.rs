@@ -107,7 +107,7 @@ fn the_comparator_is_the_sum_over_the_providers_that_reported() {
     assert_ne!(colour, palette::UK);
     assert!(rate.caption.providers.contains(&UK_REPORTED_NAME.to_string()));
     assert!(
-        f.caption.notes.contains(&"UK, providers that reported: the sum over the 125 of 227 providers that reported each figure, not HESA's published UK total.".to_string()),
+        f.caption.notes.contains(&"UK, providers that reported: the sum over the providers that reported each figure (125 of 227), not HESA's published UK total.".to_string()),
         "{:?}",
         f.caption.notes
     );
@@ -175,6 +175,11 @@ fn the_comparator_is_drawn_apart_on_a_trend_and_in_links() {
     let f = view::figure(&b, &s);
     let line = f.chart.series.iter().find(|x| x.name == UK_REPORTED_NAME).expect("line");
     assert!(line.reference);
+    // Skilled trades and total non-academic staff: 163 to 227 providers a year, every one to
+    // 2018/19 (163 in 2015/16, 166 in 2018/19), 125 in 2023/24.
+    assert!(f.caption.notes.contains(
+        &"UK, providers that reported: the sum over the providers that reported each figure (between 125 and 166 of 163 to 227), not HESA's published UK total.".to_string()
+    ), "{:?}", f.caption.notes);
     assert_eq!(line.points.iter().filter_map(|p| p.value).count(), 10);
     assert!(workforce_core::chart::marks_used(&f.chart).iter().any(|m| m.contains("UK, providers that reported")));
     let query = encode(&b, &s);

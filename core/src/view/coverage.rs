@@ -180,7 +180,7 @@ pub fn reporters_note(data: &Dataset, categories: &[usize], years: &[usize]) -> 
     let who = if counts.iter().all(|c| c.1 == c.2) {
         format!("all {} providers (every one reported)", providers_text(&counts))
     } else {
-        format!("the {} providers that reported each figure", counts_text(&counts))
+        format!("the providers that reported each figure ({})", counts_text(&counts))
     };
     Some(format!("{UK_REPORTED_NAME}: the sum over {who}, not HESA's published UK total."))
 }
