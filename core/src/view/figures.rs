@@ -201,15 +201,20 @@ impl<'a> Figures<'a> {
         Point { value: Some(num / den * 100.0), status }
     }
 
+    /// The providers an entity adds up (none for the coverage's comparator, read apart).
+    fn members(&self, entity: Entity) -> Vec<usize> {
+        match entity {
+            Entity::Provider(p) => vec![p],
+            Entity::Combined => self.partners.clone(),
+            Entity::UkReported => Vec::new(),
+        }
+    }
+
     /// Starters minus leavers of an entity (a flows dataset): only providers that reported both
     /// count; the partners together leave the others out and say so.
     fn net_flow(&self, entity: Entity, year: usize) -> Point {
         let Some(parts) = super::flows::flow_parts(self.data) else { return Point::NOT_REPORTED };
-        let providers: Vec<usize> = match entity {
-            Entity::Provider(p) => vec![p],
-            Entity::Combined => self.partners.clone(),
-            Entity::UkReported => Vec::new(),
-        };
+        let providers = self.members(entity);
         let (mut net, mut included, mut excluded) = (0.0, 0, 0);
         for p in providers {
             match (self.get(year, p, parts.starters), self.get(year, p, parts.leavers)) {
