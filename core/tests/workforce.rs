@@ -97,6 +97,9 @@ fn the_comparator_is_the_sum_over_the_providers_that_reported() {
     // In people, the sector would flatten the partners' bars: in the table, not on the chart.
     assert!(f.table.rows.iter().any(|r| r.label == UK_REPORTED_NAME && r.cells[0] == Point { value: Some(5070.0), status: Status::Reported }));
     assert!(!f.chart.labels.iter().any(|l| l == UK_REPORTED_NAME));
+    // The text alternative still names every figure the table gives, and what is not drawn.
+    assert!(f.chart.alt.contains(" UK, providers that reported: 5,070."), "{}", f.chart.alt);
+    assert!(f.chart.alt.ends_with("Not drawn, to keep the partners' figures readable: UK, providers that reported."), "{}", f.chart.alt);
     assert!(f.caption.notes.iter().any(|n| n.starts_with("UK, providers that reported is in the table but not on the chart")), "{:?}", f.caption.notes);
     // As a rate it is drawn: grey, never a partner's colour nor the UK total's.
     let rate = view::figure(&b, &s.apply(&b, Action::SelectMeasure(Measure::PerHundred(non_academic()))));

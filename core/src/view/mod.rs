@@ -432,6 +432,8 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     if uk_reported {
         caption.notes.extend(coverage::reporters_note(data, &covered, &years));
     }
+    // The text alternative names every figure the table gives, those taken off the scale too.
+    let full_alt = alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference);
     // Counts beside the UK total: the UK stays in the table, off the chart's scale.
     let (mut labels, mut row_kinds, mut series, reference, uk_note) = uk_off_the_scale(selection, unit, labels, row_kinds, series, reference);
     if let Some(note) = coverage::off_the_scale(unit, &mut labels, &mut row_kinds, &mut series) {
@@ -442,9 +444,18 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         // The caption names what the chart shows: the UK total went to the table and the note.
         caption.providers.retain(|p| p != UK_NAME);
     }
+    let off_scale: Vec<&str> = [UK_NAME, coverage::UK_REPORTED_NAME]
+        .into_iter()
+        .filter(|n| full_alt.contains(n) && !labels.iter().any(|l| l == n) && !series.iter().any(|s| s.name == *n))
+        .collect();
+    let alt = if off_scale.is_empty() {
+        full_alt
+    } else {
+        format!("{full_alt} Not drawn, to keep the partners' figures readable: {}.", format::list(&off_scale.iter().map(|n| n.to_string()).collect::<Vec<_>>()))
+    };
     caption.notes.extend(measure_notes(&series, &table).into_iter().chain(uk_note));
     let chart = ChartView {
-        alt: alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference),
+        alt,
         kind: selection.chart,
         title,
         y_label,
