@@ -23,7 +23,17 @@ fn main() {
     };
     let manifest_text = read("manifest.json");
     let manifest = Manifest::from_json("data/manifest.json", &manifest_text).unwrap_or_else(|e| fail(&e.to_string()));
-    let files: Vec<(String, String)> = manifest.datasets.iter().map(|d| (d.file.clone(), read(&d.file))).collect();
+    // Each dataset's figures and its coverage file (which travels in the same served file).
+    let files: Vec<(String, String)> = manifest
+        .datasets
+        .iter()
+        .flat_map(|d| [d.file.clone(), d.coverage_file.clone()])
+        .filter(|name| !name.is_empty())
+        .map(|name| {
+            let text = read(&name);
+            (name, text)
+        })
+        .collect();
     let tidy = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str());
     let bundle = Bundle::load(&manifest_text, tidy).unwrap_or_else(|e| fail(&format!("data/{e}")));
     // The on-demand files of all other providers must fit their datasets too.

@@ -152,7 +152,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     <BaseYearSelect years={s.base_years(bundle)} selected={s.measure.base_year().map(str::to_string)} on_action={on_action.clone()} />
                     <YearSelect years={data.years().to_vec()} selected={s.year.clone()} enabled={s.chart != ChartKind::Trend} on_action={on_action.clone()} />
                     <ChartKindSelect selected={s.chart} on_action={on_action.clone()} />
-                    <CompareOptions compare_uk={s.compare_uk} combine={s.combine} on_action={on_action.clone()} />
+                    <CompareOptions compare_uk={s.compare_uk} uk_reported={data.coverage().is_some().then_some(s.compare_uk_reported)} combine={s.combine} on_action={on_action.clone()} />
                     <PartnerFilter partners={partners} selected={s.partners.clone()} on_action={on_action.clone()} />
                     <ProviderPicker providers={other_options} selected={chosen_others} status={others_status} on_action={on_action.clone()} on_load={load_others} />
                     <CategoryFilter groups={groups} selected={s.categories.clone()} on_action={on_action.clone()} />

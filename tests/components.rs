@@ -609,7 +609,7 @@ async fn files_offered_while_others_open_are_refused() {
 /// manifest must be added here too.
 #[wasm_bindgen_test]
 fn the_bundled_manifest_is_data_manifest_json_field_by_field() {
-    use workforce_core::manifest::{CategoryInfo, DatasetInfo, Manifest, Partner};
+    use workforce_core::manifest::{CategoryInfo, DatasetInfo, Manifest, Partner, YearLabels};
     let json = Manifest::from_json("data/manifest.json", include_str!("../data/manifest.json")).expect("data/manifest.json");
     let bundle = explorer::bundled::load().expect("the bundle the page loads");
     let Manifest { partners, datasets } = &bundle.manifest;
@@ -628,6 +628,7 @@ fn the_bundled_manifest_is_data_manifest_json_field_by_field() {
             measure,
             file,
             others_file,
+            coverage_file,
             source_table,
             source_title,
             source_link,
@@ -635,12 +636,15 @@ fn the_bundled_manifest_is_data_manifest_json_field_by_field() {
             notes,
             categories,
             default_categories,
+            year_labels,
+            rate_base,
         } = want;
         assert_eq!(&got.id, id, "dataset id");
         assert_eq!(&got.title, title, "{id}: title");
         assert_eq!(&got.measure, measure, "{id}: measure");
         assert_eq!(&got.file, file, "{id}: file");
         assert_eq!(&got.others_file, others_file, "{id}: others_file");
+        assert_eq!(&got.coverage_file, coverage_file, "{id}: coverage_file");
         assert_eq!(&got.source_table, source_table, "{id}: source_table");
         assert_eq!(&got.source_title, source_title, "{id}: source_title");
         assert_eq!(&got.source_link, source_link, "{id}: source_link");
@@ -652,12 +656,21 @@ fn the_bundled_manifest_is_data_manifest_json_field_by_field() {
             assert_eq!((&g.group, &g.name, g.total), (group, name, *total), "{id}: category");
         }
         assert_eq!(&got.default_categories, default_categories, "{id}: default_categories");
+        assert_eq!(got.year_labels.len(), year_labels.len(), "{id}: year_labels");
+        for (g, w) in got.year_labels.iter().zip(year_labels) {
+            let YearLabels { year, labels } = w;
+            assert_eq!((&g.year, &g.labels), (year, labels), "{id}: year labels");
+        }
+        assert_eq!(&got.rate_base, rate_base, "{id}: rate_base");
     }
     // And the figures embedded are the default dataset's only (the first in the manifest); every
     // other dataset is fetched when wanted.
     let ids: Vec<&str> = bundle.datasets.iter().map(|d| d.info.id.as_str()).collect();
     let want: Vec<&str> = json.datasets.iter().take(1).map(|d| d.id.as_str()).collect();
     assert_eq!(ids, want);
+    // The salary bands' thresholds reach the page: each year's own.
+    let salary = bundle.manifest.dataset("staff-salary").expect("staff-salary");
+    assert_eq!(salary.category_label_in(2, "2014/15"), "Band 3: £24,057 to under £32,277");
 }
 
 fn pointer(kind: &str, pointer_type: &str, x: f64, y: f64) -> web_sys::PointerEvent {

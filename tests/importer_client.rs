@@ -12,12 +12,17 @@ use workforce_core::Dataset;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn cube(id: &str) -> workforce_core::dataset::CubeParts {
+    cube_of(0, id)
+}
+
+fn cube_of(dataset: usize, id: &str) -> workforce_core::dataset::CubeParts {
     let bundle = explorer::bundled::load().expect("bundle");
-    let mut parts = bundle.datasets[0].clone().into_parts();
+    let mut parts = bundle.datasets[dataset].clone().into_parts();
     // As an opened file's: its own id, and no bundled data files.
     parts.info.id = id.to_string();
     parts.info.file.clear();
     parts.info.others_file.clear();
+    parts.info.coverage_file.clear();
     parts.all_providers = true;
     parts
 }
@@ -68,4 +73,18 @@ fn the_cube_crosses_unchanged_and_becomes_a_dataset_directly() {
     let (request, transfer) = protocol::request(3, &[("a.csv".to_string(), vec![1, 2, 3])]);
     assert_eq!(transfer.length(), 1);
     assert_eq!(protocol::read_request(&request), Some((3, vec![("a.csv".to_string(), vec![1, 2, 3])])));
+}
+
+/// A salary table's per-year band thresholds and a starters-and-leavers table's rate base cross
+/// the worker boundary too.
+#[wasm_bindgen_test]
+fn year_labels_and_the_rate_base_cross_unchanged() {
+    let bundle = explorer::bundled::load().expect("bundle");
+    for id in ["staff-salary", "staff-flows"] {
+        let index = bundle.datasets.iter().position(|d| d.info.id == id).expect("bundled");
+        let parts = cube_of(index, id);
+        assert!(!parts.info.year_labels.is_empty() || parts.info.rate_base.is_some(), "{id}");
+        let back = protocol::read_answer(&worker_answer(1, Ok(parts.clone()))).expect("a cube");
+        assert_eq!(back, parts, "{id}");
+    }
 }

@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+use std::sync::Arc;
+
+use crate::coverage::Coverage;
 use crate::error::{DataError, ErrorKind};
 use crate::manifest::{CategoryInfo, CategoryKey, DatasetInfo, Manifest};
 use crate::tidy::{self, TidyRecord};
@@ -44,9 +47,22 @@ pub struct Dataset {
     reported: Vec<bool>,
     /// Whether every UK provider is loaded (not only the bundled partners and UK total).
     pub all_providers: bool,
+    /// How many UK providers reported each figure (see [`Coverage`]), when known.
+    coverage: Option<Arc<Coverage>>,
 }
 
 impl Dataset {
+    /// This dataset with its coverage attached (from `data/coverage/<id>.csv`).
+    pub fn with_coverage(mut self, coverage: Coverage) -> Dataset {
+        self.coverage = Some(Arc::new(coverage));
+        self
+    }
+
+    /// How many UK providers reported each figure, when known (not for a visitor's own files).
+    pub fn coverage(&self) -> Option<&Coverage> {
+        self.coverage.as_deref()
+    }
+
     /// Builds the cube, checking the records against the dataset's categories, rejecting
     /// duplicates and checking each published total against its parts (within HESA's rounding).
     pub fn from_records(info: DatasetInfo, file: &str, records: &[TidyRecord]) -> Result<Dataset, DataError> {
@@ -110,7 +126,7 @@ impl Dataset {
                 reported[i] = true;
             }
         }
-        let dataset = Dataset { info, providers, years, values, reported, all_providers: false };
+        let dataset = Dataset { info, providers, years, values, reported, all_providers: false, coverage: None };
         dataset.check_totals(file, &seen)?;
         Ok(dataset)
     }
@@ -150,7 +166,7 @@ impl Dataset {
 
     /// The cube's parts, for the trip from the importer worker to the page.
     pub fn into_parts(self) -> CubeParts {
-        let Dataset { info, providers, years, values, reported, all_providers } = self;
+        let Dataset { info, providers, years, values, reported, all_providers, .. } = self;
         CubeParts { info, providers, years, values, reported, all_providers }
     }
 
@@ -167,7 +183,7 @@ impl Dataset {
         if let Some(v) = values.iter().zip(&reported).find_map(|(v, r)| (*r && (!v.is_finite() || *v < 0.0)).then_some(*v)) {
             return Err(DataError::new(file, ErrorKind::Negative { value: v }));
         }
-        Ok(Dataset { info, providers, years, values, reported, all_providers })
+        Ok(Dataset { info, providers, years, values, reported, all_providers, coverage: None })
     }
 
     /// The cube back as tidy records (each provider under its newest name).
@@ -202,6 +218,7 @@ impl Dataset {
         records.extend(others);
         let mut data = Dataset::from_records(self.info.clone(), file, &records)?;
         data.all_providers = true;
+        data.coverage = self.coverage.clone();
         Ok(data)
     }
 
@@ -258,6 +275,21 @@ impl Dataset {
 /// to fetch (the wide form, see [`Bundle::served_files`]), e.g. `datasets/staff-occupation.csv`.
 pub fn served_file(info: &DatasetInfo) -> String {
     format!("datasets/{}", info.file)
+}
+
+/// The line that parts a served file's figures (wide form) from the dataset's coverage
+/// (`data/coverage/<id>.csv` as committed), so a dataset arrives in one request.
+pub const COVERAGE_MARKER: &str = "# coverage\n";
+
+/// A served file's figures and, when it carries one, its coverage.
+pub fn split_served(text: &str) -> (&str, Option<&str>) {
+    if let Some(rest) = text.strip_prefix(COVERAGE_MARKER) {
+        return ("", Some(rest));
+    }
+    match text.split_once(&format!("\n{COVERAGE_MARKER}")) {
+        Some((figures, coverage)) => (figures, Some(coverage)),
+        None => (text, None),
+    }
 }
 
 /// Everything the explorer knows: the manifest (every dataset's description) and the figures of
@@ -348,8 +380,13 @@ impl Bundle {
     pub fn read_served(&self, id: &str, text: &str) -> Result<Dataset, DataError> {
         let info = self.manifest.dataset(id).ok_or_else(|| DataError::new("manifest.json", ErrorKind::UnknownDataset { id: id.to_string() }))?;
         let file = served_file(info);
-        let records = crate::wide::read(&file, text, &info.categories)?;
-        checked(&self.manifest, info, &file, &records)
+        let (figures, coverage) = split_served(text);
+        let records = crate::wide::read(&file, figures, &info.categories)?;
+        let dataset = checked(&self.manifest, info, &file, &records)?;
+        match coverage {
+            Some(text) => Ok(dataset.with_coverage(crate::coverage::Coverage::read(&info.coverage_file, text)?)),
+            None => Ok(dataset),
+        }
     }
 
     /// Every loaded dataset's served file, `(path, text)`, in the wide form written from its tidy
@@ -360,7 +397,16 @@ impl Bundle {
         for data in &self.datasets {
             let info = &data.info;
             let text = tidy_text(&info.file).ok_or_else(|| DataError::new(&info.file, ErrorKind::MissingTidyFile))?;
-            let wide = crate::wide::write(&info.categories, &tidy::read(&info.file, text)?);
+            let mut wide = crate::wide::write(&info.categories, &tidy::read(&info.file, text)?);
+            // The dataset's coverage travels in the same file, after its figures.
+            if !info.coverage_file.is_empty() {
+                let coverage = tidy_text(&info.coverage_file).ok_or_else(|| DataError::new(&info.coverage_file, ErrorKind::MissingTidyFile))?;
+                if !wide.ends_with('\n') {
+                    wide.push('\n');
+                }
+                wide.push_str(COVERAGE_MARKER);
+                wide.push_str(coverage);
+            }
             let back = self.read_served(&info.id, &wide)?;
             if back.records() != data.records() {
                 return Err(DataError::new(&served_file(info), ErrorKind::ServedFileDiffers));

@@ -98,6 +98,17 @@ pub enum ErrorKind {
     MissingTidyFile,
     /// A dataset file written for serving does not read back to the bundled figures.
     ServedFileDiffers,
+    /// A column naming a year other than the one the file's own year implies (Staff Table 22's
+    /// "Total academic staff <previous year>" and "<this year>").
+    YearColumnMismatch { expected: String, found: String, file_year: String },
+    /// A dataset's labels for one year that do not give one label per category.
+    BadYearLabels { dataset: String, year: String, expected: usize, found: usize },
+    /// A rate base that is not one of the dataset's categories.
+    UnknownRateBase { dataset: String, category: String },
+    /// A coverage row counting more reporting providers than the file held.
+    ReportedExceedsProviders { reported: u64, providers: u64 },
+    /// A count that is not a whole number of 0 or more.
+    BadCount { found: String },
 }
 
 /// An error in a data file (a HESA download, a tidy dataset or the manifest): what went wrong and
@@ -194,6 +205,19 @@ impl fmt::Display for DataError {
             UnknownDataset { id } => write!(f, "expected a dataset {id:?} in the manifest"),
             MissingTidyFile => f.write_str("expected the dataset's tidy file"),
             ServedFileDiffers => f.write_str("expected the served file to read back to the bundled figures"),
+            YearColumnMismatch { expected, found, file_year } => {
+                write!(f, "expected {expected:?} in a {file_year} download, found {:?}: does this column belong to another year's file?", truncate(found))
+            }
+            BadYearLabels { dataset, year, expected, found } => {
+                write!(f, "dataset {dataset:?}: expected {expected} labels for {year} (one per category), found {found}")
+            }
+            UnknownRateBase { dataset, category } => {
+                write!(f, "dataset {dataset:?}: expected the rate base {category:?} to be one of its categories")
+            }
+            ReportedExceedsProviders { reported, providers } => {
+                write!(f, "expected at most {providers} reporting providers (the providers in the file), found {reported}")
+            }
+            BadCount { found } => write!(f, "expected a whole number of 0 or more, found {:?}", truncate(found)),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! the plotters backend).
 
 pub mod chart;
+pub mod coverage;
 pub mod dataset;
 pub mod error;
 pub mod export;

@@ -52,6 +52,8 @@ pub enum Measure {
     /// The change from a base year (`base`, e.g. `2014/15`): to the selected year on bars, to
     /// each year on a trend.
     Change { base: String, kind: ChangeKind },
+    /// Starters minus leavers, of the same provider and year (a flows dataset only; signed).
+    NetFlow,
 }
 
 /// How a [`Measure::Change`] is written.
@@ -110,6 +112,8 @@ pub struct Selection {
     pub measure: Measure,
     /// Show the all-UK total as a reference.
     pub compare_uk: bool,
+    /// Show "UK, providers that reported" (the coverage's sums, not HESA's UK total).
+    pub compare_uk_reported: bool,
     /// Add the selected partners together as one more bar or line.
     pub combine: bool,
     /// Series the visitor has hidden through the legend, by slug of their name (see
@@ -137,6 +141,7 @@ pub enum Action {
     /// The base year of a change measure (ignored unless one is chosen and the year fits).
     SetBaseYear(String),
     SetCompareUk(bool),
+    SetCompareUkReported(bool),
     SetCombine(bool),
     /// Hide or show a series of the chart (by name).
     ToggleSeries(String),
@@ -168,6 +173,7 @@ impl Selection {
             year: dataset.years().last().cloned().unwrap_or_default(),
             measure: Measure::Count,
             compare_uk: false,
+            compare_uk_reported: false,
             combine: false,
             hidden: Vec::new(),
             tab: Tab::Chart,
@@ -261,6 +267,7 @@ impl Selection {
                 }
             }
             Action::SetCompareUk(on) => next.compare_uk = on,
+            Action::SetCompareUkReported(on) => next.compare_uk_reported = on,
             Action::SetCombine(on) => next.combine = on,
             Action::ToggleSeries(name) => {
                 let key = crate::slug::slug(&name);
@@ -282,6 +289,7 @@ impl Selection {
                         chart: ChartKind::Trend,
                         measure: Measure::Count,
                         compare_uk: false,
+                        compare_uk_reported: false,
                         combine: false,
                         hidden: Vec::new(),
                         tab: self.tab,
@@ -322,6 +330,13 @@ impl Selection {
                 self.measure = Measure::Change { base: data.years().first().cloned().unwrap_or_default(), kind: *kind };
             }
         }
+        if self.chart == ChartKind::Stacked && crate::view::flows::is_flows(&data.info) {
+            // Stocks and flows never add up: side by side instead.
+            self.chart = ChartKind::Grouped;
+        }
+        if data.coverage().is_none() {
+            self.compare_uk_reported = false;
+        }
         if !self.measures(bundle).contains(&self.measure) {
             self.measure = Measure::Count;
         }
@@ -332,7 +347,7 @@ impl Selection {
     /// Whether the trend draws a line per category (one partner, several categories) rather than
     /// a line per partner.
     pub fn trend_by_category(&self) -> bool {
-        self.partners.len() == 1 && !self.combine && self.categories.len() > 1
+        self.partners.len() == 1 && !self.combine && self.categories.len() > 1 && self.measure != Measure::NetFlow
     }
 
     /// The measures that make sense for this dataset and chart. A share of the selection needs
@@ -345,10 +360,17 @@ impl Selection {
             ChartKind::Bars => false,
             ChartKind::Trend => self.trend_by_category(),
         };
-        if categories_side_by_side && self.categories.len() > 1 {
+        let flows = crate::view::flows::is_flows(&data.info);
+        if categories_side_by_side && self.categories.len() > 1 && !flows {
             out.push(Measure::ShareOfSelection);
         }
         out.extend(data.categories().iter().filter(|c| c.total).map(|c| Measure::PerHundred(c.key())));
+        // Flows: per 100 staff at the start of the year, and starters minus leavers (one figure
+        // per provider: on plain bars and on a line per provider).
+        out.extend(data.info.rate_base.clone().map(Measure::PerHundred));
+        if crate::view::flows::flow_parts(data).is_some() && matches!(self.chart, ChartKind::Bars | ChartKind::Trend) {
+            out.push(Measure::NetFlow);
+        }
         // A share of the UK per bar or line, never stacked (shares of different bases do not add).
         if self.chart != ChartKind::Stacked && data.provider_index(crate::manifest::UK_TOTAL_KEY).is_some() {
             out.push(Measure::ShareOfUk);

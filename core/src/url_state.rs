@@ -2,10 +2,10 @@
 //! short names and category slugs, not indexes), defaults left out. Decoding never fails: an
 //! unknown or malformed parameter is ignored, the rest is honoured, and what was ignored is said.
 //!
-//! `?d=staff-occupation&p=aston,keele&o=10007783&c=academic:total-academic-staff&y=2020-21&v=bars&m=count&uk=1&sum=1&hide=…&t=table`
+//! `?d=staff-occupation&p=aston,keele&o=10007783&c=academic:total-academic-staff&y=2020-21&v=bars&m=count&uk=1&ukr=1&sum=1&hide=…&t=table`
 //!
 //! Measures: `m=share`, `m=per:<category>`, `m=uk` (% of the UK), `m=change`, `m=pct-change`,
-//! `m=index`, with `b=2016-17` for a change's base year when it is not the dataset's first.
+//! `m=index`, `m=net` (starters minus leavers), with `b=2016-17` for a change's base year when it is not the dataset's first.
 //!
 //! Baselines. The bare URL (no query at all) is the explorer's first view, the technical-workforce
 //! lens ([`Selection::initial`]). Any other query is read against [`Selection::baseline`], the
@@ -37,6 +37,7 @@ fn measure_slug(measure: &Measure) -> String {
         Measure::PerHundred(key) => format!("per:{}", category_slug(key)),
         Measure::ShareOfUk => "uk".to_string(),
         Measure::Change { kind, .. } => change_slug(*kind).to_string(),
+        Measure::NetFlow => "net".to_string(),
     }
 }
 
@@ -105,6 +106,9 @@ pub fn encode(bundle: &Bundle, selection: &Selection) -> String {
     }
     if selection.compare_uk {
         out.append_pair("uk", "1");
+    }
+    if selection.compare_uk_reported {
+        out.append_pair("ukr", "1");
     }
     if selection.combine {
         out.append_pair("sum", "1");
@@ -232,6 +236,7 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
                     "count" => Some(Measure::Count),
                     "share" => Some(Measure::ShareOfSelection),
                     "uk" => Some(Measure::ShareOfUk),
+                    "net" => Some(Measure::NetFlow),
                     other => match ChangeKind::ALL.into_iter().find(|&k| change_slug(k) == other) {
                         Some(kind) => Some(Measure::Change { base: first_year.clone(), kind }),
                         None => other.strip_prefix("per:").and_then(|c| find_category(data, c)).map(Measure::PerHundred),
@@ -243,8 +248,9 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
                 }
             }
             "b" => base = Some(value),
-            "uk" | "sum" => match flag(value) {
+            "uk" | "sum" | "ukr" => match flag(value) {
                 Some(on) if key == "uk" => s.compare_uk = on,
+                Some(on) if key == "ukr" => s.compare_uk_reported = on,
                 Some(on) => s.combine = on,
                 None => ignored.push(format!("\"{key}\" should be 1 or 0, not \"{}\"", short(value))),
             },

@@ -114,7 +114,11 @@ fn occupation_totals_view_is_meaningful() {
     assert!(f.chart.empty.is_none());
     assert_eq!(
         f.caption.notes,
-        vec!["Since 2019/20, providers in England and Northern Ireland may choose not to return non-academic staff to HESA; Birmingham and Nottingham did not (2019/20–2023/24), nor Cranfield in 2019/20, and HESA publishes no UK total for non-academic staff from 2019/20.".to_string()]
+        vec![
+            "Since 2019/20, providers in England and Northern Ireland may choose not to return non-academic staff to HESA; Birmingham and Nottingham did not (2019/20–2023/24), nor Cranfield in 2019/20, and HESA publishes no UK total for non-academic staff from 2019/20.".to_string(),
+            // data/coverage/staff-occupation.csv: 2023/24,Non-academic,Total non-academic staff,227,125,…
+            "Total non-academic staff, 2023/24: 125 of 227 providers reported.".to_string(),
+        ]
     );
     let total = f.table.total.as_ref().expect("total row");
     assert!(f.table.unit.point(total.cells[1]).ends_with("(incomplete)"), "{:?}", total.cells[1]);
@@ -176,4 +180,68 @@ fn summed_bars_mark_incomplete_partners() {
 
     let empty = view::figure(&b, &s.apply(&b, Action::NoPartners));
     assert_eq!(empty.chart.empty.as_deref(), Some("Choose at least one partner to see figures."));
+}
+
+/// Figures read off the downloads, found in the bundled data of each of the four newer tables.
+#[test]
+fn known_figures_of_the_qualification_salary_flows_and_nationality_tables() {
+    let b = bundle();
+    let figure = |dataset: &str, ukprn: &str, year: &str, name: &str| {
+        let d = b.dataset(dataset).unwrap_or_else(|| panic!("{dataset}"));
+        let p = d.provider_index(ukprn).unwrap_or_else(|| panic!("{dataset}: {ukprn}"));
+        let y = d.year_index(year).unwrap_or_else(|| panic!("{dataset}: {year}"));
+        let c = d.category_index(&key("", name)).unwrap_or_else(|| panic!("{dataset}: {name}"));
+        d.value(p, y, c)
+    };
+    let (lboro, bham, uk) = ("10004113", "10006840", workforce_core::manifest::UK_TOTAL_KEY);
+    // Staff Table 17: Loughborough's full-time academic staff in 2023/24.
+    assert_eq!(figure("staff-salary", lboro, "2023/24", "Total"), Some(1325.0));
+    assert_eq!(figure("staff-salary", lboro, "2023/24", "Band 6 (highest)"), Some(300.0));
+    // Staff Table 22: its starters and leavers in 2023/24, and the staff either side.
+    assert_eq!(figure("staff-flows", lboro, "2023/24", "Starters"), Some(320.0));
+    assert_eq!(figure("staff-flows", lboro, "2023/24", "Leavers"), Some(305.0));
+    assert_eq!(figure("staff-flows", lboro, "2023/24", "Academic staff at the start of the year"), Some(1675.0));
+    assert_eq!(figure("staff-flows", lboro, "2023/24", "Academic staff at the end of the year"), Some(1690.0));
+    // Staff Table 8: Loughborough's academic staff with a doctorate in 2023/24, of 1,690.
+    assert_eq!(figure("staff-qualification", lboro, "2023/24", "Doctorate"), Some(1160.0));
+    assert_eq!(figure("staff-qualification", lboro, "2023/24", "Total academic staff"), Some(1690.0));
+    // Staff Table 24: Loughborough's staff of UK nationality in 2023/24; Birmingham (opted out of
+    // the non-academic return) reported none of this all-staff table from 2019/20, and HESA's UK
+    // total is empty from 2019/20.
+    assert_eq!(figure("staff-nationality", lboro, "2023/24", "UK"), Some(3210.0));
+    assert_eq!(figure("staff-nationality", lboro, "2023/24", "Total"), Some(3960.0));
+    assert_eq!(figure("staff-nationality", bham, "2018/19", "Total"), Some(8400.0));
+    for name in ["UK", "European Union", "Non-European Union", "Not known", "Total"] {
+        assert_eq!(figure("staff-nationality", bham, "2019/20", name), None, "{name}");
+        assert_eq!(figure("staff-nationality", uk, "2019/20", name), None, "{name}");
+    }
+    assert_eq!(figure("staff-nationality", uk, "2018/19", "Total"), Some(439_955.0));
+    // The datasets in the switcher's order, the default first.
+    let ids: Vec<&str> = b.datasets.iter().map(|d| d.info.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["staff-occupation", "staff-cost-centre", "staff-qualification", "staff-salary", "staff-flows", "staff-nationality", "students-sex"]
+    );
+    let flows = b.dataset("staff-flows").expect("flows");
+    assert_eq!(flows.info.rate_base_index(), Some(0));
+    assert_eq!(flows.info.categories[0].name, "Academic staff at the start of the year");
+}
+
+/// Every dataset's coverage file reads with the core's reader and has a row for each of the
+/// dataset's years and categories.
+#[test]
+fn every_dataset_has_its_coverage() {
+    let b = bundle();
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
+    for d in &b.datasets {
+        let text = std::fs::read_to_string(dir.join(&d.info.coverage_file)).unwrap_or_else(|e| panic!("{}: {e}", d.info.coverage_file));
+        let coverage = workforce_core::coverage::Coverage::read(&d.info.coverage_file, &text).unwrap_or_else(|e| panic!("{e}"));
+        for year in d.years() {
+            for c in d.categories() {
+                let row = coverage.get(year, &c.key()).unwrap_or_else(|| panic!("{} {year} {:?}", d.info.id, c.name));
+                assert!(row.providers > 100 && row.reported <= row.providers, "{} {year} {:?}", d.info.id, c.name);
+            }
+        }
+        assert_eq!(coverage.rows().len(), d.years().len() * d.categories().len(), "{}", d.info.id);
+    }
 }

@@ -99,7 +99,10 @@ fn the_lens_says_what_it_counts() {
 fn the_opt_out_is_said_once_where_it_matters() {
     let b = bundle();
     let f = view::figure(&b, &Selection::initial(&b));
-    assert_eq!(f.caption.notes, vec![Lens::Technical.definition().to_string(), OPT_OUT.to_string()]);
+    // The definition and the opt-out lead; then how many providers reported (the coverage).
+    assert_eq!(f.caption.notes[..2], [Lens::Technical.definition().to_string(), OPT_OUT.to_string()]);
+    assert_eq!(f.caption.notes.iter().filter(|n| n.as_str() == OPT_OUT).count(), 1);
+    assert!(f.caption.notes[2..].iter().all(|n| n.contains("providers reported")), "{:?}", f.caption.notes);
     // Non-academic and all-staff figures from 2019/20; with the UK too, still once.
     let uk = Selection::initial(&b).apply(&b, Action::SetCompareUk(true)).apply(&b, Action::SelectMeasure(Measure::ShareOfUk));
     let notes = view::figure(&b, &uk).caption.notes;

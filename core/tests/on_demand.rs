@@ -21,7 +21,17 @@ fn tidy_text(name: &str) -> Option<String> {
 /// Every dataset's served file, as the `dataset-files` build hook writes them.
 fn served() -> Vec<(String, String)> {
     let full = common::bundle();
-    let texts: Vec<(String, String)> = full.manifest.datasets.iter().map(|d| (d.file.clone(), tidy_text(&d.file).expect("tidy file"))).collect();
+    let texts: Vec<(String, String)> = full
+        .manifest
+        .datasets
+        .iter()
+        .flat_map(|d| [d.file.clone(), d.coverage_file.clone()])
+        .filter(|name| !name.is_empty())
+        .map(|name| {
+            let text = tidy_text(&name).expect("data file");
+            (name, text)
+        })
+        .collect();
     full.served_files(|name| texts.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())).expect("served files")
 }
 
@@ -31,17 +41,23 @@ fn first_only() -> Bundle {
     let (path, text) = served().into_iter().next().expect("a dataset");
     let default = full.manifest.datasets[0].clone();
     assert_eq!(path, served_file(&default));
-    Bundle::partial(full.manifest.clone(), |info| {
-        (info.id == default.id).then(|| workforce_core::wide::read(&path, &text, &info.categories))
+    let b = Bundle::partial(full.manifest.clone(), |info| {
+        let (figures, _) = workforce_core::dataset::split_served(&text);
+        (info.id == default.id).then(|| workforce_core::wide::read(&path, figures, &info.categories))
     })
-    .expect("the default dataset loads")
+    .expect("the default dataset loads");
+    // As the page does: the default dataset again from its whole served text, coverage and all.
+    let data = b.read_served(&default.id, &text).expect("the served text reads");
+    b.with_dataset(data)
 }
 
 #[test]
 fn a_partial_bundle_describes_every_dataset_but_holds_only_the_loaded_ones() {
     let b = first_only();
     let ids: Vec<&str> = b.infos().iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, vec!["staff-occupation", "staff-cost-centre", "students-sex"]);
+    let full = common::bundle();
+    let want: Vec<&str> = full.manifest.datasets.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, want);
     assert_eq!(b.datasets.len(), 1);
     assert!(b.is_loaded("staff-occupation"));
     assert!(!b.is_loaded("students-sex"));
@@ -122,10 +138,14 @@ fn a_broken_served_file_is_refused_naming_it() {
 fn served_files_are_one_per_dataset_in_the_wide_form() {
     let files = served();
     let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, vec!["datasets/staff-occupation.csv", "datasets/staff-cost-centre.csv", "datasets/students-sex.csv"]);
+    let want: Vec<String> = common::bundle().manifest.datasets.iter().map(served_file).collect();
+    assert_eq!(paths, want);
+    assert_eq!(paths.len(), 7, "every dataset of data/manifest.json");
     for (path, text) in &files {
         assert!(text.starts_with("ukprn,provider,year,"), "{path}");
         let tidy = tidy_text(path.trim_start_matches("datasets/")).expect("tidy");
-        assert!(text.len() * 3 < tidy.len(), "{path}: the wide form is much smaller ({} vs {} bytes)", text.len(), tidy.len());
+        let (figures, coverage) = workforce_core::dataset::split_served(text);
+        assert!(figures.len() * 3 < tidy.len(), "{path}: the wide form is much smaller ({} vs {} bytes)", figures.len(), tidy.len());
+        assert!(coverage.is_some_and(|c| c.starts_with("year,group,category,providers,reported,reported_sum")), "{path}: its coverage travels with it");
     }
 }

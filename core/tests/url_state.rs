@@ -40,7 +40,11 @@ fn action(b: &Bundle, s: &Selection, kind: u8, pick: usize) -> Action {
             let measures = s.measures(b);
             Action::SelectMeasure(measures[pick % measures.len()].clone())
         }
-        11 => if pick % 2 == 0 { Action::SetCompareUk(pick % 4 == 0) } else { Action::SetCombine(pick % 4 == 1) },
+        11 => match pick % 3 {
+            0 => Action::SetCompareUk(pick % 2 == 0),
+            1 => Action::SetCombine(pick % 2 == 0),
+            _ => Action::SetCompareUkReported(pick % 2 == 0),
+        },
         12 => {
             let names: Vec<String> = workforce_core::view::figure(b, s).chart.series.iter().map(|x| x.name.clone()).collect();
             match names.get(pick % names.len().max(1)) {

@@ -200,8 +200,9 @@ fn the_caption_is_in_fields() {
     assert_eq!(c.licence, "CC BY 4.0");
     assert_eq!(c.source_line(), "Source: HESA DT025 Table 1, CC BY 4.0");
     assert_eq!(c.rounding, view::ROUNDING_NOTE);
-    assert_eq!(c.notes.len(), 1);
+    assert_eq!(c.notes.len(), 2);
     assert!(c.notes[0].starts_with("Since 2019/20, providers in England and Northern Ireland may choose not to return"), "{:?}", c.notes);
+    assert_eq!(c.notes[1], "Total non-academic staff, 2023/24: 125 of 227 providers reported.");
 
     // A share: what and how measured, in words.
     let s = Selection::baseline(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use workforce_core::dataset::Dataset;
 use workforce_core::error::{DataError, ErrorKind};
-use workforce_core::manifest::{CategoryInfo, CategoryKey, DatasetInfo, UK_TOTAL_KEY};
+use workforce_core::manifest::{CategoryInfo, CategoryKey, DatasetInfo, YearLabels, UK_TOTAL_KEY};
 use workforce_core::tidy::TidyRecord;
 
 use crate::hesa::{self, HesaTable};
@@ -38,7 +38,9 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
                 let kind = ErrorKind::DifferentTable { found: table_key(&table), expected: table_key(first), other_file: first.file.clone() };
                 return Err(DataError::new(name, kind));
             }
-            if table.columns != first.columns {
+            // A bundled table's headers may change from year to year (salary bands, named
+            // years): its spec checks each file below; any other table must repeat its columns.
+            if table.columns != first.columns && table_specs::spec_for(&table.meta.reference_id).is_none() {
                 return Err(DataError::at(name, table.header_line, None, ErrorKind::DifferentColumns { other_file: first.file.clone() }));
             }
         }
@@ -51,9 +53,17 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
     }
     tables.sort_by(|a, b| a.year.cmp(&b.year));
     let newest = &tables[tables.len() - 1];
+    let mut year_labels = Vec::new();
+    let mut rate_base = None;
     let (categories, defaults) = match table_specs::spec_for(&newest.meta.reference_id) {
         Some(spec) => {
-            spec.check_columns(newest)?;
+            for table in &tables {
+                let labels = spec.check_columns(table)?;
+                if labels.iter().any(|l| !l.is_empty()) {
+                    year_labels.push(YearLabels { year: table.year.clone(), labels });
+                }
+            }
+            rate_base = spec.rate_base();
             (spec.categories(), spec.default_categories())
         }
         None => infer_categories(&tables),
@@ -90,6 +100,7 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
         measure: guess_measure(&title),
         file: String::new(),
         others_file: String::new(),
+        coverage_file: String::new(),
         source_table: reference,
         source_title: title,
         source_link: meta.source_link.clone(),
@@ -97,6 +108,8 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
         notes: format!("Opened from your file{}: {}. Read in this browser; nothing was uploaded.", if names.len() == 1 { "" } else { "s" }, workforce_core::format::list(&names)),
         categories,
         default_categories: defaults,
+        year_labels,
+        rate_base,
     };
     // The figures are checked where a file's own name and lines are known: with one file, as the
     // cube is built; with several, file by file first (the combined cube adds only other years).

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use workforce_core::error::{DataError, ErrorKind};
-use workforce_core::manifest::{DatasetInfo, Manifest, Partner, UK_TOTAL_KEY};
+use workforce_core::coverage::{Coverage, CoverageRow};
+use workforce_core::manifest::{DatasetInfo, Manifest, Partner, YearLabels, UK_TOTAL_KEY};
 use workforce_core::tidy::{self, TidyRecord};
 
 use crate::hesa::{self, HesaTable};
@@ -30,11 +31,12 @@ pub fn partners() -> Vec<Partner> {
     .collect()
 }
 
-/// What a refresh produces: the manifest, each dataset's tidy CSV, and files it passed over.
+/// What a refresh produces: the manifest, each dataset's files, and files it passed over.
 #[derive(Debug)]
 pub struct Refreshed {
     pub manifest: Manifest,
-    /// `(file name, tidy CSV text)`.
+    /// `(file name inside data/, text)`: per dataset its tidy CSV (partners and UK total), its
+    /// wide CSV of every other provider (`providers/`) and its coverage (`coverage/`).
     pub files: Vec<(String, String)>,
     /// Files that are HESA downloads of tables the explorer does not bundle.
     pub skipped: Vec<String>,
@@ -43,7 +45,8 @@ pub struct Refreshed {
 /// Builds the bundled datasets from HESA downloads given as `(file name, bytes)`.
 pub fn refresh(inputs: &[(String, Vec<u8>)]) -> Result<Refreshed, DataError> {
     let partners = partners();
-    let mut by_table: BTreeMap<&'static str, Vec<HesaTable>> = BTreeMap::new();
+    // Per dataset: each year's download with its columns' labels for that year.
+    let mut by_table: BTreeMap<&'static str, Vec<(HesaTable, Vec<String>)>> = BTreeMap::new();
     let mut skipped = Vec::new();
     for (name, bytes) in inputs {
         let table = hesa::parse(name, bytes)?;
@@ -51,12 +54,12 @@ pub fn refresh(inputs: &[(String, Vec<u8>)]) -> Result<Refreshed, DataError> {
             skipped.push(format!("{name} ({})", table.meta.reference_id));
             continue;
         };
-        spec.check_columns(&table)?;
+        let labels = spec.check_columns(&table)?;
         let tables = by_table.entry(spec.dataset_id).or_default();
-        if let Some(other) = tables.iter().find(|t| t.year == table.year) {
+        if let Some((other, _)) = tables.iter().find(|(t, _)| t.year == table.year) {
             return Err(DataError::new(name, ErrorKind::DuplicateYear { year: table.year.clone(), other_file: other.file.clone() }));
         }
-        tables.push(table);
+        tables.push((table, labels));
     }
 
     let mut datasets = Vec::new();
@@ -66,22 +69,32 @@ pub fn refresh(inputs: &[(String, Vec<u8>)]) -> Result<Refreshed, DataError> {
             let kind = ErrorKind::MissingTable { reference: spec.reference_id.to_string(), title: spec.title.to_string() };
             return Err(DataError::new("(input folder)", kind));
         };
-        tables.sort_by(|a, b| a.year.cmp(&b.year));
+        tables.sort_by(|(a, _), (b, _)| a.year.cmp(&b.year));
         let mut records = Vec::new();
         let mut others = Vec::new();
-        for table in tables.iter() {
+        let mut coverage = Vec::new();
+        let mut year_labels = Vec::new();
+        for (table, labels) in tables.iter() {
             records.extend(tidy_records(spec, table, &partners)?);
             others.extend(other_records(spec, table, &partners));
+            coverage.extend(coverage_rows(spec, table));
+            if labels.iter().any(|l| !l.is_empty()) {
+                year_labels.push(YearLabels { year: table.year.clone(), labels: labels.clone() });
+            }
         }
         others.sort_by(|a, b| (&a.ukprn, &a.year).cmp(&(&b.ukprn, &b.year)));
         let file = format!("{}.csv", spec.dataset_id);
         let others_file = format!("providers/{}.csv", spec.dataset_id);
+        let coverage_file = format!("coverage/{}.csv", spec.dataset_id);
         files.push((file.clone(), tidy::write(&records)));
         files.push((others_file.clone(), workforce_core::wide::write(&spec.categories(), &others)));
+        files.push((coverage_file.clone(), Coverage::new(&coverage_file, coverage)?.write()));
         // Tables are sorted and non-empty: the newest file's metadata describes the dataset.
-        let newest = &tables[tables.len() - 1];
+        let Some((newest, _)) = tables.last() else { continue };
         let mut info = dataset_info(spec, newest, file);
         info.others_file = others_file;
+        info.coverage_file = coverage_file;
+        info.year_labels = year_labels;
         datasets.push(info);
     }
     Ok(Refreshed { manifest: Manifest { partners, datasets }, files, skipped })
@@ -108,7 +121,31 @@ fn dataset_info(spec: &TableSpec, newest: &HesaTable, file: String) -> DatasetIn
         notes: spec.notes.to_string(),
         categories: spec.categories(),
         default_categories: spec.default_categories(),
+        coverage_file: String::new(),
+        year_labels: Vec::new(),
+        rate_base: spec.rate_base(),
     }
+}
+
+/// One download's coverage: per category, the providers in the file (not its `Total` row), how
+/// many reported the figure and the sum of what they reported.
+pub fn coverage_rows(spec: &TableSpec, table: &HesaTable) -> Vec<CoverageRow> {
+    spec.columns
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let reported: Vec<f64> = table.providers.iter().filter_map(|p| p.values.get(c).copied().flatten()).collect();
+            CoverageRow {
+                year: table.year.clone(),
+                group: column.group.to_string(),
+                category: column.name.to_string(),
+                providers: table.providers.len() as u64,
+                reported: reported.len() as u64,
+                reported_sum: reported.iter().sum(),
+                line: 0,
+            }
+        })
+        .collect()
 }
 
 /// Every other provider's rows of one download (not the partners, not the UK total).
@@ -125,7 +162,7 @@ fn other_records(spec: &TableSpec, table: &HesaTable, partners: &[Partner]) -> V
                 provider: row.name.clone(),
                 year: table.year.clone(),
                 group: column.group.to_string(),
-                category: column.label.to_string(),
+                category: column.name.to_string(),
                 value: *value,
                 line: 0,
             });
@@ -157,7 +194,7 @@ fn tidy_records(spec: &TableSpec, table: &HesaTable, partners: &[Partner]) -> Re
                 provider: name.to_string(),
                 year: table.year.clone(),
                 group: column.group.to_string(),
-                category: column.label.to_string(),
+                category: column.name.to_string(),
                 value: *value,
                 line: 0,
             });

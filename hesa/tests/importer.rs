@@ -10,7 +10,8 @@ use hesa_import::hesa::{self, HesaTable};
 use hesa_import::refresh;
 use hesa_import::table_specs;
 use workforce_core::error::{ErrorKind, Position};
-use workforce_core::manifest::UK_TOTAL_KEY;
+use workforce_core::coverage::Coverage;
+use workforce_core::manifest::{CategoryKey, UK_TOTAL_KEY};
 use workforce_core::{tidy, wide};
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -183,8 +184,15 @@ fn every_download_in_data_hesa_parses_with_its_quirks() {
 fn refresh_data_rebuilds_the_committed_data_exactly() {
     let refreshed = refresh::refresh(&hesa_files()).unwrap_or_else(|e| panic!("{e}"));
     let bundled: Vec<&str> = table_specs::BUNDLED.iter().map(|s| s.reference_id).collect();
-    assert_eq!(refreshed.skipped.len(), 40, "the four unbundled tables, ten years each: {:?}", refreshed.skipped);
-    assert!(refreshed.skipped.iter().all(|s| bundled.iter().all(|b| !s.contains(&format!("({b})")))), "{:?}", refreshed.skipped);
+    assert_eq!(bundled.len(), 7);
+    assert!(refreshed.skipped.is_empty(), "every table in data/hesa/ is bundled: {:?}", refreshed.skipped);
+    let ids: Vec<&str> = refreshed.manifest.datasets.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["staff-occupation", "staff-cost-centre", "staff-qualification", "staff-salary", "staff-flows", "staff-nationality", "students-sex"]
+    );
+    // Each dataset: its tidy file, its other providers and its coverage, ten years each.
+    assert_eq!(refreshed.files.len(), 3 * 7);
     let data = workspace().join("data");
     for (name, text) in &refreshed.files {
         let committed = std::fs::read_to_string(data.join(name)).unwrap_or_default();
@@ -194,18 +202,24 @@ fn refresh_data_rebuilds_the_committed_data_exactly() {
     assert_eq!(manifest, refreshed.manifest.to_json(), "data/manifest.json is stale: run refresh-data");
 }
 
-/// Every figure of `data/*.csv` and `data/providers/*.csv`, read back with the core's own readers,
-/// against its cell in the download of its table and year: found by UKPRN (or the Total row)
-/// and by the column the table's spec gives its group and category. Independent of the refresh.
-#[test]
-fn every_bundled_figure_equals_its_source_cell() {
-    let mut tables: HashMap<(&str, String), HesaTable> = HashMap::new();
+/// Each download in `data/hesa/` of a bundled table, by dataset id and year.
+fn bundled_downloads() -> HashMap<(&'static str, String), HesaTable> {
+    let mut tables = HashMap::new();
     for (name, bytes) in hesa_files() {
         let t = hesa::parse(&name, &bytes).unwrap_or_else(|e| panic!("{e}"));
         if let Some(spec) = table_specs::spec_for(&t.meta.reference_id) {
             tables.insert((spec.dataset_id, t.year.clone()), t);
         }
     }
+    tables
+}
+
+/// Every figure of `data/*.csv` and `data/providers/*.csv`, read back with the core's own readers,
+/// against its cell in the download of its table and year: found by UKPRN (or the Total row)
+/// and by the column the table's spec gives its group and category. Independent of the refresh.
+#[test]
+fn every_bundled_figure_equals_its_source_cell() {
+    let tables = bundled_downloads();
     let data = workspace().join("data");
     let read = |name: &str| std::fs::read_to_string(data.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
     for spec in &table_specs::BUNDLED {
@@ -224,7 +238,7 @@ fn every_bundled_figure_equals_its_source_cell() {
                 table.providers.iter().find(|p| p.ukprn.as_deref() == Some(r.ukprn.as_str()))
             };
             let row = row.unwrap_or_else(|| panic!("{} {} {}: no row in {}", spec.dataset_id, r.year, r.ukprn, table.file));
-            let column = spec.columns.iter().position(|c| c.group == r.group && c.label == r.category).unwrap_or_else(|| panic!("{}: {:?}", spec.dataset_id, r.category));
+            let column = spec.columns.iter().position(|c| c.group == r.group && c.name == r.category).unwrap_or_else(|| panic!("{}: {:?}", spec.dataset_id, r.category));
             let cell = row.values.get(column).copied().flatten();
             assert_eq!(r.value, cell, "{} {} {} {:?}: bundled vs {} line {}", spec.dataset_id, r.year, r.ukprn, r.category, table.file, row.line);
             checked += 1;
@@ -235,6 +249,148 @@ fn every_bundled_figure_equals_its_source_cell() {
         assert_eq!(checked, cells, "{}: bundled figures vs source cells", spec.dataset_id);
         assert!(reported > checked / 2, "{}: mostly reported", spec.dataset_id);
     }
+}
+
+/// Every row of `data/coverage/*.csv`, read back with the core's reader, against a count made
+/// here from the downloads: the providers in that year's file, those with the cell filled in,
+/// and the sum of their cells. Every year and category has its row.
+#[test]
+fn every_coverage_figure_equals_a_count_of_the_downloads() {
+    let tables = bundled_downloads();
+    let manifest = std::fs::read_to_string(workspace().join("data/manifest.json")).expect("manifest");
+    let manifest = workforce_core::manifest::Manifest::from_json("data/manifest.json", &manifest).unwrap_or_else(|e| panic!("{e}"));
+    for spec in &table_specs::BUNDLED {
+        let info = manifest.dataset(spec.dataset_id).unwrap_or_else(|| panic!("{} in the manifest", spec.dataset_id));
+        assert_eq!(info.coverage_file, format!("coverage/{}.csv", spec.dataset_id));
+        let text = std::fs::read_to_string(workspace().join("data").join(&info.coverage_file)).expect("coverage file");
+        let coverage = Coverage::read(&info.coverage_file, &text).unwrap_or_else(|e| panic!("{e}"));
+        let years = tables.keys().filter(|(id, _)| *id == spec.dataset_id).count();
+        assert_eq!(years, 10, "{}", spec.dataset_id);
+        assert_eq!(coverage.rows().len(), years * spec.columns.len(), "{}: one row per year and category", spec.dataset_id);
+        for row in coverage.rows() {
+            let table = &tables[&(spec.dataset_id, row.year.clone())];
+            let column = spec.columns.iter().position(|c| c.group == row.group && c.name == row.category).expect("a category of the spec");
+            let cells: Vec<f64> = table.providers.iter().filter_map(|p| p.values[column]).collect();
+            let want = (table.providers.len() as u64, cells.len() as u64, cells.iter().sum::<f64>());
+            assert_eq!((row.providers, row.reported, row.reported_sum), want, "{} line {}", info.coverage_file, row.line);
+        }
+    }
+}
+
+/// Counted by hand (a spreadsheet filter on the downloads): Staff Table 1, 2023/24 has 227
+/// providers, 102 of them marked * (opted out of the non-academic return); the other 125
+/// report non-academic staff, 206,745 in all, and HESA's UK total of non-academic staff is
+/// empty. In 2014/15 all 164 reported (205,480; HESA's own UK total, of its unrounded
+/// figures, is 205,500).
+#[test]
+fn coverage_counts_providers_that_reported_not_the_published_total() {
+    let text = std::fs::read_to_string(workspace().join("data/coverage/staff-occupation.csv")).expect("coverage");
+    let coverage = Coverage::read("staff-occupation.csv", &text).unwrap_or_else(|e| panic!("{e}"));
+    let key = |group: &str, name: &str| CategoryKey { group: group.into(), name: name.into() };
+    let non_academic = key("Non-academic", "Total non-academic staff");
+    let r = coverage.get("2023/24", &non_academic).expect("2023/24");
+    assert_eq!((r.providers, r.reported, r.not_reported(), r.sum()), (227, 125, 102, Some(206_745.0)));
+    assert!(!r.is_complete());
+    let r = coverage.get("2014/15", &non_academic).expect("2014/15");
+    assert_eq!((r.providers, r.reported, r.sum()), (164, 164, Some(205_480.0)));
+    assert!(r.is_complete());
+    let r = coverage.get("2023/24", &key("Academic", "Total academic staff")).expect("academic");
+    assert_eq!((r.providers, r.reported, r.sum()), (227, 227, Some(246_950.0)));
+    let r = coverage.get("2023/24", &key("", "Total")).expect("all staff");
+    assert_eq!((r.providers, r.reported, r.sum()), (227, 125, Some(408_960.0)));
+}
+
+#[test]
+fn salary_bands_keep_their_names_and_each_years_thresholds() {
+    let t = hesa::parse("t17.csv", &fixture("staff-table-17-2023-24.csv")).expect("parses");
+    let labels = table_specs::STAFF_SALARY.check_columns(&t).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        labels,
+        ["under £22,681", "£22,681 to under £28,759", "£28,759 to under £38,205", "£38,205 to under £51,283", "£51,283 to under £68,857", "£68,857 and over", ""]
+    );
+    let names: Vec<String> = table_specs::STAFF_SALARY.categories().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["Band 1 (lowest)", "Band 2", "Band 3", "Band 4", "Band 5", "Band 6 (highest)", "Total"]);
+    // In the bundled manifest, each year has its own thresholds under the same names.
+    let manifest = std::fs::read_to_string(workspace().join("data/manifest.json")).expect("manifest");
+    let manifest = workforce_core::manifest::Manifest::from_json("data/manifest.json", &manifest).unwrap_or_else(|e| panic!("{e}"));
+    let salary = manifest.dataset("staff-salary").expect("staff-salary");
+    assert_eq!(salary.year_labels.len(), 10);
+    assert_eq!(salary.category_label_in(2, "2014/15"), "Band 3: £24,057 to under £32,277");
+    assert_eq!(salary.category_label_in(0, "2023/24"), "Band 1 (lowest): under £22,681");
+    assert_eq!(salary.category_label_in(5, "2014/15"), "Band 6 (highest): £58,172 and over");
+    assert_eq!(salary.category_label_in(6, "2014/15"), "Total");
+}
+
+#[test]
+fn a_salary_download_whose_bands_changed_is_refused_with_its_position() {
+    // A seventh band: the sixth is no longer the open-ended top band.
+    let (name, bytes) = common::fixture("staff-table-17-seven-bands.csv");
+    let t = hesa::parse(&name, &bytes).expect("parses");
+    let err = table_specs::STAFF_SALARY.check_columns(&t).unwrap_err();
+    assert_eq!(err.position, Position { file: name.clone(), line: Some(18), column: Some(8) }, "{err}");
+    assert!(matches!(&err.kind, ErrorKind::UnexpectedHeader { expected, found }
+        if expected.contains("salary band 6 of 6") && found == "\"Contract salary ≥ £68,857 and < £92,000\""), "{err}");
+    // refresh-data stops on it, naming the file, line and column.
+    let mut inputs: Vec<(String, Vec<u8>)> = hesa_files().into_iter().filter(|(n, _)| n != "dt025-table-17 (9).csv").collect();
+    inputs.push((name.clone(), bytes));
+    let err = refresh::refresh(&inputs).unwrap_err();
+    assert!(err.to_string().starts_with("staff-table-17-seven-bands.csv, line 18, column 8: expected salary band 6 of 6"), "{err}");
+
+    // A band that does not start where the one before it ends.
+    let text = String::from_utf8(fixture("staff-table-17-2023-24.csv")).expect("utf-8");
+    let gap = text.replace("≥ £28,759 and < £38,205", "≥ £28,760 and < £38,205");
+    let t = hesa::parse("gap.csv", gap.as_bytes()).expect("parses");
+    let err = table_specs::STAFF_SALARY.check_columns(&t).unwrap_err();
+    assert_eq!(err.position, Position { file: "gap.csv".into(), line: Some(18), column: Some(5) }, "{err}");
+    assert!(err.to_string().contains("salary band 3 of 6 starting at £28,759, where band 2 ends"), "{err}");
+    // Five bands: the sixth band's place holds the total.
+    let five: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split("\",\"").collect();
+            if line.starts_with('"') && cells.len() == 9 {
+                cells.remove(6);
+            }
+            cells.join("\",\"")
+        })
+        .collect();
+    let t = hesa::parse("five.csv", five.join("\n").as_bytes()).expect("parses");
+    let err = table_specs::STAFF_SALARY.check_columns(&t).unwrap_err();
+    assert_eq!(err.position.column, Some(7), "{err}");
+}
+
+#[test]
+fn starters_and_leavers_columns_must_name_the_files_own_years() {
+    let t = hesa::parse("t22.csv", &fixture("staff-table-22-2020-21.csv")).expect("parses");
+    table_specs::STAFF_FLOWS.check_columns(&t).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<String> = table_specs::STAFF_FLOWS.categories().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["Academic staff at the start of the year", "Starters", "Leavers", "Academic staff at the end of the year"]);
+    assert_eq!(table_specs::STAFF_FLOWS.rate_base(), Some(CategoryKey { group: String::new(), name: names[0].clone() }));
+    // A 2021/22 download whose columns count 2019/20 and 2020/21.
+    let (name, bytes) = common::fixture("staff-table-22-year-columns-of-another-year.csv");
+    let t = hesa::parse(&name, &bytes).expect("parses");
+    assert_eq!(t.year, "2021/22");
+    let err = table_specs::STAFF_FLOWS.check_columns(&t).unwrap_err();
+    assert_eq!(
+        err.kind,
+        ErrorKind::YearColumnMismatch { expected: "Total academic staff 2020/21".into(), found: "Total academic staff 2019/20".into(), file_year: "2021/22".into() }
+    );
+    assert_eq!(err.position, Position { file: name.clone(), line: Some(17), column: Some(3) });
+    assert_eq!(
+        err.to_string(),
+        "staff-table-22-year-columns-of-another-year.csv, line 17, column 3: expected \"Total academic staff 2020/21\" in a 2021/22 download, found \"Total academic staff 2019/20\": does this column belong to another year's file?"
+    );
+    // Only the last column wrong: named at column 6.
+    let text = String::from_utf8(fixture("staff-table-22-2020-21.csv")).expect("utf-8");
+    let t = hesa::parse("end.csv", text.replace("\"Total academic staff 2020/21 \"", "\"Total academic staff 2021/22 \"").as_bytes()).expect("parses");
+    let err = table_specs::STAFF_FLOWS.check_columns(&t).unwrap_err();
+    assert_eq!((err.position.line, err.position.column), (Some(17), Some(6)), "{err}");
+    assert!(matches!(err.kind, ErrorKind::YearColumnMismatch { .. }), "{err}");
+    // A column that names no year at all is an unexpected header.
+    let t = hesa::parse("none.csv", text.replace("\"Total academic staff 2019/20 \"", "\"Total academic staff\"").as_bytes()).expect("parses");
+    let err = table_specs::STAFF_FLOWS.check_columns(&t).unwrap_err();
+    assert!(matches!(err.kind, ErrorKind::UnexpectedHeader { .. }), "{err}");
+    assert_eq!(err.position.column, Some(3));
 }
 
 #[test]

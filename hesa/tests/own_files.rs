@@ -141,3 +141,19 @@ fn an_import_survives_the_trip_to_the_page_as_its_cube() {
     negative.reported[0] = true;
     assert_eq!(Dataset::from_parts(negative).expect_err("negative").kind, ErrorKind::Negative { value: -1.0 });
 }
+
+/// Staff Table 17's headers differ every year (the bands' thresholds move): a visitor's files of
+/// several years still combine, under the bands' stable names, each year with its thresholds.
+#[test]
+fn salary_files_of_several_years_combine_with_each_years_thresholds() {
+    let files: Vec<(String, Vec<u8>)> =
+        hesa_files().into_iter().filter(|(n, _)| n == "dt025-table-17.csv" || n == "dt025-table-17 (9).csv").collect();
+    assert_eq!(files.len(), 2);
+    let data = import(&files).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(data.years(), ["2014/15", "2023/24"]);
+    let lboro = data.provider_index("10004113").expect("Loughborough");
+    let total = data.category_index(&key("", "Total")).expect("Total");
+    assert_eq!(data.value(lboro, 1, total), Some(1325.0));
+    assert_eq!(data.info.category_label_in(0, "2014/15"), "Band 1 (lowest): under £18,031");
+    assert_eq!(data.info.category_label_in(0, "2023/24"), "Band 1 (lowest): under £22,681");
+}

@@ -14,7 +14,7 @@
 use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use workforce_core::dataset::{CubeParts, Provider};
-use workforce_core::manifest::{CategoryInfo, CategoryKey, DatasetInfo};
+use workforce_core::manifest::{CategoryInfo, CategoryKey, DatasetInfo, YearLabels};
 
 /// The first message of a started worker.
 pub const READY: &str = "ready";
@@ -118,8 +118,15 @@ fn cube_to_js(parts: &CubeParts) -> (JsValue, [JsValue; 2]) {
     let values = Float64Array::from(parts.values.as_slice());
     let reported: Vec<u8> = parts.reported.iter().map(|&r| u8::from(r)).collect();
     let reported = Uint8Array::from(reported.as_slice());
+    let year_labels: Array = i.year_labels.iter().map(|l| Array::of2(&l.year.as_str().into(), &string_array(&l.labels))).collect();
+    let rate_base = match &i.rate_base {
+        Some(k) => Array::of2(&k.group.as_str().into(), &k.name.as_str().into()).into(),
+        None => JsValue::NULL,
+    };
     let cube = Object::new();
     set(&cube, "info", &info);
+    set(&cube, "yearLabels", &year_labels);
+    set(&cube, "rateBase", &rate_base);
     set(&cube, "categories", &categories);
     set(&cube, "defaults", &defaults);
     set(&cube, "providers", &providers);
@@ -147,6 +154,20 @@ fn cube_from_js(cube: &JsValue) -> Option<CubeParts> {
             Some(CategoryKey { group: k.get(0).as_string()?, name: k.get(1).as_string()? })
         })
         .collect::<Option<Vec<_>>>()?;
+    let year_labels = array(&get(cube, "yearLabels"))?
+        .iter()
+        .map(|l| {
+            let l = array(&l)?;
+            Some(YearLabels { year: l.get(0).as_string()?, labels: strings(&l.get(1))? })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let rate_base = match get(cube, "rateBase") {
+        base if base.is_null() => None,
+        base => {
+            let k = array(&base)?;
+            Some(CategoryKey { group: k.get(0).as_string()?, name: k.get(1).as_string()? })
+        }
+    };
     let providers = array(&get(cube, "providers"))?
         .iter()
         .map(|p| {
@@ -162,6 +183,7 @@ fn cube_from_js(cube: &JsValue) -> Option<CubeParts> {
         measure,
         file: String::new(),
         others_file: String::new(),
+        coverage_file: String::new(),
         source_table,
         source_title,
         source_link,
@@ -169,6 +191,8 @@ fn cube_from_js(cube: &JsValue) -> Option<CubeParts> {
         notes,
         categories,
         default_categories,
+        year_labels,
+        rate_base,
     };
     Some(CubeParts {
         info,

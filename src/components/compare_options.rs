@@ -1,4 +1,5 @@
-//! Comparisons: the all-UK total as a reference, and the selected partners added together.
+//! Comparisons: the all-UK total as a reference, the sum over the UK providers that reported (when
+//! the dataset's coverage is known), and the selected partners added together.
 
 use workforce_core::selection::Action;
 use yew::prelude::*;
@@ -6,6 +7,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct CompareOptionsProps {
     pub compare_uk: bool,
+    /// "UK, providers that reported": whether it is on, or `None` when the dataset has no coverage.
+    #[prop_or_default]
+    pub uk_reported: Option<bool>,
     pub combine: bool,
     pub on_action: Callback<Action>,
 }
@@ -15,6 +19,8 @@ pub fn CompareOptions(props: &CompareOptionsProps) -> Html {
     let uk = props.compare_uk;
     let combine = props.combine;
     let toggle_uk = props.on_action.reform(move |_: Event| Action::SetCompareUk(!uk));
+    let uk_reported = props.uk_reported;
+    let toggle_uk_reported = props.on_action.reform(move |_: Event| Action::SetCompareUkReported(!uk_reported.unwrap_or(false)));
     let toggle_combine = props.on_action.reform(move |_: Event| Action::SetCombine(!combine));
     html! {
         <fieldset class="filter" id="compare-options">
@@ -24,6 +30,12 @@ pub fn CompareOptions(props: &CompareOptionsProps) -> Html {
                     <input type="checkbox" id="compare-uk" checked={uk} onchange={toggle_uk} />
                     <label for="compare-uk">{ "With the UK total (all providers)" }</label>
                 </li>
+                if let Some(on) = uk_reported {
+                    <li>
+                        <input type="checkbox" id="compare-uk-reported" checked={on} onchange={toggle_uk_reported} />
+                        <label for="compare-uk-reported">{ "With the UK, providers that reported (their sum, not HESA's total)" }</label>
+                    </li>
+                }
                 <li>
                     <input type="checkbox" id="combine-partners" checked={combine} onchange={toggle_combine} />
                     <label for="combine-partners">{ "Add the selected partners together" }</label>

@@ -70,6 +70,7 @@ pub fn info() -> DatasetInfo {
         measure: "headcount".into(),
         file: "generated-1m.csv".into(),
         others_file: String::new(),
+        coverage_file: String::new(),
         source_table: "generated".into(),
         source_title: "generated for the scale benchmark".into(),
         source_link: String::new(),
@@ -77,6 +78,8 @@ pub fn info() -> DatasetInfo {
         notes: String::new(),
         categories: (0..CATEGORIES).map(category).collect(),
         default_categories: Vec::new(),
+        year_labels: Vec::new(),
+        rate_base: None,
     }
 }
 

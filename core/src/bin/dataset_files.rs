@@ -33,7 +33,13 @@ fn run(data: &Path, site: &Path) -> Result<(), String> {
     let read = |name: &str| std::fs::read_to_string(data.join(name)).map_err(|e| format!("{}: {e}", data.join(name).display()));
     let manifest = read("manifest.json")?;
     let names = workforce_core::manifest::Manifest::from_json("manifest.json", &manifest).map_err(|e| e.to_string())?;
-    let files = names.datasets.iter().map(|d| Ok((d.file.clone(), read(&d.file)?))).collect::<Result<Vec<_>, String>>()?;
+    let files = names
+        .datasets
+        .iter()
+        .flat_map(|d| [d.file.clone(), d.coverage_file.clone()])
+        .filter(|name| !name.is_empty())
+        .map(|name| Ok((name.clone(), read(&name)?)))
+        .collect::<Result<Vec<_>, String>>()?;
     let tidy = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str());
     let bundle = Bundle::load(&manifest, tidy).map_err(|e| e.to_string())?;
     for (path, text) in bundle.served_files(tidy).map_err(|e| e.to_string())? {

@@ -65,7 +65,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
     let mut hits = Vec::new();
     for (position, &row) in order.iter().enumerate() {
         let position = position as f64;
-        let striped = view.row_kinds.get(row) == Some(&RowKind::Uk);
+        let striped = view.row_kinds.get(row).copied();
         let pieces = pieces(view, row);
         let lanes = if grouped { pieces.len().max(1) } else { 1 };
         // Bars no thicker than the cap, centred in their band: one bar does not fill the width.
@@ -139,7 +139,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
 fn ranked(view: &ChartView) -> Vec<usize> {
     let key = |row: usize| {
         let pieces = pieces(view, row);
-        let last = matches!(view.row_kinds.get(row), Some(RowKind::Combined | RowKind::Uk));
+        let last = matches!(view.row_kinds.get(row), Some(RowKind::Combined | RowKind::Uk | RowKind::UkReported));
         let tier = if pieces.iter().all(|p| p.value.is_none()) {
             2
         } else if pieces.iter().any(|p| p.status != Status::Reported) {
@@ -232,10 +232,19 @@ pub(super) fn draw_placeholder<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>
 
 /// Draws a bar piece between corners `a` and `b`: the fill, stripes for the UK reference, an
 /// outline when incomplete.
-fn draw_piece<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx, a: (i32, i32), b: (i32, i32), fill: Rgb, striped: bool, incomplete: bool) -> Result<(), DrawError<DB>> {
+/// A bar or segment: the UK total striped across, "UK, providers that reported" striped up and down.
+fn draw_piece<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx, a: (i32, i32), b: (i32, i32), fill: Rgb, row: Option<RowKind>, incomplete: bool) -> Result<(), DrawError<DB>> {
     let rect = [(a.0.min(b.0), a.1.min(b.1)), (a.0.max(b.0), a.1.max(b.1))];
     area.draw(&Rectangle::new(rect, colour(fill).filled()))?;
-    if striped {
+    if row == Some(RowKind::UkReported) {
+        let step = cx.px(5.0).max(3);
+        let mut x = rect[0].0 + step / 2;
+        while x < rect[1].0 {
+            area.draw(&PathElement::new(vec![(x, rect[0].1), (x, rect[1].1)], ShapeStyle::from(&WHITE).stroke_width(cx.px(1.5).max(1) as u32)))?;
+            x += step;
+        }
+    }
+    if row == Some(RowKind::Uk) {
         let step = cx.px(5.0).max(3);
         let mut y = rect[0].1 + step / 2;
         while y < rect[1].1 {

@@ -73,8 +73,12 @@ pub fn marks_used(view: &ChartView) -> Vec<&'static str> {
     if statuses().any(|s| matches!(s, Status::BaseTooSmall | Status::BaseIncomplete)) {
         out.push("n/s: not shown (base under 22.5 or not reported)");
     }
-    if view.row_kinds.contains(&RowKind::Uk) || view.series.iter().any(|s| s.reference) {
+    let reported_only = |s: &&crate::view::SeriesView| s.name == crate::view::coverage::UK_REPORTED_NAME;
+    if view.row_kinds.contains(&RowKind::Uk) || view.series.iter().any(|s| s.reference && !reported_only(&s)) {
         out.push("striped or dashed: UK total (reference)");
+    }
+    if view.row_kinds.contains(&RowKind::UkReported) || view.series.iter().any(|s| reported_only(&s)) {
+        out.push("striped up and down or dotted: UK, providers that reported (not HESA's UK total)");
     }
     out
 }

@@ -41,7 +41,10 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
         for (i, pair) in points.windows(2).enumerate() {
             if let [Some(a), Some(b)] = *pair {
                 let doubtful = status(i) != Status::Reported || status(i + 1) != Status::Reported;
-                if series.reference || doubtful {
+                if series.name == crate::view::coverage::UK_REPORTED_NAME {
+                    // Apart from the UK total's dashes: dotted.
+                    draw_dashed(area, a, b, stroke, cx.px(2.0).max(1))?;
+                } else if series.reference || doubtful {
                     draw_dashed(area, a, b, stroke, cx.px(5.0).max(2))?;
                 } else {
                     area.draw(&PathElement::new(vec![a, b], stroke))?;

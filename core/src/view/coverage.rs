@@ -1,121 +1,213 @@
-//! Coverage that the data shows and a figure must say: HESA's non-academic opt-out. Since 2019/20
-//! providers in England and Northern Ireland may choose not to return non-academic staff, and HESA
-//! publishes no UK total for them from then. Who did not return which years is read from the
-//! figures (a partner's non-academic total not reported from the year the UK total stops), never
-//! from a list of names.
+//! What a dataset's coverage adds to a view: the caption's sentences on how many UK providers
+//! reported a figure (when not all did), and the comparator "UK, providers that reported" — the
+//! sum over the providers that reported, which is not HESA's published UK total.
 
-use super::Names;
+use crate::coverage::CoverageRow;
 use crate::dataset::Dataset;
 use crate::format;
-use crate::lens::Lens;
-use crate::manifest::UK_TOTAL_KEY;
-use crate::query::Missing;
-use crate::selection::Selection;
+use crate::palette::Rgb;
+use crate::selection::{Measure, Selection};
+use crate::view::figures::{Point, Status, MIN_BASE};
+use crate::view::{RowKind, SeriesView, Unit};
+use crate::view::flows::flow_parts;
 
-/// The group HESA's opt-out applies to.
-const NON_ACADEMIC: &str = "Non-academic";
+/// How the comparator is named on charts, tables and captions.
+pub const UK_REPORTED_NAME: &str = "UK, providers that reported";
 
-/// The opt-out as the data shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct OptOut {
-    /// The first year (index) with no UK total for non-academic staff.
-    pub from: usize,
-    /// Categories the opt-out leaves out: the non-academic ones and the totals that include them.
-    categories: Vec<usize>,
-    /// The UK total's index.
-    uk: usize,
-    /// Partners (dataset indices, manifest order) that did not return, with the years.
-    partners: Vec<(usize, Vec<usize>)>,
+/// The comparator's grey: lighter than the UK total's, and drawn with its own hatch and dash
+/// (never a partner's colour). 5.3:1 on white.
+pub const UK_REPORTED_COLOUR: Rgb = Rgb(0x6b, 0x6b, 0x6b);
+
+/// Whether the comparator is shown: asked for, the coverage known, and a measure it has (no
+/// share of the UK, no change: the providers that reported differ from year to year).
+pub fn offered(data: &Dataset, selection: &Selection) -> bool {
+    selection.compare_uk_reported
+        && data.coverage().is_some()
+        && !matches!(selection.measure, Measure::ShareOfUk | Measure::Change { .. })
 }
 
-impl OptOut {
-    /// Reads the opt-out from a dataset with a non-academic total and the UK total; `None` when
-    /// the data shows none.
-    pub fn find(names: &Names, data: &Dataset) -> Option<OptOut> {
-        let cats = data.categories();
-        let total = cats.iter().position(|c| c.total && c.group == NON_ACADEMIC)?;
-        let uk = data.provider_index(UK_TOTAL_KEY)?;
-        let from = (0..data.years().len()).find(|&y| data.value(uk, y, total).is_none())?;
-        let categories = (0..cats.len()).filter(|&c| cats[c].group == NON_ACADEMIC || cats[c].covers(&cats[total])).collect();
-        let partners = names
-            .bundle
-            .manifest
-            .partners
+/// One sentence per distinct case where not every UK provider reported a figure shown, e.g.
+/// `Total non-academic staff, 2023/24: 125 of 227 providers reported.` Categories with the same
+/// counts in the same years share a sentence; over several years the counts are given as a range.
+pub fn notes(data: &Dataset, categories: &[usize], years: &[usize]) -> Vec<String> {
+    let Some(coverage) = data.coverage() else { return Vec::new() };
+    // Per category, its incomplete years as (year, reported, providers).
+    let mut groups: Vec<(Vec<(usize, u64, u64)>, Vec<usize>)> = Vec::new();
+    for &c in categories {
+        let Some(category) = data.categories().get(c) else { continue };
+        let key = category.key();
+        let gaps: Vec<(usize, u64, u64)> = years
             .iter()
-            .filter_map(|m| data.provider_index(&m.ukprn))
-            .map(|p| (p, (from..data.years().len()).filter(|&y| data.value(p, y, total).is_none()).collect::<Vec<_>>()))
-            .filter(|(_, years)| !years.is_empty())
-            .collect();
-        Some(OptOut { from, categories, uk, partners })
-    }
-
-    /// Whether figures of `categories` (with a ratio's base) in `years` are touched by it.
-    pub fn involves(&self, categories: &[usize], years: &[usize]) -> bool {
-        categories.iter().any(|c| self.categories.contains(c)) && years.iter().any(|&y| y >= self.from)
-    }
-
-    /// Whether a figure not reported is the opt-out's doing (said once by [`OptOut::note`]
-    /// rather than again among the figures not reported).
-    pub fn explains(&self, m: &Missing) -> bool {
-        m.year >= self.from
-            && self.categories.contains(&m.category)
-            && (m.provider == self.uk || self.partners.iter().any(|(p, years)| *p == m.provider && years.contains(&m.year)))
-    }
-
-    /// The sentence: since when, who did not return which years, and the missing UK total.
-    pub fn note(&self, names: &Names, data: &Dataset) -> String {
-        let year = |y: usize| data.years().get(y).map_or("", String::as_str);
-        let from = year(self.from);
-        // Partners with the same years together, in the manifest's order.
-        let mut groups: Vec<(&[usize], Vec<String>)> = Vec::new();
-        for (p, years) in &self.partners {
-            match groups.iter_mut().find(|(y, _)| *y == years.as_slice()) {
-                Some((_, who)) => who.push(names.provider(*p)),
-                None => groups.push((years, vec![names.provider(*p)])),
-            }
-        }
-        let when = |years: &[usize]| -> String {
-            let mut runs: Vec<(usize, usize)> = Vec::new();
-            for &y in years {
-                match runs.last_mut() {
-                    Some((_, end)) if *end + 1 == y => *end = y,
-                    _ => runs.push((y, y)),
-                }
-            }
-            let text: Vec<String> =
-                runs.iter().map(|&(a, b)| if a == b { year(a).to_string() } else { format!("{}–{}", year(a), year(b)) }).collect();
-            match runs.as_slice() {
-                [(a, b)] if a == b => format!("in {}", text.join("")),
-                _ => format!("({})", format::list(&text)),
-            }
-        };
-        let who: Vec<String> = groups
-            .iter()
-            .enumerate()
-            .map(|(i, (years, who))| {
-                let lead = if i == 0 { format!("{} did not", format::list(who)) } else { format!("nor {}", format::list(who)) };
-                format!("{lead} {}", when(years))
+            .filter_map(|&y| {
+                let row = coverage.get(data.years().get(y)?, &key)?;
+                (!row.is_complete()).then_some((y, row.reported, row.providers))
             })
             .collect();
-        let rule = format!("Since {from}, providers in England and Northern Ireland may choose not to return non-academic staff to HESA");
-        let uk = format!("HESA publishes no UK total for non-academic staff from {from}.");
-        if who.is_empty() {
-            format!("{rule}, and {uk}")
-        } else {
-            format!("{rule}; {}, and {uk}", who.join(", "))
+        if gaps.is_empty() {
+            continue;
+        }
+        match groups.iter_mut().find(|(g, _)| *g == gaps) {
+            Some((_, cats)) => cats.push(c),
+            None => groups.push((gaps, vec![c])),
         }
     }
+    groups
+        .into_iter()
+        .map(|(gaps, cats)| {
+            let what: Vec<String> = cats.iter().map(|&c| data.categories()[c].label()).collect();
+            let when: Vec<usize> = gaps.iter().map(|g| g.0).collect();
+            format!("{}, {}: {} providers reported.", format::list(&what), years_text(data, &when), counts_text(&gaps))
+        })
+        .collect()
+}
 
-    /// The labelled rule a trend draws before the first opt-out year, when it crosses it.
-    pub fn breaks(&self, data: &Dataset, trend: bool) -> Vec<(usize, String)> {
-        match data.years().get(self.from) {
-            Some(year) if trend && self.from > 0 => vec![(self.from, format!("Opt-out from {year}"))],
-            _ => Vec::new(),
-        }
+/// `125 of 227`, `none of 227`, or over several years `between 125 and 131 of 196 to 227`.
+fn counts_text(gaps: &[(usize, u64, u64)]) -> String {
+    let reported = match range(gaps.iter().map(|g| g.1)) {
+        (0, 0) => "none".to_string(),
+        (a, b) if a == b => format::number(a as f64),
+        (a, b) => format!("between {} and {}", format::number(a as f64), format::number(b as f64)),
+    };
+    format!("{reported} of {}", providers_text(gaps))
+}
+
+/// `227`, or over several years `196 to 227`.
+fn providers_text(gaps: &[(usize, u64, u64)]) -> String {
+    match range(gaps.iter().map(|g| g.2)) {
+        (a, b) if a == b => format::number(a as f64),
+        (a, b) => format!("{} to {}", format::number(a as f64), format::number(b as f64)),
     }
 }
 
-/// The definitions of the lenses whose figures the selection shows.
-pub(super) fn lens_notes(selection: &Selection) -> Vec<String> {
-    Lens::ALL.into_iter().filter(|l| l.counts(&selection.dataset, &selection.categories)).map(|l| l.definition().to_string()).collect()
+fn range(values: impl Iterator<Item = u64> + Clone) -> (u64, u64) {
+    (values.clone().min().unwrap_or(0), values.max().unwrap_or(0))
+}
+
+/// `2023/24`, `2019/20 to 2023/24` for consecutive years, else a list.
+fn years_text(data: &Dataset, years: &[usize]) -> String {
+    let name = |y: usize| data.years().get(y).cloned().unwrap_or_default();
+    let consecutive = years.windows(2).all(|w| w[1] == w[0] + 1);
+    match years {
+        [] => String::new(),
+        [one] => name(*one),
+        [first, .., last] if consecutive => format!("{} to {}", name(*first), name(*last)),
+        _ => format::list(&years.iter().map(|&y| name(y)).collect::<Vec<_>>()),
+    }
+}
+
+/// The coverage rows of `categories` in `year`, or `None` when any is unknown.
+fn rows<'a>(data: &'a Dataset, year: usize, categories: &[usize]) -> Option<Vec<&'a CoverageRow>> {
+    let coverage = data.coverage()?;
+    let year = data.years().get(year)?;
+    categories.iter().map(|&c| coverage.get(year, &data.categories().get(c)?.key())).collect()
+}
+
+/// The sum over the providers that reported each of `categories` in `year`: incomplete when some
+/// of those figures were not reported by every provider (which is always said in the caption).
+pub fn sum(data: &Dataset, year: usize, categories: &[usize]) -> Point {
+    let Some(rows) = rows(data, year, categories) else { return Point::NOT_REPORTED };
+    let sums: Vec<f64> = rows.iter().filter_map(|r| r.sum()).collect();
+    if sums.is_empty() {
+        return Point::NOT_REPORTED;
+    }
+    let status = if sums.len() == rows.len() { Status::Reported } else { Status::Incomplete };
+    Point { value: Some(sums.iter().sum()), status }
+}
+
+/// Whether the same providers stand behind every row: each reported by the same number of the
+/// year's providers (HESA's opt-outs leave out whole blocks of a provider's return, so the same
+/// count within one year and table is the same providers).
+fn same_reporters(rows: &[&CoverageRow]) -> bool {
+    rows.windows(2).all(|w| w[0].reported == w[1].reported) && rows.iter().all(|r| r.reported > 0)
+}
+
+/// The comparator's figure for a measure. A share or rate divides its own sums within the year,
+/// only when the same providers reported both parts; it has no share of the UK and no change
+/// (the providers that reported differ from year to year).
+pub fn measure(data: &Dataset, year: usize, numerator: &[usize], selected: &[usize], measure: &Measure) -> Point {
+    let base: Vec<usize> = match measure {
+        Measure::Count => return sum(data, year, numerator),
+        Measure::ShareOfUk | Measure::Change { .. } => return Point { value: None, status: Status::BaseIncomplete },
+        Measure::NetFlow => {
+            let Some(parts) = flow_parts(data) else { return Point::NOT_REPORTED };
+            let both = [parts.starters, parts.leavers];
+            return match rows(data, year, &both) {
+                Some(rows) if same_reporters(&rows) => {
+                    Point { value: Some(rows[0].reported_sum - rows[1].reported_sum), status: Status::Reported }
+                }
+                Some(_) => Point { value: None, status: Status::BaseIncomplete },
+                None => Point::NOT_REPORTED,
+            };
+        }
+        Measure::ShareOfSelection => selected.to_vec(),
+        Measure::PerHundred(key) => match data.category_index(key) {
+            Some(t) => vec![t],
+            None => return Point::NOT_REPORTED,
+        },
+    };
+    let mut all = numerator.to_vec();
+    all.extend(base.iter().filter(|c| !numerator.contains(c)));
+    let (Some(all_rows), Some(num_rows), Some(base_rows)) = (rows(data, year, &all), rows(data, year, numerator), rows(data, year, &base))
+    else {
+        return Point::NOT_REPORTED;
+    };
+    if !same_reporters(&all_rows) {
+        return Point { value: None, status: Status::BaseIncomplete };
+    }
+    let num: f64 = num_rows.iter().map(|r| r.reported_sum).sum();
+    let den: f64 = base_rows.iter().map(|r| r.reported_sum).sum();
+    if den < MIN_BASE {
+        return Point { value: None, status: Status::BaseTooSmall };
+    }
+    Point { value: Some(num / den * 100.0), status: Status::Reported }
+}
+
+/// `125 of 227 providers`, or a range over several years, for the comparator's caption note.
+pub fn reporters_note(data: &Dataset, categories: &[usize], years: &[usize]) -> Option<String> {
+    let coverage = data.coverage()?;
+    let counts: Vec<(usize, u64, u64)> = years
+        .iter()
+        .flat_map(|&y| {
+            categories.iter().filter_map(move |&c| {
+                let row = coverage.get(data.years().get(y)?, &data.categories().get(c)?.key())?;
+                Some((y, row.reported, row.providers))
+            })
+        })
+        .collect();
+    if counts.is_empty() {
+        return None;
+    }
+    let who = if counts.iter().all(|c| c.1 == c.2) {
+        format!("all {} providers (every one reported)", providers_text(&counts))
+    } else {
+        format!("the providers that reported each figure ({})", counts_text(&counts))
+    };
+    Some(format!("{UK_REPORTED_NAME}: the sum over {who}, not HESA's published UK total."))
+}
+
+/// With figures in people (counts, net changes), the comparator (the whole sector) would flatten
+/// the partners' bars and lines on one scale: it comes off the chart, stays in the table, and a
+/// note says where it is. Shares and rates pass through.
+pub fn off_the_scale(unit: Unit, labels: &mut Vec<String>, row_kinds: &mut Vec<RowKind>, series: &mut Vec<SeriesView>) -> Option<String> {
+    if !matches!(unit, Unit::Count | Unit::Change) {
+        return None;
+    }
+    let advice = "Choose a \"Per 100\" measure under Show to compare the partners with it.";
+    if let Some(row) = row_kinds.iter().position(|k| *k == RowKind::UkReported) {
+        labels.remove(row);
+        row_kinds.remove(row);
+        for s in series.iter_mut() {
+            if row < s.points.len() {
+                s.points.remove(row);
+            }
+            if let Some(colours) = s.point_colours.as_mut().filter(|c| row < c.len()) {
+                colours.remove(row);
+            }
+        }
+    } else if series.iter().any(|s| s.name == UK_REPORTED_NAME) {
+        series.retain(|s| s.name != UK_REPORTED_NAME);
+    } else {
+        return None;
+    }
+    Some(format!("{UK_REPORTED_NAME} is in the table but not on the chart: on the same scale it would flatten the partners' figures. {advice}"))
 }

@@ -53,6 +53,9 @@ pub enum Entity {
     Provider(usize),
     /// The selected partners added together.
     Combined,
+    /// The sum over the UK providers that reported, from the dataset's coverage (not HESA's
+    /// published UK total): see [`super::coverage`].
+    UkReported,
 }
 
 /// The absolute figures for a set of providers, categories and years, read through [`Query`].
@@ -128,9 +131,13 @@ impl<'a> Figures<'a> {
 
     /// The sum of `categories` for an entity.
     pub fn sum(&self, entity: Entity, year: usize, categories: &[usize]) -> Point {
+        if entity == Entity::UkReported {
+            return super::coverage::sum(self.data, year, categories);
+        }
         let providers: Vec<usize> = match entity {
             Entity::Provider(p) => vec![p],
             Entity::Combined => self.partners.clone(),
+            Entity::UkReported => Vec::new(),
         };
         let (mut sum, mut reported, mut missing) = (0.0, 0, 0);
         for p in providers {
@@ -149,8 +156,12 @@ impl<'a> Figures<'a> {
     /// `numerator` as a measure of an entity: the count itself, a share of `selected`, or per
     /// 100 of a total.
     pub fn measure(&self, entity: Entity, year: usize, numerator: &[usize], selected: &[usize], measure: &Measure) -> Point {
+        if entity == Entity::UkReported {
+            return super::coverage::measure(self.data, year, numerator, selected, measure);
+        }
         let base: Vec<usize> = match measure {
             Measure::Count => return self.sum(entity, year, numerator),
+            Measure::NetFlow => return self.net_flow(entity, year),
             Measure::ShareOfUk => return self.share_of_uk(entity, year, numerator),
             Measure::Change { base, kind } => return self.change(entity, year, numerator, base, *kind),
             Measure::ShareOfSelection => selected.to_vec(),
@@ -162,6 +173,7 @@ impl<'a> Figures<'a> {
         let providers: Vec<usize> = match entity {
             Entity::Provider(p) => vec![p],
             Entity::Combined => self.partners.clone(),
+            Entity::UkReported => Vec::new(),
         };
         let (mut num, mut den, mut included, mut excluded) = (0.0, 0.0, 0, 0);
         let mut worst = Status::NotReported;
@@ -189,6 +201,37 @@ impl<'a> Figures<'a> {
         Point { value: Some(num / den * 100.0), status }
     }
 
+    /// The providers an entity adds up (none for the coverage's comparator, read apart).
+    fn members(&self, entity: Entity) -> Vec<usize> {
+        match entity {
+            Entity::Provider(p) => vec![p],
+            Entity::Combined => self.partners.clone(),
+            Entity::UkReported => Vec::new(),
+        }
+    }
+
+    /// Starters minus leavers of an entity (a flows dataset): only providers that reported both
+    /// count; the partners together leave the others out and say so.
+    fn net_flow(&self, entity: Entity, year: usize) -> Point {
+        let Some(parts) = super::flows::flow_parts(self.data) else { return Point::NOT_REPORTED };
+        let providers = self.members(entity);
+        let (mut net, mut included, mut excluded) = (0.0, 0, 0);
+        for p in providers {
+            match (self.get(year, p, parts.starters), self.get(year, p, parts.leavers)) {
+                (Some(s), Some(l)) => {
+                    net += s - l;
+                    included += 1;
+                }
+                _ => excluded += 1,
+            }
+        }
+        match (included, excluded) {
+            (0, _) => Point::NOT_REPORTED,
+            (_, 0) => Point { value: Some(net), status: Status::Reported },
+            _ => Point { value: Some(net), status: Status::Incomplete },
+        }
+    }
+
     /// `numerator` of an entity as a percentage of the UK's figure for the same categories and
     /// year. The UK total must have been read with the other providers.
     fn share_of_uk(&self, entity: Entity, year: usize, numerator: &[usize]) -> Point {
@@ -214,6 +257,7 @@ impl<'a> Figures<'a> {
         let providers: Vec<usize> = match entity {
             Entity::Provider(p) => vec![p],
             Entity::Combined => self.partners.clone(),
+            Entity::UkReported => Vec::new(),
         };
         let (mut now, mut then, mut included, mut excluded) = (0.0, 0.0, 0, 0);
         let mut reported_now = false;
@@ -262,6 +306,7 @@ mod tests {
             measure: "headcount".into(),
             file: "t.csv".into(),
             others_file: String::new(),
+            coverage_file: String::new(),
             source_table: "DT025 Table 1".into(),
             source_title: String::new(),
             source_link: String::new(),
@@ -269,6 +314,8 @@ mod tests {
             notes: String::new(),
             categories: vec![cat("Academic", "Total academic staff", true), cat("Non-academic", "Total non-academic staff", true), cat("", "Small", false)],
             default_categories: vec![],
+            year_labels: Vec::new(),
+            rate_base: None,
         };
         let rec = |ukprn: &str, category: &str, group: &str, value: Option<f64>| TidyRecord {
             ukprn: ukprn.into(),

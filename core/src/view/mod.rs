@@ -1,8 +1,11 @@
 //! The view model: from the bundle and the selection to what the page shows — the chart's bars or
 //! lines, the table's cells and the caption's words. Every figure comes from [`figures`].
 
-mod coverage;
+pub mod coverage;
 pub mod figures;
+pub mod flows;
+mod opt_out;
+pub mod year_labels;
 
 use std::collections::BTreeMap;
 
@@ -68,6 +71,8 @@ pub enum RowKind {
     Combined,
     /// The all-UK total, a reference.
     Uk,
+    /// "UK, providers that reported": the coverage's sums, a reference apart from the UK total.
+    UkReported,
     /// A year (trend charts).
     Year,
 }
@@ -234,6 +239,7 @@ pub const ROUNDING_NOTE: &str = "HESA rounds each figure to the nearest multiple
 fn entity_colour(bundle: &Bundle, data: &Dataset, entity: Entity) -> Rgb {
     match entity {
         Entity::Combined => palette::COMBINED,
+        Entity::UkReported => coverage::UK_REPORTED_COLOUR,
         Entity::Provider(p) => {
             let key = &data.providers()[p].key;
             match bundle.manifest.partners.iter().position(|m| m.ukprn == *key) {
@@ -302,13 +308,22 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
             }
         }
     }
+    if *measure == Measure::NetFlow {
+        if let Some(parts) = flows::flow_parts(data) {
+            needed.retain(|&c| c != parts.starters && c != parts.leavers);
+            needed.extend([parts.starters, parts.leavers]);
+        }
+    }
+    if let Some(reason) = flows::not_summable(data, selection, categories.len()) {
+        return empty_figure(selection.chart, title, y_label, unit, reason.to_string(), caption);
+    }
     let others: Vec<usize> = selection.others.iter().filter_map(|u| data.provider_index(u)).collect();
     let mut providers = partners.clone();
     providers.extend(others.iter().copied());
     providers.extend(uk.or_else(|| measure_needs_uk(data, measure)));
     let read = years_read(data, measure, &years);
     // HESA's non-academic opt-out, when these figures cross it: said once, in its own note.
-    let opt_out = coverage::OptOut::find(&names, data).filter(|o| o.involves(&needed, &read));
+    let opt_out = opt_out::OptOut::find(&names, data).filter(|o| o.involves(&needed, &read));
     let mut figs = Figures::read(data, providers, partners.clone(), needed, read);
     if let Some(o) = &opt_out {
         figs.missing.retain(|m| !o.explains(m));
@@ -319,24 +334,31 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     if selection.combine && partners.len() > 1 {
         entities.push((Entity::Combined, RowKind::Combined));
     }
+    let uk_reported = coverage::offered(data, selection);
+    if uk_reported {
+        entities.push((Entity::UkReported, RowKind::UkReported));
+    }
     // As a share of the UK, the UK itself would be 100%: no row.
     let uk_row = uk.filter(|_| *measure != Measure::ShareOfUk).map(|u| (Entity::Provider(u), RowKind::Uk));
     let entity_name = |e: Entity| match e {
         Entity::Provider(p) => names.provider(p),
         Entity::Combined => format!("{} partners together", partners.len()),
+        Entity::UkReported => coverage::UK_REPORTED_NAME.to_string(),
     };
     let hidden = |name: &str| {
         let key = crate::slug::slug(name);
         selection.hidden.iter().any(|h| *h == key)
     };
 
+    // Categories are named with the year's own labels (salary bands' £ thresholds) for one year.
+    let one_year = if trend { None } else { years.first().copied() };
     // A series per selected category, coloured by its place in the selection.
     let category_series = |points: &dyn Fn(usize) -> Vec<Point>| -> Vec<SeriesView> {
         categories
             .iter()
             .enumerate()
             .map(|(i, &c)| {
-                let name = data.categories()[c].label();
+                let name = year_labels::name(data, c, one_year);
                 SeriesView { hidden: hidden(&name), name, colour: palette::series_colour(i), point_colours: None, points: points(c), reference: false }
             })
             .collect()
@@ -353,7 +375,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let (labels, row_kinds, series, row_heading): (Vec<String>, Vec<RowKind>, Vec<SeriesView>, &str) = match selection.chart {
         ChartKind::Bars => {
             let rows = entities.clone();
-            let name = summed_name(data, &categories, &y_label, measure);
+            let name = summed_name(data, &categories, &y_label, measure, one_year);
             let points: Vec<Point> = rows.iter().map(|&(e, _)| figs.measure(e, years[0], &categories, &categories, measure)).collect();
             shown = rows.iter().map(|&(e, _)| entity_name(e)).collect();
             if let Some((e, _)) = uk_row {
@@ -399,7 +421,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
                             colour,
                             point_colours: None,
                             points: years.iter().map(|&y| figs.measure(e, y, &categories, &categories, measure)).collect(),
-                            reference: kind == RowKind::Uk,
+                            reference: matches!(kind, RowKind::Uk | RowKind::UkReported),
                         }
                     })
                     .collect()
@@ -412,18 +434,37 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let table = table_view(&figs, selection, &labels, &series, unit, row_heading, &partners, years.first().copied());
     caption.providers = shown;
     caption.notes = not_reported(data, &names, &figs, &series, unit);
-    // The text alternative names every figure the table gives, the UK total's too.
-    let mut alt = alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference);
+    let covered: Vec<usize> = if *measure == Measure::NetFlow { figs.categories.clone() } else { categories.clone() };
+    caption.notes.extend(coverage::notes(data, &covered, &years));
+    if trend {
+        caption.notes.extend(year_labels::trend_note(data, &categories, &years));
+    }
+    if uk_reported {
+        caption.notes.extend(coverage::reporters_note(data, &covered, &years));
+    }
+    // The text alternative names every figure the table gives, those taken off the scale too.
+    let full_alt = alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference);
     // Counts beside the UK total: the UK stays in the table, off the chart's scale.
-    let (labels, row_kinds, series, reference, uk_note) = uk_off_the_scale(selection, unit, labels, row_kinds, series, reference);
-    if let Some(note) = &uk_note {
+    let (mut labels, mut row_kinds, mut series, reference, uk_note) = uk_off_the_scale(selection, unit, labels, row_kinds, series, reference);
+    if let Some(note) = coverage::off_the_scale(unit, &mut labels, &mut row_kinds, &mut series) {
+        caption.providers.retain(|p| p != coverage::UK_REPORTED_NAME);
+        caption.notes.push(note);
+    }
+    if uk_note.is_some() {
         // The caption names what the chart shows: the UK total went to the table and the note.
         caption.providers.retain(|p| p != UK_NAME);
-        alt.push(' ');
-        alt.push_str(note);
     }
+    let off_scale: Vec<&str> = [UK_NAME, coverage::UK_REPORTED_NAME]
+        .into_iter()
+        .filter(|n| full_alt.contains(n) && !labels.iter().any(|l| l == n) && !series.iter().any(|s| s.name == *n))
+        .collect();
+    let alt = if off_scale.is_empty() {
+        full_alt
+    } else {
+        format!("{full_alt} Not drawn, to keep the partners' figures readable: {}.", format::list(&off_scale.iter().map(|n| n.to_string()).collect::<Vec<_>>()))
+    };
     caption.notes.extend(measure_notes(&series, &table).into_iter().chain(uk_note));
-    let lead = coverage::lens_notes(selection).into_iter().chain(opt_out.as_ref().map(|o| o.note(&names, data)));
+    let lead = opt_out::lens_notes(selection).into_iter().chain(opt_out.as_ref().map(|o| o.note(&names, data)));
     caption.notes.splice(0..0, lead);
     let chart = ChartView {
         alt,
@@ -451,6 +492,7 @@ fn measure_unit(data: &Dataset, measure: &Measure, categories: &[usize]) -> (Uni
         Measure::Change { base, kind: ChangeKind::Absolute } => (Unit::Change, format!("Change in {} since {base}", data.info.measure)),
         Measure::Change { base, kind: ChangeKind::Percent } => (Unit::PercentChange, format!("% change since {base}")),
         Measure::Change { base, kind: ChangeKind::Index } => (Unit::PerHundred, format!("Index ({base} = 100)")),
+        Measure::NetFlow => (Unit::Change, flows::NET_FLOW_NAME.to_string()),
         Measure::PerHundred(key) => {
             let Some(t) = data.category_index(key) else { return (Unit::Count, measure_label(&data.info.measure)) };
             let total = &data.categories()[t];
@@ -466,7 +508,7 @@ fn measure_unit(data: &Dataset, measure: &Measure, categories: &[usize]) -> (Uni
 
 /// `Total academic staff` -> `academic staff`; `Total` -> `all staff` (or `all students`).
 pub fn base_name(data: &Dataset, total: &str) -> String {
-    let rest = total.strip_prefix("Total").unwrap_or(total).trim();
+    let Some(rest) = total.strip_prefix("Total").map(str::trim) else { return flows::rate_base_words(total) };
     if rest.is_empty() {
         match data.info.measure.as_str() {
             "students" => "all students".to_string(),
@@ -483,7 +525,9 @@ pub fn measure_choice_label(data: &Dataset, measure: &Measure) -> String {
     match measure {
         Measure::Count => format!("Number ({})", data.info.measure),
         Measure::ShareOfSelection => "% of the selected categories".to_string(),
+        Measure::PerHundred(key) if data.info.rate_base.as_ref() == Some(key) => format!("Per 100 {}", base_name(data, &key.name)),
         Measure::PerHundred(key) => format!("Per 100 {} (%)", base_name(data, &key.name)),
+        Measure::NetFlow => flows::NET_FLOW_NAME.to_string(),
         Measure::ShareOfUk => "% of the UK".to_string(),
         Measure::Change { base, kind: ChangeKind::Absolute } => format!("Change since {base}"),
         Measure::Change { base, kind: ChangeKind::Percent } => format!("% change since {base}"),
@@ -591,7 +635,7 @@ fn table_view(
 ) -> TableView {
     let mut columns: Vec<String> = series.iter().map(|s| s.name.clone()).collect();
     let by_category = matches!(selection.chart, ChartKind::Grouped | ChartKind::Stacked);
-    let sum_column = by_category && unit == Unit::Count && series.len() > 1;
+    let sum_column = by_category && unit == Unit::Count && series.len() > 1 && !flows::is_flows(&figs.data.info);
     if sum_column {
         columns.push("All selected categories".to_string());
     }
@@ -689,17 +733,22 @@ fn not_reported(data: &Dataset, names: &Names, figs: &Figures, series: &[SeriesV
 /// What is counted and how: `Headcount: Total academic staff and Total non-academic staff.`,
 /// `Female and Male, as % of the selected categories.`
 fn subtitle(data: &Dataset, selection: &Selection, categories: &[usize], y_label: &str) -> String {
-    let cats: Vec<String> = categories.iter().map(|&c| data.categories()[c].label()).collect();
+    let year = if selection.chart == ChartKind::Trend { None } else { data.year_index(&selection.year) };
+    let cats: Vec<String> = categories.iter().map(|&c| year_labels::name(data, c, year)).collect();
     let cats = if cats.is_empty() { "no categories".to_string() } else { format::list(&cats) };
     match selection.measure {
         Measure::Count => format!("{y_label}: {cats}."),
+        Measure::NetFlow => "Academic staff who started minus those who left, per provider and year.".to_string(),
         _ => format!("{cats}, as {y_label}."),
     }
 }
 
-fn summed_name(data: &Dataset, categories: &[usize], y_label: &str, measure: &Measure) -> String {
+fn summed_name(data: &Dataset, categories: &[usize], y_label: &str, measure: &Measure, year: Option<usize>) -> String {
+    if *measure == Measure::NetFlow {
+        return flows::NET_FLOW_NAME.to_string();
+    }
     let what = match categories {
-        [one] => data.categories()[*one].label(),
+        [one] => year_labels::name(data, *one, year),
         _ => format!("{} selected categories", categories.len()),
     };
     match measure {

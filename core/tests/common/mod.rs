@@ -5,14 +5,26 @@ use std::path::PathBuf;
 use workforce_core::manifest::CategoryKey;
 use workforce_core::Bundle;
 
-/// Loads `data/` (manifest and the three datasets) through `Bundle::load`.
+/// Loads `data/` (the manifest and every dataset it lists) through `Bundle::load`, with each
+/// dataset's coverage from `data/coverage/`.
 pub fn bundle() -> Bundle {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data");
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("data/{name}: {e}"));
     let manifest = read("manifest.json");
-    let files: Vec<(String, String)> =
-        ["staff-occupation.csv", "staff-cost-centre.csv", "students-sex.csv"].iter().map(|n| (n.to_string(), read(n))).collect();
-    Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())).unwrap_or_else(|e| panic!("{e}"))
+    let listed = workforce_core::manifest::Manifest::from_json("data/manifest.json", &manifest).unwrap_or_else(|e| panic!("{e}"));
+    let files: Vec<(String, String)> = listed.datasets.iter().map(|d| (d.file.clone(), read(&d.file))).collect();
+    let mut b = Bundle::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())).unwrap_or_else(|e| panic!("{e}"));
+    // Each dataset's coverage, as the site attaches it (`src/bundled.rs`).
+    b.datasets = b
+        .datasets
+        .into_iter()
+        .map(|d| {
+            let file = d.info.coverage_file.clone();
+            let coverage = workforce_core::coverage::Coverage::read(&file, &read(&file)).unwrap_or_else(|e| panic!("{e}"));
+            d.with_coverage(coverage)
+        })
+        .collect();
+    b
 }
 
 /// An awkwardly named provider added to a dataset, as a visitor's file or HESA's list could have.
