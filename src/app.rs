@@ -155,6 +155,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 </aside>
                 <main class="figure-area">
                     <figure class="figure">
+                        <FigureCaption caption={state.caption.clone()} />
                         <ViewTabs selected={s.tab} on_action={on_action.clone()} />
                         <div id="panel-chart" role="tabpanel" aria-labelledby="tab-chart" hidden={s.tab != Tab::Chart} class="chart-panel">
                             <ChartLegend view={state.chart.clone()} on_action={on_action.clone()} />
@@ -163,7 +164,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={s.tab != Tab::Table}>
                             <FiguresTable table={state.table.clone()} title={state.caption.heading()} />
                         </div>
-                        <FigureCaption caption={state.caption.clone()} />
+                        <FigureNotes caption={state.caption.clone()} />
                     </figure>
                     if embedded {
                         <p class="open-full"><a href={page_url.clone()} target="_blank" rel="noopener">{ "Open this view in the full explorer" }</a></p>

@@ -262,9 +262,11 @@ async fn the_explorer_responds_to_its_filters() {
     yew::scheduler::flush().await;
     let total = query::<HtmlElement>(&root, "#figures-table tfoot td").text_content().unwrap_or_default();
     assert_eq!(total, "16,125");
-    let caption = query::<HtmlElement>(&root, "#figure-caption").text_content().unwrap_or_default();
-    assert!(caption.contains("Staff headcount by occupation, 2020/21"), "{caption}");
-    assert!(caption.contains("Source: HESA DT025 Table 1, CC BY 4.0"), "{caption}");
+    let caption = query::<HtmlElement>(&root, "#figure-caption .caption-title").text_content().unwrap_or_default();
+    assert_eq!(caption, "Academic staff, Midlands Innovation partners, 2020/21");
+    let notes = query::<HtmlElement>(&root, "#figure-notes").text_content().unwrap_or_default();
+    assert!(notes.contains("Dataset: Staff headcount by occupation."), "{notes}");
+    assert!(notes.contains("Source: HESA DT025 Table 1, CC BY 4.0"), "{notes}");
 
     // The table tab hides the chart panel and shows the table; arrow keys move between tabs.
     query::<HtmlElement>(&root, "#tab-table").click();
@@ -616,6 +618,7 @@ fn the_bundled_manifest_is_data_manifest_json_field_by_field() {
     let ids: Vec<&str> = bundle.datasets.iter().map(|d| d.info.id.as_str()).collect();
     let want: Vec<&str> = json.datasets.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, want);
+}
 
 fn pointer(kind: &str, pointer_type: &str, x: f64, y: f64) -> web_sys::PointerEvent {
     let init = web_sys::PointerEventInit::new();

@@ -110,7 +110,7 @@ fn partners_together_and_trends() {
     let s = Selection::initial(&b).apply(&b, Action::SetCombine(true)).apply(&b, Action::SelectChart(ChartKind::Trend));
     let f = view::figure(&b, &s);
     assert_eq!(f.chart.labels.len(), 10, "every year 2014/15 to 2023/24");
-    assert_eq!(f.caption.heading(), "Staff headcount by occupation, 2014/15 to 2023/24");
+    assert_eq!(f.caption.heading(), "Academic and non-academic staff, Midlands Innovation partners, 2014/15 to 2023/24");
     assert_eq!(f.caption.period, "2014/15 to 2023/24");
     assert_eq!(f.chart.series.len(), 9, "eight partners and the eight together");
     let together = f.chart.series.last().expect("series");
@@ -187,11 +187,12 @@ fn the_caption_is_in_fields() {
     let b = bundle();
     let f = view::figure(&b, &Selection::initial(&b));
     let c = &f.caption;
-    assert_eq!(c.title, "Staff headcount by occupation");
+    assert_eq!(c.title, "Academic and non-academic staff, Midlands Innovation partners");
+    assert_eq!(c.dataset, "Staff headcount by occupation");
     assert_eq!(c.period, "2023/24");
-    assert_eq!(c.heading(), "Staff headcount by occupation, 2023/24");
+    assert_eq!(c.heading(), "Academic and non-academic staff, Midlands Innovation partners, 2023/24");
     assert_eq!(c.heading(), f.chart.title, "the chart's title is the caption's heading");
-    assert_eq!(c.subtitle, "Headcount: Total academic staff and Total non-academic staff.");
+    assert_eq!(c.subtitle, "Headcount of academic and non-academic staff.");
     assert_eq!(c.providers, ["Aston", "Birmingham", "Cranfield", "Keele", "Leicester", "Loughborough", "Nottingham", "Warwick"]);
     assert_eq!(c.shown(), "Shown: Aston, Birmingham, Cranfield, Keele, Leicester, Loughborough, Nottingham and Warwick.");
     assert_eq!(c.source_table, "HESA DT025 Table 1");
@@ -206,7 +207,7 @@ fn the_caption_is_in_fields() {
     // A share: what and how measured, in words.
     let s = Selection::initial(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     let c = view::figure(&b, &s).caption;
-    assert!(c.subtitle.ends_with(", as % of the selected categories."), "{}", c.subtitle);
+    assert!(c.subtitle.ends_with(" Percentages of each provider's total of the selected categories in the same year."), "{}", c.subtitle);
 }
 
 #[test]
@@ -226,7 +227,8 @@ fn the_caption_names_every_provider_shown_in_order() {
     let c = &f.caption;
     assert_eq!(c.providers, ["Aston", "Keele", AWKWARD_PROVIDER, "2 partners together", "UK (all providers)"]);
     assert_eq!(c.providers, f.chart.labels, "the same names, in the chart's order");
-    assert_eq!(c.title, "Staff, from grade 1 to grade 9");
+    assert_eq!(c.dataset, "Staff, from grade 1 to grade 9");
+    assert_eq!(c.title, format!("Academic and non-academic staff as a % of the selected categories, Aston, Keele, {AWKWARD_PROVIDER} and the UK"));
     assert_eq!(c.period, "2023/24");
 
     // Counts: the UK total is not drawn beside the partners, so the caption does not name it.
@@ -258,4 +260,70 @@ fn the_caption_names_every_provider_shown_in_order() {
     let one = trend.apply(&b, Action::SetCombine(false)).apply(&b, Action::TogglePartner("10007767".into()));
     assert!(one.trend_by_category());
     assert_eq!(view::figure(&b, &one).caption.providers, ["Aston"]);
+}
+
+/// The selection with only `category` chosen, on `chart`.
+fn only(b: &workforce_core::Bundle, s: Selection, category: workforce_core::manifest::CategoryKey) -> Selection {
+    let s = s.apply(b, Action::NoneInGroup("Academic".into())).apply(b, Action::NoneInGroup("Non-academic".into()));
+    s.apply(b, Action::NoneInGroup(String::new())).apply(b, Action::ToggleCategory(category))
+}
+
+#[test]
+fn titles_say_what_how_who_and_when() {
+    let b = bundle();
+    // What, measure, who, when.
+    let s = only(&b, Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)), key("Non-academic", "Associate professional occupations"))
+        .apply(&b, Action::SelectMeasure(Measure::Change { base: "2014/15".into(), kind: workforce_core::selection::ChangeKind::Absolute }));
+    let c = view::figure(&b, &s).caption;
+    assert_eq!(c.heading(), "Non-academic staff in associate professional occupations, change since 2014/15, Midlands Innovation partners, 2023/24");
+    assert_eq!(c.subtitle, "Headcount of non-academic staff in associate professional occupations. The change from 2014/15, in headcount.");
+
+    // Three partners by name; a share of the UK.
+    let s = only(&b, Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)), academic())
+        .apply(&b, Action::NoPartners)
+        .apply(&b, Action::TogglePartner("10007759".into()))
+        .apply(&b, Action::TogglePartner("10007767".into()))
+        .apply(&b, Action::TogglePartner("10007163".into()))
+        .apply(&b, Action::SelectYear("2021/22".into()))
+        .apply(&b, Action::SelectMeasure(Measure::ShareOfUk));
+    let f = view::figure(&b, &s);
+    assert_eq!(f.caption.heading(), "Academic staff as a % of the UK, Aston, Keele and Warwick, 2021/22");
+    assert_eq!(f.chart.title, f.caption.heading(), "the chart's title is the caption's heading");
+
+    // Every category of the table over the years: the dimension it is cut by.
+    let all = Selection::initial(&b)
+        .apply(&b, Action::NoneInGroup("Academic".into()))
+        .apply(&b, Action::NoneInGroup("Non-academic".into()))
+        .apply(&b, Action::AllInGroup("Academic".into()))
+        .apply(&b, Action::AllInGroup("Non-academic".into()))
+        .apply(&b, Action::SelectChart(ChartKind::Trend));
+    assert_eq!(view::figure(&b, &all).caption.heading(), "Staff by occupation, Midlands Innovation partners, 2014/15 to 2023/24");
+    let some = all.apply(&b, Action::TogglePartner("10007759".into()));
+    let academic_only = some.apply(&b, Action::NoneInGroup("Non-academic".into()));
+    assert_eq!(view::figure(&b, &academic_only).caption.heading(), "Academic staff by occupation, 7 partners, 2014/15 to 2023/24");
+
+    // The default view: both totals, never just the dataset's name, which the caption keeps apart.
+    let c = view::figure(&b, &Selection::initial(&b)).caption;
+    assert_eq!(c.heading(), "Academic and non-academic staff, Midlands Innovation partners, 2023/24");
+    assert_eq!(c.subtitle, "Headcount of academic and non-academic staff.");
+    assert_eq!(c.dataset_line(), "Dataset: Staff headcount by occupation.");
+
+    // A percentage of a total, with the UK as a reference, named.
+    let pct = only(&b, Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)), academic())
+        .apply(&b, Action::SetCompareUk(true))
+        .apply(&b, Action::SelectYear("2018/19".into()))
+        .apply(&b, Action::SelectMeasure(Measure::PerHundred(key("", "Total"))));
+    let c = view::figure(&b, &pct).caption;
+    assert_eq!(c.heading(), "Academic staff as a % of all staff, Midlands Innovation partners and the UK, 2018/19");
+    assert_eq!(c.subtitle, "Headcount of academic staff. Percentages of all staff at each provider in the same year.");
+
+    // Other tables: students by sex, staff FTE by cost centre.
+    let students = Selection::initial(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
+    let c = view::figure(&b, &students).caption;
+    assert_eq!(c.heading(), "Female, male and unknown students as a % of the selected categories, Midlands Innovation partners, 2023/24");
+    assert_eq!(c.subtitle, "Number of female, male and unknown students. Percentages of each provider's total of the selected categories in the same year.");
+    let fte = Selection::initial(&b).apply(&b, Action::SelectDataset("staff-cost-centre".into()));
+    assert_eq!(view::figure(&b, &fte).caption.heading(), "All staff FTE, Midlands Innovation partners, 2023/24");
+    let engineering = only(&b, fte, key("", "Engineering & technology")).apply(&b, Action::NoPartners).apply(&b, Action::TogglePartner("10007759".into()));
+    assert_eq!(view::figure(&b, &engineering).caption.heading(), "Staff FTE in engineering & technology, Aston, 2023/24");
 }

@@ -2,6 +2,7 @@
 //! lines, the table's cells and the caption's words. Every figure comes from [`figures`].
 
 pub mod figures;
+mod title;
 
 use std::collections::BTreeMap;
 
@@ -172,11 +173,14 @@ pub struct TableRow {
 /// citation and the embed snippet all read these fields and never split a sentence back apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Caption {
-    /// The dataset's title: `Staff headcount by occupation`.
+    /// What the chart shows, built from the selection (what, measure, who; [`Caption::heading`]
+    /// adds when): `Academic staff as a % of the UK, Aston, Keele and Warwick`.
     pub title: String,
-    /// What is counted and how, in plain words: `Headcount: Total academic staff and Total
-    /// non-academic staff.`
+    /// What is counted and how it is measured, in plain sentences: `Headcount of academic and
+    /// non-academic staff. Percentages of all staff at each provider in the same year.`
     pub subtitle: String,
+    /// The dataset's own name: `Staff headcount by occupation`.
+    pub dataset: String,
     /// The academic year shown (`2023/24`), or the years of a trend (`2014/15 to 2023/24`).
     pub period: String,
     /// Every provider shown, in the chart's order: partners, other UK providers, the partners
@@ -203,6 +207,11 @@ impl Caption {
         } else {
             format!("{}, {}", self.title, self.period)
         }
+    }
+
+    /// `Dataset: Staff headcount by occupation.`
+    pub fn dataset_line(&self) -> String {
+        format!("Dataset: {}.", self.dataset)
     }
 
     /// `Shown: Aston, Keele and UK (all providers).`, or empty when nothing is shown.
@@ -264,8 +273,9 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let (unit, y_label) = measure_unit(data, measure, &categories);
 
     let mut caption = Caption {
-        title: data.info.title.clone(),
-        subtitle: subtitle(data, selection, &categories, &y_label),
+        title: String::new(),
+        subtitle: title::subtitle(data, selection, &categories, &y_label),
+        dataset: data.info.title.clone(),
         period: year_text.clone(),
         providers: Vec::new(),
         source_table: format!("HESA {}", data.info.source_table),
@@ -275,6 +285,14 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         rounding: ROUNDING_NOTE.to_string(),
         notes: Vec::new(),
     };
+    let partner_names: Vec<String> = partners.iter().map(|&p| names.provider(p)).collect();
+    let who = |uk: bool| title::Who {
+        partners: partner_names.iter().map(String::as_str).collect(),
+        all_partners: bundle.manifest.partners.len(),
+        others: Vec::new(),
+        uk,
+    };
+    caption.title = title::title(data, selection, &categories, &y_label, &who(false));
     let title = caption.heading();
     let empty_reason = if partners.is_empty() {
         Some("Choose at least one partner to see figures.")
@@ -409,6 +427,10 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         caption.providers.retain(|p| p != UK_NAME);
     }
     caption.notes.extend(measure_notes(&series, &table).into_iter().chain(uk_note));
+    let other_names: Vec<String> = others.iter().map(|&p| names.provider(p)).collect();
+    let who = title::Who { others: other_names.iter().map(String::as_str).collect(), ..who(caption.providers.iter().any(|p| p == UK_NAME)) };
+    caption.title = title::title(data, selection, &categories, &y_label, &who);
+    let title = caption.heading();
     let chart = ChartView {
         alt: alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference),
         kind: selection.chart,
@@ -666,17 +688,6 @@ fn not_reported(data: &Dataset, names: &Names, figs: &Figures, series: &[SeriesV
         out.push("Some percentages are not shown: part of their base was not reported.".to_string());
     }
     out
-}
-
-/// What is counted and how: `Headcount: Total academic staff and Total non-academic staff.`,
-/// `Female and Male, as % of the selected categories.`
-fn subtitle(data: &Dataset, selection: &Selection, categories: &[usize], y_label: &str) -> String {
-    let cats: Vec<String> = categories.iter().map(|&c| data.categories()[c].label()).collect();
-    let cats = if cats.is_empty() { "no categories".to_string() } else { format::list(&cats) };
-    match selection.measure {
-        Measure::Count => format!("{y_label}: {cats}."),
-        _ => format!("{cats}, as {y_label}."),
-    }
 }
 
 fn summed_name(data: &Dataset, categories: &[usize], y_label: &str, measure: &Measure) -> String {
