@@ -86,7 +86,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .measures(bundle)
         .into_iter()
         .map(|m| {
-            let label = view::measure_choice_label(data, &m);
+            let label = view::measure_choice_label(data, &s.categories, &m);
             (m, label)
         })
         .collect();

@@ -298,6 +298,8 @@ async fn explorer_and_a_bar() -> (Element, HtmlElement, f64, f64) {
     yew::scheduler::flush().await;
     let (x, y) = find_colour(&root, [0x33, 0x22, 0x88]).expect("an academic staff segment on the canvas");
     let canvas = query::<HtmlElement>(&root, "#chart-canvas");
+    // Pointer events land where they are on screen: bring the chart (below the title) into view.
+    canvas.scroll_into_view();
     let rect = canvas.get_bounding_client_rect();
     (root, canvas, rect.left() + x, rect.top() + y)
 }
@@ -704,4 +706,22 @@ async fn hovering_a_year_lists_every_series_largest_first() {
     assert_eq!(all(&root, "#chart-tip li svg rect").len(), 3, "a colour swatch a line");
     let readout = query::<HtmlElement>(&root, "#chart-readout").text_content().unwrap_or_default();
     assert_eq!(readout, "2022/23: Warwick 3,100; Keele 950; Aston not reported");
+}
+
+#[wasm_bindgen_test]
+fn an_exported_image_is_as_tall_as_its_text_and_in_the_theme_font() {
+    use workforce_core::selection::Selection;
+    let bundle = explorer::bundled::load().expect("bundle");
+    let mut figure = workforce_core::view::figure(&bundle, &Selection::initial(&bundle));
+    // Many long notes: more lines than the fixed height holds beside a readable plot.
+    figure.caption.notes = (1..=30).map(|i| format!("Note {i}: a long note about figures that were not reported by a provider in some years, wrapped over the image's width.")).collect();
+    let root = gloo::utils::document().document_element().expect("root");
+    root.set_attribute("style", "--mi-font: Georgia, serif").expect("style");
+    let svg = explorer::chart_export::svg(&figure.chart, &figure.caption, "https://example.org/x/");
+    root.remove_attribute("style").expect("style");
+    let svg = svg.expect("svg");
+    let height: u32 = svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).and_then(|h| h.parse().ok()).expect("svg height");
+    assert!(height > explorer::chart_export::HEIGHT, "{height}");
+    assert!(svg.contains("Georgia"), "the theme's font");
+    assert!(svg.contains("Note 30:"), "the last note is in the image");
 }

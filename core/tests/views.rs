@@ -76,8 +76,8 @@ fn no_percentage_on_a_base_under_22_5() {
         .apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     let f = view::figure(&b, &s);
     assert!(f.chart.series.iter().all(|x| x.points[0] == Point { value: None, status: Status::BaseTooSmall }), "{:?}", f.chart.series);
-    assert!(f.caption.notes.iter().any(|n| n.contains("base is under 22.5")), "{:?}", f.caption.notes);
-    assert_eq!(f.table.unit.point(f.table.rows[0].cells[0]), "not shown (base under 22.5)");
+    assert!(f.caption.notes.iter().any(|n| n.contains("HESA does not publish percentages of very small numbers (fewer than 22.5)")), "{:?}", f.caption.notes);
+    assert_eq!(f.table.unit.point(f.table.rows[0].cells[0]), "not shown: HESA does not publish percentages of very small numbers (fewer than 22.5)");
 }
 
 #[test]

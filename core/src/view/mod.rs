@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::dataset::{Bundle, Dataset};
 use crate::format;
+use crate::manifest::CategoryKey;
 use crate::manifest::UK_TOTAL_KEY;
 use crate::palette::{self, Rgb};
 use crate::selection::{ChangeKind, ChartKind, Measure, Selection};
@@ -50,13 +51,16 @@ impl Unit {
         match (p.value, p.status) {
             (Some(v), Status::Incomplete) => format!("{} (incomplete)", self.format(v)),
             (Some(v), _) => self.format(v),
-            (None, Status::BaseTooSmall) => "not shown (base under 22.5)".to_string(),
-            (None, Status::BaseIncomplete) => "not shown (base not reported)".to_string(),
-            (None, Status::SeriesBreak) => "not shown (series break)".to_string(),
+            (None, Status::BaseTooSmall) => format!("not shown: {SMALL_BASE}"),
+            (None, Status::BaseIncomplete) => "not shown: the base was not reported in full".to_string(),
+            (None, Status::SeriesBreak) => "not shown: the provider did not report in full in every year compared".to_string(),
             (None, _) => "not reported".to_string(),
         }
     }
 }
+
+/// Why a percentage on a small base is not shown, in a reader's words.
+pub const SMALL_BASE: &str = "HESA does not publish percentages of very small numbers (fewer than 22.5)";
 
 /// What a row of the chart stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -483,12 +487,17 @@ pub fn base_name(data: &Dataset, total: &str) -> String {
     }
 }
 
-/// The label of a measure for the measure picker.
-pub fn measure_choice_label(data: &Dataset, measure: &Measure) -> String {
+/// The label of a measure for the measure picker, in plain words for the selected categories:
+/// `% of all staff` when the total includes them, `Per 100 academic staff` when it does not.
+pub fn measure_choice_label(data: &Dataset, categories: &[CategoryKey], measure: &Measure) -> String {
     match measure {
         Measure::Count => format!("Number ({})", data.info.measure),
         Measure::ShareOfSelection => "% of the selected categories".to_string(),
-        Measure::PerHundred(key) => format!("Per 100 {} (%)", base_name(data, &key.name)),
+        Measure::PerHundred(_) => {
+            let indices: Vec<usize> = categories.iter().filter_map(|k| data.category_index(k)).collect();
+            let label = measure_unit(data, measure, &indices).1;
+            title::upper_first(&label)
+        }
         Measure::ShareOfUk => "% of the UK".to_string(),
         Measure::Change { base, kind: ChangeKind::Absolute } => format!("Change since {base}"),
         Measure::Change { base, kind: ChangeKind::Percent } => format!("% change since {base}"),
@@ -682,10 +691,10 @@ fn not_reported(data: &Dataset, names: &Names, figs: &Figures, series: &[SeriesV
         .collect();
     let statuses = || series.iter().flat_map(|s| &s.points).map(|p| p.status);
     if unit != Unit::Count && statuses().any(|s| s == Status::BaseTooSmall) {
-        out.push("Some percentages are not shown: their base is under 22.5 (HESA's rounding rule).".to_string());
+        out.push(format!("Some figures are not shown: {SMALL_BASE}."));
     }
     if unit != Unit::Count && statuses().any(|s| s == Status::BaseIncomplete) {
-        out.push("Some percentages are not shown: part of their base was not reported.".to_string());
+        out.push("Some figures are not shown: part of what they are a percentage of was not reported.".to_string());
     }
     out
 }

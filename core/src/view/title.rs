@@ -68,7 +68,7 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-fn upper_first(text: &str) -> String {
+pub(super) fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(a) => a.to_uppercase().collect::<String>() + chars.as_str(),
