@@ -276,6 +276,10 @@ async fn the_explorer_responds_to_its_filters() {
     assert_eq!(query::<HtmlElement>(&root, "#tab-table").get_attribute("aria-selected").as_deref(), Some("true"));
 }
 
+fn rgb(c: workforce_core::palette::Rgb) -> [u8; 3] {
+    [c.0, c.1, c.2]
+}
+
 /// The first canvas pixel (in CSS pixels from the canvas's top-left) with the given colour.
 fn find_colour(root: &Element, rgb: [u8; 3]) -> Option<(f64, f64)> {
     let canvas = query::<web_sys::HtmlCanvasElement>(root, "#chart-canvas");
@@ -290,13 +294,13 @@ fn find_colour(root: &Element, rgb: [u8; 3]) -> Option<(f64, f64)> {
 }
 
 /// The explorer's default view, 1000 px wide, and a point on its first academic-staff segment
-/// (the palette's first colour, #332288) in client coordinates.
+/// (the academic family's total colour) in client coordinates.
 async fn explorer_and_a_bar() -> (Element, HtmlElement, f64, f64) {
     let root = mount();
     root.set_attribute("style", "width: 1000px").expect("style");
     let _app = render_app(&root);
     yew::scheduler::flush().await;
-    let (x, y) = find_colour(&root, [0x33, 0x22, 0x88]).expect("an academic staff segment on the canvas");
+    let (x, y) = find_colour(&root, rgb(workforce_core::palette::ACADEMIC[4])).expect("an academic staff segment on the canvas");
     let canvas = query::<HtmlElement>(&root, "#chart-canvas");
     // Pointer events land where they are on screen: bring the chart (below the title) into view.
     canvas.scroll_into_view();
@@ -365,8 +369,9 @@ async fn the_legend_hides_and_shows_a_series() {
     yew::scheduler::flush().await;
     let buttons = all(&root, "#chart-legend .legend-item");
     assert_eq!(buttons[1].get_attribute("aria-pressed").as_deref(), Some("false"));
-    assert!(find_colour(&root, [0x88, 0xcc, 0xee]).is_none(), "the hidden series is not drawn");
-    assert!(find_colour(&root, [0x33, 0x22, 0x88]).is_some());
+    // Academic staff in the academic blues, non-academic in the oranges and browns.
+    assert!(find_colour(&root, rgb(workforce_core::palette::NON_ACADEMIC[9])).is_none(), "the hidden series is not drawn");
+    assert!(find_colour(&root, rgb(workforce_core::palette::ACADEMIC[4])).is_some());
 }
 
 fn key_event(k: &str) -> web_sys::KeyboardEvent {

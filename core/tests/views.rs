@@ -138,8 +138,14 @@ fn a_partner_keeps_its_colour() {
     };
     let all = Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)).apply(&b, Action::ToggleCategory(non_academic()));
     let some = all.apply(&b, Action::TogglePartner("10007759".into())).apply(&b, Action::TogglePartner("10006840".into()));
-    assert_eq!(colour_of(&all, "Warwick"), colour_of(&some, "Warwick"));
-    assert_eq!(colour_of(&all, "Warwick"), palette::partner_colour(7));
+    // Single-series bars: one colour for every partner, the partners together apart.
+    let f = view::figure(&b, &all);
+    let colours: HashSet<_> = (0..f.chart.labels.len()).map(|r| f.chart.series[0].colour_at(r)).collect();
+    assert_eq!(colours.len(), 1, "one colour for one series");
+    assert_eq!(colour_of(&all, "Warwick"), palette::SINGLE);
+    let combined = all.apply(&b, Action::SetCombine(true));
+    assert_eq!(colour_of(&combined, "Warwick"), palette::SINGLE);
+    assert_eq!(colour_of(&combined, "8 partners together"), palette::COMBINED);
     // And the same colour on a trend line.
     let trend = some.apply(&b, Action::SelectChart(ChartKind::Trend));
     let f = view::figure(&b, &trend);
@@ -326,4 +332,42 @@ fn titles_say_what_how_who_and_when() {
     assert_eq!(view::figure(&b, &fte).caption.heading(), "All staff FTE, Midlands Innovation partners, 2023/24");
     let engineering = only(&b, fte, key("", "Engineering & technology")).apply(&b, Action::NoPartners).apply(&b, Action::TogglePartner("10007759".into()));
     assert_eq!(view::figure(&b, &engineering).caption.heading(), "Staff FTE in engineering & technology, Aston, 2023/24");
+}
+
+#[test]
+fn measures_are_named_in_plain_words() {
+    let b = bundle();
+    let s = only(&b, Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)), academic());
+    let data = s.dataset(&b);
+    let label = |s: &Selection, m: Measure| view::measure_choice_label(data, &s.categories, &m);
+    assert_eq!(label(&s, Measure::PerHundred(key("", "Total"))), "% of all staff");
+    let nonacademic = only(&b, s.clone(), non_academic());
+    assert_eq!(label(&nonacademic, Measure::PerHundred(academic())), "Per 100 academic staff");
+    let professional = only(&b, s.clone(), key("Non-academic", "Professional occupations"));
+    assert_eq!(label(&professional, Measure::PerHundred(non_academic())), "% of non-academic staff");
+    assert_eq!(label(&s, Measure::ShareOfSelection), "% of the selected categories");
+}
+
+#[test]
+fn categories_take_their_groups_colour_family() {
+    let b = bundle();
+    let s = Selection::initial(&b)
+        .apply(&b, Action::NoneInGroup("Academic".into()))
+        .apply(&b, Action::NoneInGroup("Non-academic".into()))
+        .apply(&b, Action::AllInGroup("Academic".into()))
+        .apply(&b, Action::AllInGroup("Non-academic".into()))
+        .apply(&b, Action::SelectChart(ChartKind::Grouped));
+    let f = view::figure(&b, &s);
+    assert_eq!(f.chart.series.len(), 4 + 9);
+    for series in &f.chart.series {
+        let family: &[_] = if series.name.contains("(Non-academic)") || series.name.contains("non-academic") { &palette::NON_ACADEMIC } else { &palette::ACADEMIC };
+        assert!(family.contains(&series.colour), "{} is {}", series.name, series.colour.hex());
+    }
+    let colours: HashSet<_> = f.chart.series.iter().map(|x| x.colour).collect();
+    assert_eq!(colours.len(), f.chart.series.len(), "still distinct");
+    // A category keeps its colour whichever others are chosen with it.
+    let name = "Professional occupations (Non-academic)";
+    let colour = |f: &view::Figure| f.chart.series.iter().find(|x| x.name == name).map(|x| x.colour);
+    let fewer = s.apply(&b, Action::NoneInGroup("Academic".into()));
+    assert_eq!(colour(&view::figure(&b, &fewer)), colour(&f));
 }

@@ -342,14 +342,25 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         selection.hidden.iter().any(|h| *h == key)
     };
 
-    // A series per selected category, coloured by its place in the selection.
+    // A series per selected category: academic ones in blues, non-academic in oranges (by their
+    // place in their group), others in the categorical colours by their place in the selection.
     let category_series = |points: &dyn Fn(usize) -> Vec<Point>| -> Vec<SeriesView> {
-        categories
+        let mut colours: Vec<Rgb> = categories
             .iter()
             .enumerate()
             .map(|(i, &c)| {
+                let info = &data.categories()[c];
+                let in_group = data.categories()[..c].iter().filter(|o| o.group == info.group).count();
+                palette::category_colour(&info.group, in_group, i)
+            })
+            .collect();
+        palette::make_distinct(&mut colours);
+        categories
+            .iter()
+            .zip(colours)
+            .map(|(&c, colour)| {
                 let name = data.categories()[c].label();
-                SeriesView { hidden: hidden(&name), name, colour: palette::series_colour(i), point_colours: None, points: points(c), reference: false }
+                SeriesView { hidden: hidden(&name), name, colour, point_colours: None, points: points(c), reference: false }
             })
             .collect()
     };
@@ -374,14 +385,13 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
                     shown.push(entity_name(e));
                 }
             }
-            let series = vec![SeriesView {
-                hidden: hidden(&name),
-                name,
-                colour: palette::SINGLE,
-                point_colours: Some(entity_colours(&rows)),
-                points,
-                reference: false,
-            }];
+            // One series, one colour: the bars are told apart by their labels. Only the partners
+            // together, a different kind of bar, keep their own colour.
+            let point_colours = rows
+                .iter()
+                .any(|r| r.1 == RowKind::Combined)
+                .then(|| rows.iter().map(|r| if r.1 == RowKind::Combined { palette::COMBINED } else { palette::SINGLE }).collect());
+            let series = vec![SeriesView { hidden: hidden(&name), name, colour: palette::SINGLE, point_colours, points, reference: false }];
             (rows.iter().map(|&(e, _)| entity_name(e)).collect(), rows.iter().map(|r| r.1).collect(), series, "Partner")
         }
         ChartKind::Grouped | ChartKind::Stacked => {
