@@ -70,15 +70,15 @@ pub fn series_colour(index: usize) -> Rgb {
     Rgb(dim(r), dim(g), dim(b))
 }
 
-/// The academic staff's categories: a family of blues, darkest last (the group's total comes
-/// last in HESA's order). Each meets 3:1 on the chart's surface; they differ by at least 20 in
+/// The academic staff's categories: a family of blues, the family's plainest blue last, for the
+/// group's total (last in HESA's order). Each meets 3:1 on the chart's surface; they differ by at least 20 in
 /// CIE L*a*b* (chosen one by one as the farthest from those before).
-pub const ACADEMIC: [Rgb; 5] = [Rgb(0x26, 0x6F, 0xED), Rgb(0x00, 0x77, 0xBB), Rgb(0x13, 0x30, 0xEC), Rgb(0x19, 0x35, 0x43), Rgb(0x0A, 0x19, 0x7B)];
+pub const ACADEMIC: [Rgb; 5] = [Rgb(0x26, 0x6F, 0xED), Rgb(0x13, 0x30, 0xEC), Rgb(0x19, 0x35, 0x43), Rgb(0x0A, 0x19, 0x7B), Rgb(0x00, 0x77, 0xBB)];
 
-/// The non-academic staff's categories: a family of oranges and browns, darkest last.
+/// The non-academic staff's categories: a family of oranges and browns, the plainest orange
+/// (Okabe and Ito's vermillion) last, for the group's total.
 pub const NON_ACADEMIC: [Rgb; 10] = [
     Rgb(0xC6, 0x83, 0x10),
-    Rgb(0xD5, 0x5E, 0x00),
     Rgb(0xBE, 0x6A, 0x55),
     Rgb(0x9B, 0x7B, 0x3B),
     Rgb(0xEC, 0x30, 0x13),
@@ -87,6 +87,7 @@ pub const NON_ACADEMIC: [Rgb; 10] = [
     Rgb(0x68, 0x3B, 0x08),
     Rgb(0x84, 0x1B, 0x0B),
     Rgb(0x43, 0x1F, 0x19),
+    Rgb(0xD5, 0x5E, 0x00),
 ];
 
 /// The colour family of a group of categories (`Academic`, `Non-academic`), if it has one.

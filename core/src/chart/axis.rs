@@ -258,11 +258,15 @@ pub(super) fn draw_dashed<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, a: 
     Ok(())
 }
 
-/// Axis tick text for a unit.
+/// Axis tick text for a unit, with a true minus sign below zero (as the figures have).
 fn tick(unit: Unit, v: f64) -> String {
-    match unit {
+    let text = match unit {
         Unit::Count | Unit::PerHundred | Unit::Change => format::number(v),
         Unit::Percent | Unit::PercentChange => format!("{}%", format::number(v)),
+    };
+    match text.strip_prefix('-') {
+        Some(rest) => format!("\u{2212}{rest}"),
+        None => text,
     }
 }
 
