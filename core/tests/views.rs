@@ -268,6 +268,12 @@ fn the_caption_names_every_provider_shown_in_order() {
     assert_eq!(view::figure(&b, &one).caption.providers, ["Aston"]);
 }
 
+/// Every occupation of both groups, not their totals.
+fn every_occupation(b: &workforce_core::Bundle) -> Selection {
+    let s = Selection::initial(b).apply(b, Action::NoneInGroup("Academic".into())).apply(b, Action::NoneInGroup("Non-academic".into()));
+    s.apply(b, Action::AllInGroup("Academic".into())).apply(b, Action::AllInGroup("Non-academic".into()))
+}
+
 /// The selection with only `category` chosen, on `chart`.
 fn only(b: &workforce_core::Bundle, s: Selection, category: workforce_core::manifest::CategoryKey) -> Selection {
     let s = s.apply(b, Action::NoneInGroup("Academic".into())).apply(b, Action::NoneInGroup("Non-academic".into()));
@@ -297,12 +303,7 @@ fn titles_say_what_how_who_and_when() {
     assert_eq!(f.chart.title, f.caption.heading(), "the chart's title is the caption's heading");
 
     // Every category of the table over the years: the dimension it is cut by.
-    let all = Selection::initial(&b)
-        .apply(&b, Action::NoneInGroup("Academic".into()))
-        .apply(&b, Action::NoneInGroup("Non-academic".into()))
-        .apply(&b, Action::AllInGroup("Academic".into()))
-        .apply(&b, Action::AllInGroup("Non-academic".into()))
-        .apply(&b, Action::SelectChart(ChartKind::Trend));
+    let all = every_occupation(&b).apply(&b, Action::SelectChart(ChartKind::Trend));
     assert_eq!(view::figure(&b, &all).caption.heading(), "Staff by occupation, Midlands Innovation partners, 2014/15 to 2023/24");
     let some = all.apply(&b, Action::TogglePartner("10007759".into()));
     let academic_only = some.apply(&b, Action::NoneInGroup("Non-academic".into()));
@@ -351,12 +352,7 @@ fn measures_are_named_in_plain_words() {
 #[test]
 fn categories_take_their_groups_colour_family() {
     let b = bundle();
-    let s = Selection::initial(&b)
-        .apply(&b, Action::NoneInGroup("Academic".into()))
-        .apply(&b, Action::NoneInGroup("Non-academic".into()))
-        .apply(&b, Action::AllInGroup("Academic".into()))
-        .apply(&b, Action::AllInGroup("Non-academic".into()))
-        .apply(&b, Action::SelectChart(ChartKind::Grouped));
+    let s = every_occupation(&b).apply(&b, Action::SelectChart(ChartKind::Grouped));
     let f = view::figure(&b, &s);
     assert_eq!(f.chart.series.len(), 4 + 9);
     for series in &f.chart.series {
