@@ -90,7 +90,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .measures(bundle)
         .into_iter()
         .map(|m| {
-            let label = view::measure_choice_label(data, &m);
+            let label = view::measure_choice_label(data, &s.categories, &m);
             (m, label)
         })
         .collect();
@@ -165,6 +165,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <p class="dataset-loading" role="status">{ text }</p>
                     }
                     <figure class="figure" hidden={loading.is_some()}>
+                        <FigureCaption caption={state.caption.clone()} />
                         <ViewTabs selected={s.tab} on_action={on_action.clone()} />
                         <div id="panel-chart" role="tabpanel" aria-labelledby="tab-chart" hidden={s.tab != Tab::Chart} class="chart-panel">
                             <ChartLegend view={state.chart.clone()} on_action={on_action.clone()} />
@@ -173,7 +174,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={s.tab != Tab::Table}>
                             <FiguresTable table={state.table.clone()} title={state.caption.heading()} />
                         </div>
-                        <FigureCaption caption={state.caption.clone()} />
+                        <FigureNotes caption={state.caption.clone()} />
                     </figure>
                     if embedded {
                         <p class="open-full"><a href={page_url.clone()} target="_blank" rel="noopener">{ "Open this view in the full explorer" }</a></p>

@@ -270,9 +270,11 @@ async fn the_explorer_responds_to_its_filters() {
     yew::scheduler::flush().await;
     let total = query::<HtmlElement>(&root, "#figures-table tfoot td").text_content().unwrap_or_default();
     assert_eq!(total, "16,125");
-    let caption = query::<HtmlElement>(&root, "#figure-caption").text_content().unwrap_or_default();
-    assert!(caption.contains("Staff headcount by occupation, 2020/21"), "{caption}");
-    assert!(caption.contains("Source: HESA DT025 Table 1, CC BY 4.0"), "{caption}");
+    let caption = query::<HtmlElement>(&root, "#figure-caption .caption-title").text_content().unwrap_or_default();
+    assert_eq!(caption, "Academic staff, Midlands Innovation partners, 2020/21");
+    let notes = query::<HtmlElement>(&root, "#figure-notes").text_content().unwrap_or_default();
+    assert!(notes.contains("Dataset: Staff headcount by occupation."), "{notes}");
+    assert!(notes.contains("Source: HESA DT025 Table 1, CC BY 4.0"), "{notes}");
 
     // The table tab hides the chart panel and shows the table; arrow keys move between tabs.
     query::<HtmlElement>(&root, "#tab-table").click();
@@ -311,6 +313,10 @@ async fn the_first_view_is_the_technical_workforce_and_one_click_brings_it_back(
     assert!(label.starts_with("Line chart"), "{label}");
 }
 
+fn rgb(c: workforce_core::palette::Rgb) -> [u8; 3] {
+    [c.0, c.1, c.2]
+}
+
 /// The first canvas pixel (in CSS pixels from the canvas's top-left) with the given colour.
 fn find_colour(root: &Element, rgb: [u8; 3]) -> Option<(f64, f64)> {
     let canvas = query::<web_sys::HtmlCanvasElement>(root, "#chart-canvas");
@@ -325,15 +331,17 @@ fn find_colour(root: &Element, rgb: [u8; 3]) -> Option<(f64, f64)> {
 }
 
 /// The explorer's default view, 1000 px wide, and a point on its first academic-staff segment
-/// (the palette's first colour, #332288) in client coordinates.
+/// (the academic family's total colour) in client coordinates.
 /// The explorer (kept mounted while the returned handle lives) and the page position of a bar.
 async fn explorer_and_a_bar() -> (MountedApp, Element, HtmlElement, f64, f64) {
     let root = mount();
     root.set_attribute("style", "width: 1000px").expect("style");
     let app = render_app(&root);
     yew::scheduler::flush().await;
-    let (x, y) = find_colour(&root, [0x33, 0x22, 0x88]).expect("an academic staff segment on the canvas");
+    let (x, y) = find_colour(&root, rgb(workforce_core::palette::ACADEMIC[4])).expect("an academic staff segment on the canvas");
     let canvas = query::<HtmlElement>(&root, "#chart-canvas");
+    // Pointer events land where they are on screen: bring the chart (below the title) into view.
+    canvas.scroll_into_view();
     let rect = canvas.get_bounding_client_rect();
     (app, root, canvas, rect.left() + x, rect.top() + y)
 }
@@ -399,8 +407,9 @@ async fn the_legend_hides_and_shows_a_series() {
     yew::scheduler::flush().await;
     let buttons = all(&root, "#chart-legend .legend-item");
     assert_eq!(buttons[1].get_attribute("aria-pressed").as_deref(), Some("false"));
-    assert!(find_colour(&root, [0x88, 0xcc, 0xee]).is_none(), "the hidden series is not drawn");
-    assert!(find_colour(&root, [0x33, 0x22, 0x88]).is_some());
+    // Academic staff in the academic blues, non-academic in the oranges and browns.
+    assert!(find_colour(&root, rgb(workforce_core::palette::NON_ACADEMIC[9])).is_none(), "the hidden series is not drawn");
+    assert!(find_colour(&root, rgb(workforce_core::palette::ACADEMIC[4])).is_some());
 }
 
 fn key_event(k: &str) -> web_sys::KeyboardEvent {
@@ -865,4 +874,22 @@ async fn the_page_says_a_dataset_is_loading_and_when_it_failed() {
     assert_eq!(select.value(), "staff-occupation", "the switcher returns to the dataset shown");
     assert!(!query::<HtmlElement>(&root, "figure.figure").hidden());
     assert_eq!(title(), before);
+}
+
+#[wasm_bindgen_test]
+fn an_exported_image_is_as_tall_as_its_text_and_in_the_theme_font() {
+    use workforce_core::selection::Selection;
+    let bundle = explorer::bundled::load().expect("bundle");
+    let mut figure = workforce_core::view::figure(&bundle, &Selection::initial(&bundle));
+    // Many long notes: more lines than the fixed height holds beside a readable plot.
+    figure.caption.notes = (1..=30).map(|i| format!("Note {i}: a long note about figures that were not reported by a provider in some years, wrapped over the image's width.")).collect();
+    let root = gloo::utils::document().document_element().expect("root");
+    root.set_attribute("style", "--mi-font: Georgia, serif").expect("style");
+    let svg = explorer::chart_export::svg(&figure.chart, &figure.caption, "https://example.org/x/");
+    root.remove_attribute("style").expect("style");
+    let svg = svg.expect("svg");
+    let height: u32 = svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).and_then(|h| h.parse().ok()).expect("svg height");
+    assert!(height > explorer::chart_export::HEIGHT, "{height}");
+    assert!(svg.contains("Georgia"), "the theme's font");
+    assert!(svg.contains("Note 30:"), "the last note is in the image");
 }

@@ -42,6 +42,7 @@ pub fn figures_csv(figure: &Figure, page_url: &str) -> String {
     let mut out = String::from(BOM);
     out.push_str(&csv_line(&["Title".into(), c.title.clone()]));
     out.push_str(&csv_line(&["Period".into(), c.period.clone()]));
+    out.push_str(&csv_line(&["Dataset".into(), c.dataset.clone()]));
     out.push_str(&csv_line(&["Subtitle".into(), c.subtitle.clone()]));
     // One provider a field: a name with a comma stays whole.
     let mut providers = vec!["Providers".to_string()];
@@ -92,8 +93,9 @@ pub fn whole_dataset_csv(data: &Dataset) -> String {
     dataset_csv(&crate::tidy::write(&data.records()))
 }
 
-/// `Source: HESA DT025 Table 1 (HE staff by …), 2023/24, CC BY 4.0; via Midlands Innovation
-/// workforce explorer, <url>`. Parts the caption does not have, and an empty link, are left out.
+/// `Academic staff as a % of the UK, Aston and Keele, 2021/22. Source: HESA DT025 Table 1 (HE
+/// staff by …), 2021/22, CC BY 4.0; via Midlands Innovation workforce explorer, <url>`. Parts the
+/// caption does not have, and an empty link, are left out.
 pub fn citation(caption: &Caption, page_url: &str) -> String {
     let mut source = caption.source_table.clone();
     if !caption.source_title.is_empty() {
@@ -101,7 +103,9 @@ pub fn citation(caption: &Caption, page_url: &str) -> String {
     }
     let parts: Vec<&str> = [source.as_str(), caption.period.as_str(), caption.licence.as_str()].into_iter().filter(|p| !p.is_empty()).collect();
     let via = if page_url.is_empty() { SITE_NAME.to_string() } else { format!("{SITE_NAME}, {page_url}") };
-    format!("Source: {}; via {via}", parts.join(", "))
+    let heading = caption.heading();
+    let title = if heading.is_empty() { String::new() } else { format!("{heading}. ") };
+    format!("{title}Source: {}; via {via}", parts.join(", "))
 }
 
 /// Escapes text for an HTML attribute value in double quotes.
@@ -136,7 +140,7 @@ pub fn embed_snippet(embed_url: &str, script_url: &str, title: &str) -> String {
 const FOOTER_LINE: usize = 150;
 
 /// The lines under a downloaded chart: what is counted, every provider shown, the notes, the
-/// source with HESA's rounding note, and the link.
+/// dataset's name and source with HESA's rounding note, and the link.
 pub fn image_footer(caption: &Caption, page_url: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut add = |text: &str| lines.extend(wrap(text, FOOTER_LINE));
@@ -145,7 +149,7 @@ pub fn image_footer(caption: &Caption, page_url: &str) -> Vec<String> {
     for note in &caption.notes {
         add(note);
     }
-    add(&format!("{}. {}", caption.source_line(), caption.rounding));
+    add(&format!("{} {}. {}", caption.dataset_line(), caption.source_line(), caption.rounding));
     lines.push(if page_url.is_empty() { SITE_NAME.to_string() } else { format!("{SITE_NAME}: {page_url}") });
     lines
 }

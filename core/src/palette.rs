@@ -70,6 +70,47 @@ pub fn series_colour(index: usize) -> Rgb {
     Rgb(dim(r), dim(g), dim(b))
 }
 
+/// The academic staff's categories: a family of blues, the family's plainest blue last, for the
+/// group's total (last in HESA's order). Each meets 3:1 on the chart's surface; they differ by at least 20 in
+/// CIE L*a*b* (chosen one by one as the farthest from those before).
+pub const ACADEMIC: [Rgb; 5] = [Rgb(0x26, 0x6F, 0xED), Rgb(0x13, 0x30, 0xEC), Rgb(0x19, 0x35, 0x43), Rgb(0x0A, 0x19, 0x7B), Rgb(0x00, 0x77, 0xBB)];
+
+/// The non-academic staff's categories: a family of oranges and browns, the plainest orange
+/// (Okabe and Ito's vermillion) last, for the group's total.
+pub const NON_ACADEMIC: [Rgb; 10] = [
+    Rgb(0xC6, 0x83, 0x10),
+    Rgb(0xBE, 0x6A, 0x55),
+    Rgb(0x9B, 0x7B, 0x3B),
+    Rgb(0xEC, 0x30, 0x13),
+    Rgb(0xD4, 0x4A, 0x35),
+    Rgb(0xA0, 0x52, 0x0D),
+    Rgb(0x68, 0x3B, 0x08),
+    Rgb(0x84, 0x1B, 0x0B),
+    Rgb(0x43, 0x1F, 0x19),
+    Rgb(0xD5, 0x5E, 0x00),
+];
+
+/// The colour family of a group of categories (`Academic`, `Non-academic`), if it has one.
+pub fn family(group: &str) -> Option<&'static [Rgb]> {
+    match group.to_ascii_lowercase().as_str() {
+        "academic" => Some(&ACADEMIC),
+        "non-academic" => Some(&NON_ACADEMIC),
+        _ => None,
+    }
+}
+
+/// A category's colour: by its place in its group (`in_group`, dataset order) from the group's
+/// family, so academic categories read as blues and non-academic as oranges; a category of no
+/// family takes the categorical colour of its place among the series (`in_chart`). Past a
+/// family's end, darker variants. Repeats across families are for [`make_distinct`] to settle.
+pub fn category_colour(group: &str, in_group: usize, in_chart: usize) -> Rgb {
+    let Some(colours) = family(group) else { return series_colour(in_chart) };
+    let Rgb(r, g, b) = colours[in_group % colours.len()];
+    let factor = 0.78f64.powi((in_group / colours.len()).min(12) as i32);
+    let dim = |v: u8| (f64::from(v) * factor).round() as u8;
+    Rgb(dim(r), dim(g), dim(b))
+}
+
 /// The colour of a single summed series.
 pub const SINGLE: Rgb = CATEGORICAL[0];
 
@@ -223,6 +264,31 @@ mod tests {
         assert_eq!(colours[5], UK);
         let set: HashSet<Rgb> = colours.iter().copied().collect();
         assert_eq!(set.len(), colours.len(), "{colours:?}");
+    }
+
+    #[test]
+    fn category_families_are_distinct_and_meet_3_to_1() {
+        let cie = |a: Rgb, b: Rgb| {
+            let (p, q) = (seen(a)[0], seen(b)[0]);
+            ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
+        };
+        for (name, colours) in [("academic", &ACADEMIC[..]), ("non-academic", &NON_ACADEMIC[..])] {
+            for (i, &a) in colours.iter().enumerate() {
+                assert!(contrast(a, SURFACE) >= 3.0, "{name} {}", a.hex());
+                assert_ne!(a, UK);
+                for &b in &colours[..i] {
+                    assert!(cie(a, b) >= 20.0, "{name}: {} and {} differ by {:.1}", a.hex(), b.hex(), cie(a, b));
+                }
+            }
+        }
+        // A family by group, whatever the case; the categorical colours otherwise.
+        assert_eq!(category_colour("Academic", 1, 7), ACADEMIC[1]);
+        assert_eq!(category_colour("non-academic", 0, 7), NON_ACADEMIC[0]);
+        assert_eq!(category_colour("", 3, 7), series_colour(7));
+        // Blues are blue and oranges orange: the hue families do not cross.
+        let hue = |c: Rgb| seen(c)[0];
+        assert!(ACADEMIC.iter().all(|&c| hue(c)[2] < 0.0), "academic colours lean blue (b* < 0)");
+        assert!(NON_ACADEMIC.iter().all(|&c| hue(c)[1] > 0.0 && hue(c)[2] > 0.0), "non-academic colours lean orange (a*, b* > 0)");
     }
 
     #[test]

@@ -106,7 +106,8 @@ fn occupation_totals_view_is_meaningful() {
     assert_eq!(s.year, "2023/24");
     assert_eq!(s.categories, vec![key("Academic", "Total academic staff"), key("Non-academic", "Total non-academic staff")]);
     let f = view::figure(&b, &s);
-    assert_eq!(f.caption.heading(), "Staff headcount by occupation, 2023/24");
+    assert_eq!(f.caption.heading(), "Academic and non-academic staff, Midlands Innovation partners, 2023/24");
+    assert_eq!(f.caption.dataset, "Staff headcount by occupation");
     assert_eq!(f.caption.source_line(), "Source: HESA DT025 Table 1, CC BY 4.0");
     assert_eq!(f.chart.labels.len(), 8);
     assert_eq!(f.chart.series.len(), 2);

@@ -533,3 +533,53 @@ fn a_break_is_a_labelled_rule_between_its_years() {
     let (out, _) = svg(&trend(&["Aston"], &[1000.0], 10), 900, 450);
     assert!(!out.contains("Opt-out"));
 }
+
+#[allow(dead_code)]
+mod common;
+
+/// Leicester's academic staff, 2020/21 to 2021/22: 1,705 to 1,655, a fall of 50, beside Aston's
+/// and Warwick's rises, as bars (`width` decides up the page or across it).
+fn leicester_falls(partners: &[&str]) -> ChartView {
+    use workforce_core::selection::{Action, ChangeKind, Measure, Selection};
+    let b = common::bundle();
+    let mut s = Selection::baseline(&b).apply(&b, Action::SelectChart(ChartKind::Bars)).apply(&b, Action::SelectYear("2021/22".into()));
+    s = s.apply(&b, Action::NoneInGroup("Non-academic".into())).apply(&b, Action::NoPartners);
+    for p in partners {
+        s = s.apply(&b, Action::TogglePartner((*p).into()));
+    }
+    s = s.apply(&b, Action::SelectMeasure(Measure::Change { base: "2020/21".into(), kind: ChangeKind::Absolute }));
+    workforce_core::view::figure(&b, &s).chart
+}
+
+#[test]
+fn a_fall_goes_below_the_zero_line_with_its_figure_outside_the_bar() {
+    // Aston, Leicester, Warwick: bars up the page.
+    let v = leicester_falls(&["10007759", "10007796", "10007163"]);
+    let leicester = v.labels.iter().position(|l| l == "Leicester").expect("Leicester");
+    assert_eq!(v.series[0].points[leicester].value, Some(-50.0));
+    let (out, hits) = svg(&v, 800, 450);
+    let bar = hits.iter().find(|h| h.row == leicester).expect("Leicester's bar");
+    let rise = hits.iter().find(|h| h.row != leicester).expect("a rise");
+    // The zero line is where rises start and the fall starts: the fall hangs below it.
+    assert_eq!(bar.y0, rise.y1, "the fall starts at zero: {bar:?} {rise:?}");
+    assert!(bar.y1 > bar.y0 + 5, "{bar:?}");
+    let t = texts(&out);
+    let figure = t.iter().find(|t| t.content == "−50").expect("the fall's figure");
+    assert!(figure.y >= f64::from(bar.y1), "under the bar's end: {figure:?} {bar:?}");
+    let label = t.iter().find(|t| t.content == "Leicester").expect("label");
+    assert!(label.y >= figure.y + figure.size, "the category label stays below the figure: {label:?} {figure:?}");
+    assert!(t.iter().any(|t| t.content == "−100" || t.content == "−50" && t.anchor == "end"), "a tick below zero");
+
+    // Every partner on a narrow chart: bars across the page, ranked, the fall last and left of zero.
+    let v = leicester_falls(&["10007759", "10006840", "10007822", "10007767", "10007796", "10004113", "10007154", "10007163"]);
+    let (out, hits) = svg(&v, 420, 600);
+    let leicester = v.labels.iter().position(|l| l == "Leicester").expect("Leicester");
+    let bar = hits.iter().find(|h| h.row == leicester).expect("Leicester's bar");
+    let rise = hits.iter().find(|h| h.row != leicester && v.series[0].points[h.row].value.is_some_and(|x| x > 0.0)).expect("a rise");
+    assert_eq!(bar.x1, rise.x0, "the fall ends at zero: {bar:?} {rise:?}");
+    assert!(bar.x0 < bar.x1 - 5);
+    let t = texts(&out);
+    let figure = t.iter().find(|t| t.content == "−50").expect("the fall's figure");
+    let label = t.iter().find(|t| t.content == "Leicester").expect("label");
+    assert!(label.span().1 < figure.span().0, "the figure never crosses the category label: {label:?} {figure:?}");
+}

@@ -15,7 +15,7 @@ fn figures_csv_has_the_shown_figures_and_leaves_missing_ones_empty() {
     let csv = export::figures_csv(&f, "https://example.org/explorer/");
     assert!(csv.starts_with('\u{feff}'), "a byte-order mark for Excel");
     let text = csv.trim_start_matches('\u{feff}');
-    assert!(text.starts_with("Title,Staff headcount by occupation\r\nPeriod,2023/24\r\n"), "{text}");
+    assert!(text.starts_with("Title,\"Academic and non-academic staff, Midlands Innovation partners\"\r\nPeriod,2023/24\r\nDataset,Staff headcount by occupation\r\n"), "{text}");
     assert!(text.contains("\r\nSource,HESA DT025 Table 1,HE staff by HE provider and activity standard occupational classification\r\n"), "{text}");
     assert!(text.contains("\r\nSource link,https://www.hesa.ac.uk/data-and-analysis/staff/table-1\r\nLicence,CC BY 4.0\r\n"), "{text}");
     assert!(text.contains("\r\nProviders,Aston,Birmingham,Cranfield,Keele,Leicester,Loughborough,Nottingham,Warwick\r\n"), "{text}");
@@ -51,7 +51,7 @@ fn citation_and_embed_snippet() {
     let f = view::figure(&b, &s);
     assert_eq!(
         export::citation(&f.caption, "https://example.org/x/?y=2023-24"),
-        "Source: HESA DT025 Table 1 (HE staff by HE provider and activity standard occupational classification), 2023/24, CC BY 4.0; via Midlands Innovation workforce explorer, https://example.org/x/?y=2023-24"
+        "Academic and non-academic staff, Midlands Innovation partners, 2023/24. Source: HESA DT025 Table 1 (HE staff by HE provider and activity standard occupational classification), 2023/24, CC BY 4.0; via Midlands Innovation workforce explorer, https://example.org/x/?y=2023-24"
     );
     let snippet = export::embed_snippet("https://example.org/x/?embed=1&p=aston", "https://example.org/x/embed.js", "A \"quoted\" <title>");
     assert!(snippet.contains("src=\"https://example.org/x/?embed=1&amp;p=aston\""));
@@ -95,14 +95,15 @@ fn exports_read_the_caption_fields_whatever_the_names_hold() {
     assert_eq!(export::file_stem("staff-awkward", &f.caption), "staff-awkward-2023-24");
     assert_eq!(
         export::citation(&f.caption, url),
-        "Source: HESA DT025 Table 1 (HE staff by provider, grade and year, 2014/15 to 2023/24), 2023/24, CC BY 4.0; via Midlands Innovation workforce explorer, https://example.org/x/?d=staff-awkward"
+        format!("Academic and non-academic staff, Aston and {AWKWARD_PROVIDER}, 2023/24. Source: HESA DT025 Table 1 (HE staff by provider, grade and year, 2014/15 to 2023/24), 2023/24, CC BY 4.0; via Midlands Innovation workforce explorer, https://example.org/x/?d=staff-awkward")
     );
     let trend = view::figure(&b, &s.apply(&b, Action::SelectChart(ChartKind::Trend)));
     assert_eq!(export::file_stem("staff-awkward", &trend.caption), "staff-awkward-2014-15-to-2023-24");
 
     let rows = header_rows(&export::figures_csv(&f, url));
     let field = |name: &str| rows.iter().find(|r| r[0] == name).unwrap_or_else(|| panic!("no {name} row in {rows:?}")).clone();
-    assert_eq!(field("Title"), ["Title", "Staff, from grade 1 to grade 9"]);
+    assert_eq!(field("Title"), ["Title".to_string(), format!("Academic and non-academic staff, Aston and {AWKWARD_PROVIDER}")]);
+    assert_eq!(field("Dataset"), ["Dataset", "Staff, from grade 1 to grade 9"]);
     assert_eq!(field("Period"), ["Period", "2023/24"]);
     // Counts: the UK total is in a note, not on the chart, so it is not among the providers shown.
     assert_eq!(field("Providers"), ["Providers", "Aston", AWKWARD_PROVIDER]);
@@ -112,7 +113,7 @@ fn exports_read_the_caption_fields_whatever_the_names_hold() {
     // The image's footer: every provider named whole, the source and the link.
     let footer = export::image_footer(&f.caption, url).join(" ");
     assert!(footer.contains(&format!("Shown: Aston and {AWKWARD_PROVIDER}.")), "{footer}");
-    assert!(footer.contains("Source: HESA DT025 Table 1, CC BY 4.0. HESA rounds"), "{footer}");
+    assert!(footer.contains("Dataset: Staff, from grade 1 to grade 9. Source: HESA DT025 Table 1, CC BY 4.0. HESA rounds"), "{footer}");
     assert!(footer.ends_with(url), "{footer}");
 }
 

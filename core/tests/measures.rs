@@ -65,7 +65,7 @@ fn a_share_of_the_uk_says_which_side_was_not_reported() {
     assert_eq!(point(&f, "Birmingham"), Point::NOT_REPORTED);
     // Aston reported (1,130) but the UK did not: no share, and the status says it is the base.
     assert_eq!(point(&f, "Aston"), Point { value: None, status: Status::BaseIncomplete });
-    assert_eq!(f.chart.unit.point(point(&f, "Aston")), "not shown (base not reported)");
+    assert_eq!(f.chart.unit.point(point(&f, "Aston")), "not shown: the base was not reported in full");
     assert!(f.caption.notes.iter().any(|n| n.contains("HESA publishes no UK total for non-academic staff from 2019/20")), "{:?}", f.caption.notes);
     // In 2016/17 everyone reported: the partners together are complete.
     let f = view::figure(&b, &s.apply(&b, Action::SelectYear("2016/17".into())));
@@ -126,7 +126,7 @@ fn a_change_across_a_series_break_is_not_shown() {
     // From 2019/20, which Cranfield did not report, to 2020/21, which it did: a series break.
     let f = view::figure(&b, &s.apply(&b, Action::SelectYear("2020/21".into())).apply(&b, Action::SetBaseYear("2019/20".into())));
     assert_eq!(point(&f, "Cranfield"), Point { value: None, status: Status::SeriesBreak });
-    assert_eq!(f.chart.unit.point(point(&f, "Cranfield")), "not shown (series break)");
+    assert_eq!(f.chart.unit.point(point(&f, "Cranfield")), "not shown: the provider did not report in full in every year compared");
     assert!(f.caption.notes.iter().any(|n| n.starts_with("Some changes are not shown")), "{:?}", f.caption.notes);
 
     // The index breaks at the first gap: Cranfield's line stops at 2018/19 and does not resume.
@@ -148,7 +148,7 @@ fn base_years_come_before_the_year_shown() {
     let b = bundle();
     let s = bars(&b, academic(), "2020/21");
     assert_eq!(s.base_years(&b).len(), 6, "2014/15 to 2019/20");
-    let labels: Vec<String> = s.measures(&b).iter().map(|m| view::measure_choice_label(s.dataset(&b), m)).collect();
+    let labels: Vec<String> = s.measures(&b).iter().map(|m| view::measure_choice_label(s.dataset(&b), &s.categories, m)).collect();
     assert!(labels.contains(&"% of the UK".to_string()), "{labels:?}");
     assert!(labels.contains(&"Change since 2014/15".to_string()), "{labels:?}");
     assert!(labels.contains(&"% change since 2014/15".to_string()), "{labels:?}");
@@ -167,7 +167,7 @@ fn base_years_come_before_the_year_shown() {
     assert!(first.measures(&b).iter().all(|m| m.base_year().is_none()));
     // The index is a trend's; the differences are bars'.
     let trend = s.apply(&b, Action::SelectChart(ChartKind::Trend));
-    let labels: Vec<String> = trend.measures(&b).iter().map(|m| view::measure_choice_label(trend.dataset(&b), m)).collect();
+    let labels: Vec<String> = trend.measures(&b).iter().map(|m| view::measure_choice_label(trend.dataset(&b), &trend.categories, m)).collect();
     assert!(labels.contains(&"Index (2014/15 = 100)".to_string()), "{labels:?}");
     assert!(!labels.contains(&"Change since 2014/15".to_string()), "{labels:?}");
 }

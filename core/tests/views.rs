@@ -76,8 +76,8 @@ fn no_percentage_on_a_base_under_22_5() {
         .apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     let f = view::figure(&b, &s);
     assert!(f.chart.series.iter().all(|x| x.points[0] == Point { value: None, status: Status::BaseTooSmall }), "{:?}", f.chart.series);
-    assert!(f.caption.notes.iter().any(|n| n.contains("base is under 22.5")), "{:?}", f.caption.notes);
-    assert_eq!(f.table.unit.point(f.table.rows[0].cells[0]), "not shown (base under 22.5)");
+    assert!(f.caption.notes.iter().any(|n| n.contains("HESA does not publish percentages of very small numbers (fewer than 22.5)")), "{:?}", f.caption.notes);
+    assert_eq!(f.table.unit.point(f.table.rows[0].cells[0]), "not shown: HESA does not publish percentages of very small numbers (fewer than 22.5)");
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn partners_together_and_trends() {
     let s = Selection::baseline(&b).apply(&b, Action::SetCombine(true)).apply(&b, Action::SelectChart(ChartKind::Trend));
     let f = view::figure(&b, &s);
     assert_eq!(f.chart.labels.len(), 10, "every year 2014/15 to 2023/24");
-    assert_eq!(f.caption.heading(), "Staff headcount by occupation, 2014/15 to 2023/24");
+    assert_eq!(f.caption.heading(), "Academic and non-academic staff, Midlands Innovation partners, 2014/15 to 2023/24");
     assert_eq!(f.caption.period, "2014/15 to 2023/24");
     assert_eq!(f.chart.series.len(), 9, "eight partners and the eight together");
     let together = f.chart.series.last().expect("series");
@@ -138,8 +138,14 @@ fn a_partner_keeps_its_colour() {
     };
     let all = Selection::baseline(&b).apply(&b, Action::SelectChart(ChartKind::Bars)).apply(&b, Action::ToggleCategory(non_academic()));
     let some = all.apply(&b, Action::TogglePartner("10007759".into())).apply(&b, Action::TogglePartner("10006840".into()));
-    assert_eq!(colour_of(&all, "Warwick"), colour_of(&some, "Warwick"));
-    assert_eq!(colour_of(&all, "Warwick"), palette::partner_colour(7));
+    // Single-series bars: one colour for every partner, the partners together apart.
+    let f = view::figure(&b, &all);
+    let colours: HashSet<_> = (0..f.chart.labels.len()).map(|r| f.chart.series[0].colour_at(r)).collect();
+    assert_eq!(colours.len(), 1, "one colour for one series");
+    assert_eq!(colour_of(&all, "Warwick"), palette::SINGLE);
+    let combined = all.apply(&b, Action::SetCombine(true));
+    assert_eq!(colour_of(&combined, "Warwick"), palette::SINGLE);
+    assert_eq!(colour_of(&combined, "8 partners together"), palette::COMBINED);
     // And the same colour on a trend line.
     let trend = some.apply(&b, Action::SelectChart(ChartKind::Trend));
     let f = view::figure(&b, &trend);
@@ -187,11 +193,12 @@ fn the_caption_is_in_fields() {
     let b = bundle();
     let f = view::figure(&b, &Selection::baseline(&b));
     let c = &f.caption;
-    assert_eq!(c.title, "Staff headcount by occupation");
+    assert_eq!(c.title, "Academic and non-academic staff, Midlands Innovation partners");
+    assert_eq!(c.dataset, "Staff headcount by occupation");
     assert_eq!(c.period, "2023/24");
-    assert_eq!(c.heading(), "Staff headcount by occupation, 2023/24");
+    assert_eq!(c.heading(), "Academic and non-academic staff, Midlands Innovation partners, 2023/24");
     assert_eq!(c.heading(), f.chart.title, "the chart's title is the caption's heading");
-    assert_eq!(c.subtitle, "Headcount: Total academic staff and Total non-academic staff.");
+    assert_eq!(c.subtitle, "Headcount of academic and non-academic staff.");
     assert_eq!(c.providers, ["Aston", "Birmingham", "Cranfield", "Keele", "Leicester", "Loughborough", "Nottingham", "Warwick"]);
     assert_eq!(c.shown(), "Shown: Aston, Birmingham, Cranfield, Keele, Leicester, Loughborough, Nottingham and Warwick.");
     assert_eq!(c.source_table, "HESA DT025 Table 1");
@@ -207,7 +214,7 @@ fn the_caption_is_in_fields() {
     // A share: what and how measured, in words.
     let s = Selection::baseline(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     let c = view::figure(&b, &s).caption;
-    assert!(c.subtitle.ends_with(", as % of the selected categories."), "{}", c.subtitle);
+    assert!(c.subtitle.ends_with(" Percentages of each provider's total of the selected categories in the same year."), "{}", c.subtitle);
 }
 
 #[test]
@@ -227,7 +234,8 @@ fn the_caption_names_every_provider_shown_in_order() {
     let c = &f.caption;
     assert_eq!(c.providers, ["Aston", "Keele", AWKWARD_PROVIDER, "2 partners together", "UK (all providers)"]);
     assert_eq!(c.providers, f.chart.labels, "the same names, in the chart's order");
-    assert_eq!(c.title, "Staff, from grade 1 to grade 9");
+    assert_eq!(c.dataset, "Staff, from grade 1 to grade 9");
+    assert_eq!(c.title, format!("Academic and non-academic staff as a % of the selected categories, Aston, Keele, {AWKWARD_PROVIDER} and the UK"));
     assert_eq!(c.period, "2023/24");
 
     // Counts: the UK total is not drawn beside the partners, so the caption does not name it.
@@ -259,4 +267,104 @@ fn the_caption_names_every_provider_shown_in_order() {
     let one = trend.apply(&b, Action::SetCombine(false)).apply(&b, Action::TogglePartner("10007767".into()));
     assert!(one.trend_by_category());
     assert_eq!(view::figure(&b, &one).caption.providers, ["Aston"]);
+}
+
+/// Every occupation of both groups, not their totals.
+fn every_occupation(b: &workforce_core::Bundle) -> Selection {
+    let s = Selection::initial(b).apply(b, Action::NoneInGroup("Academic".into())).apply(b, Action::NoneInGroup("Non-academic".into()));
+    s.apply(b, Action::AllInGroup("Academic".into())).apply(b, Action::AllInGroup("Non-academic".into()))
+}
+
+/// The selection with only `category` chosen, on `chart`.
+fn only(b: &workforce_core::Bundle, s: Selection, category: workforce_core::manifest::CategoryKey) -> Selection {
+    let s = s.apply(b, Action::NoneInGroup("Academic".into())).apply(b, Action::NoneInGroup("Non-academic".into()));
+    s.apply(b, Action::NoneInGroup(String::new())).apply(b, Action::ToggleCategory(category))
+}
+
+#[test]
+fn titles_say_what_how_who_and_when() {
+    let b = bundle();
+    // What, measure, who, when.
+    let s = only(&b, Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)), key("Non-academic", "Associate professional occupations"))
+        .apply(&b, Action::SelectMeasure(Measure::Change { base: "2014/15".into(), kind: workforce_core::selection::ChangeKind::Absolute }));
+    let c = view::figure(&b, &s).caption;
+    assert_eq!(c.heading(), "Non-academic staff in associate professional occupations, change since 2014/15, Midlands Innovation partners, 2023/24");
+    assert_eq!(c.subtitle, "Headcount of non-academic staff in associate professional occupations. The change from 2014/15, in headcount.");
+
+    // Three partners by name; a share of the UK.
+    let s = only(&b, Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)), academic())
+        .apply(&b, Action::NoPartners)
+        .apply(&b, Action::TogglePartner("10007759".into()))
+        .apply(&b, Action::TogglePartner("10007767".into()))
+        .apply(&b, Action::TogglePartner("10007163".into()))
+        .apply(&b, Action::SelectYear("2021/22".into()))
+        .apply(&b, Action::SelectMeasure(Measure::ShareOfUk));
+    let f = view::figure(&b, &s);
+    assert_eq!(f.caption.heading(), "Academic staff as a % of the UK, Aston, Keele and Warwick, 2021/22");
+    assert_eq!(f.chart.title, f.caption.heading(), "the chart's title is the caption's heading");
+
+    // Every category of the table over the years: the dimension it is cut by.
+    let all = every_occupation(&b).apply(&b, Action::SelectChart(ChartKind::Trend));
+    assert_eq!(view::figure(&b, &all).caption.heading(), "Staff by occupation, Midlands Innovation partners, 2014/15 to 2023/24");
+    let some = all.apply(&b, Action::TogglePartner("10007759".into()));
+    let academic_only = some.apply(&b, Action::NoneInGroup("Non-academic".into()));
+    assert_eq!(view::figure(&b, &academic_only).caption.heading(), "Academic staff by occupation, 7 partners, 2014/15 to 2023/24");
+
+    // The old first view: both totals, never just the dataset's name, which the caption keeps apart.
+    let c = view::figure(&b, &Selection::baseline(&b)).caption;
+    assert_eq!(c.heading(), "Academic and non-academic staff, Midlands Innovation partners, 2023/24");
+    assert_eq!(c.subtitle, "Headcount of academic and non-academic staff.");
+    assert_eq!(c.dataset_line(), "Dataset: Staff headcount by occupation.");
+
+    // A percentage of a total, with the UK as a reference, named.
+    let pct = only(&b, Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)), academic())
+        .apply(&b, Action::SetCompareUk(true))
+        .apply(&b, Action::SelectYear("2018/19".into()))
+        .apply(&b, Action::SelectMeasure(Measure::PerHundred(key("", "Total"))));
+    let c = view::figure(&b, &pct).caption;
+    assert_eq!(c.heading(), "Academic staff as a % of all staff, Midlands Innovation partners and the UK, 2018/19");
+    assert_eq!(c.subtitle, "Headcount of academic staff. Percentages of all staff at each provider in the same year.");
+
+    // Other tables: students by sex, staff FTE by cost centre.
+    let students = Selection::baseline(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
+    let c = view::figure(&b, &students).caption;
+    assert_eq!(c.heading(), "Female, male and unknown students as a % of the selected categories, Midlands Innovation partners, 2023/24");
+    assert_eq!(c.subtitle, "Number of female, male and unknown students. Percentages of each provider's total of the selected categories in the same year.");
+    let fte = Selection::baseline(&b).apply(&b, Action::SelectDataset("staff-cost-centre".into()));
+    assert_eq!(view::figure(&b, &fte).caption.heading(), "All staff FTE, Midlands Innovation partners, 2023/24");
+    let engineering = only(&b, fte, key("", "Engineering & technology")).apply(&b, Action::NoPartners).apply(&b, Action::TogglePartner("10007759".into()));
+    assert_eq!(view::figure(&b, &engineering).caption.heading(), "Staff FTE in engineering & technology, Aston, 2023/24");
+}
+
+#[test]
+fn measures_are_named_in_plain_words() {
+    let b = bundle();
+    let s = only(&b, Selection::initial(&b).apply(&b, Action::SelectChart(ChartKind::Bars)), academic());
+    let data = s.dataset(&b);
+    let label = |s: &Selection, m: Measure| view::measure_choice_label(data, &s.categories, &m);
+    assert_eq!(label(&s, Measure::PerHundred(key("", "Total"))), "% of all staff");
+    let nonacademic = only(&b, s.clone(), non_academic());
+    assert_eq!(label(&nonacademic, Measure::PerHundred(academic())), "Per 100 academic staff");
+    let professional = only(&b, s.clone(), key("Non-academic", "Professional occupations"));
+    assert_eq!(label(&professional, Measure::PerHundred(non_academic())), "% of non-academic staff");
+    assert_eq!(label(&s, Measure::ShareOfSelection), "% of the selected categories");
+}
+
+#[test]
+fn categories_take_their_groups_colour_family() {
+    let b = bundle();
+    let s = every_occupation(&b).apply(&b, Action::SelectChart(ChartKind::Grouped));
+    let f = view::figure(&b, &s);
+    assert_eq!(f.chart.series.len(), 4 + 9);
+    for series in &f.chart.series {
+        let family: &[_] = if series.name.contains("(Non-academic)") || series.name.contains("non-academic") { &palette::NON_ACADEMIC } else { &palette::ACADEMIC };
+        assert!(family.contains(&series.colour), "{} is {}", series.name, series.colour.hex());
+    }
+    let colours: HashSet<_> = f.chart.series.iter().map(|x| x.colour).collect();
+    assert_eq!(colours.len(), f.chart.series.len(), "still distinct");
+    // A category keeps its colour whichever others are chosen with it.
+    let name = "Professional occupations (Non-academic)";
+    let colour = |f: &view::Figure| f.chart.series.iter().find(|x| x.name == name).map(|x| x.colour);
+    let fewer = s.apply(&b, Action::NoneInGroup("Academic".into()));
+    assert_eq!(colour(&view::figure(&b, &fewer)), colour(&f));
 }

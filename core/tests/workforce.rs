@@ -213,7 +213,7 @@ fn starters_and_leavers_per_100_staff_at_the_start_of_the_year() {
     let s = s.apply(&b, Action::SelectMeasure(Measure::PerHundred(start_of_year())));
     let f = view::figure(&b, &s);
     assert_eq!((f.chart.unit, f.chart.y_label.as_str()), (Unit::PerHundred, "per 100 academic staff at the start of the year"));
-    assert_eq!(view::measure_choice_label(s.dataset(&b), &s.measure), "Per 100 academic staff at the start of the year");
+    assert_eq!(view::measure_choice_label(s.dataset(&b), &s.categories, &s.measure), "Per 100 academic staff at the start of the year");
     // data/staff-flows.csv, Loughborough 2023/24: start 1,675, starters 320, leavers 305.
     assert_eq!(f.chart.unit.point(point(&f, "Loughborough", 0)), "19.1");
     assert_eq!(f.chart.unit.point(point(&f, "Loughborough", 1)), "18.2");

@@ -270,9 +270,11 @@ describe('workforce explorer (dist/)', { timeout: 180_000 }, () => {
     // Caption
     const title = norm(await page.textContent('#figure-caption .caption-title'));
     assert.ok(title.includes('2023/24'), `caption title should name 2023/24: "${title}"`);
-    assert.ok(title.includes('Staff headcount by occupation'), `caption title: "${title}"`);
-    assert.equal(norm(await page.textContent('#figure-caption .caption-source')), SOURCE_LINE);
-    const notReported = norm(await page.textContent('#figure-caption .caption-not-reported'));
+    assert.equal(title, 'Academic and non-academic staff, Midlands Innovation partners, 2023/24');
+    assert.equal(norm(await page.textContent('#figure-caption .caption-subtitle')), 'Headcount of academic and non-academic staff.');
+    assert.equal(norm(await page.textContent('#figure-notes .caption-dataset')), 'Dataset: Staff headcount by occupation.');
+    assert.equal(norm(await page.textContent('#figure-notes .caption-source')), SOURCE_LINE);
+    const notReported = norm(await page.textContent('#figure-notes .caption-not-reported'));
     assert.ok(
       notReported.includes('Birmingham') && notReported.includes('Nottingham'),
       `not-reported list should name Birmingham and Nottingham: "${notReported}"`,

@@ -28,6 +28,16 @@ describe('markup in data', () => {
     await page.waitForFunction(() => document.querySelector('.file-status')?.textContent.startsWith('Opened'));
     await page.check('#chart-kind-grouped');
     await page.click('#tab-table');
+    // The table's name, from the file, is shown as text under the figure.
+    assert.ok((await page.textContent('.caption-dataset')).includes(SCRIPT), 'the table name is shown as text');
+    // And a column label, once chosen, in the table's heading.
+    const chosen = await page.evaluate((label) => {
+      const input = [...document.querySelectorAll('#category-filter input[name=category]')].find((i) => i.dataset.name === label);
+      if (input && !input.checked) input.click();
+      return Boolean(input);
+    }, SCRIPT);
+    assert.ok(chosen, 'the column is offered as a category, by its label');
+    await page.waitForFunction((label) => document.querySelector('#figures-table')?.textContent.includes(label), SCRIPT);
     const table = await page.textContent('#figures-table');
     assert.ok(table.includes(SCRIPT), 'the column label is shown as text');
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no markup ran');

@@ -17,6 +17,8 @@ const SHARED = path.resolve(REPO, 'data', 'hesa');
 const { open } = usePages({ viewport: { width: 1440, height: 1000 } });
 
 const title = (page) => page.textContent('.caption-title');
+// The dataset's own name, kept in the notes under the figure.
+const dataset = (page) => page.textContent('.caption-dataset');
 
 /** The view these tests open files from, by its link: occupation totals, stacked bars, 2023/24
  * (files open in the chart kind shown, and the first view is a trend). */
@@ -35,7 +37,8 @@ describe('your own files', () => {
     assert.equal(await page.textContent('.file-status'), 'Opened “Example enrolments by HE provider and mode of study” (2 years).');
     assert.ok(requests.some((u) => u.endsWith('importer_loader.js')), 'read by the importer worker');
     assert.equal(await page.inputValue('#dataset-select'), 'own-dt999-table-9');
-    assert.equal(await title(page), 'Example enrolments by HE provider and mode of study, 2021/22');
+    assert.equal(await title(page), 'All students, Aston and Cranfield, 2021/22');
+    assert.equal(await dataset(page), 'Dataset: Example enrolments by HE provider and mode of study.');
     await waitForDraw(page);
     const label = await page.getAttribute('#chart-canvas', 'aria-label');
     assert.ok(label.includes('Aston: 17,595.'), label);
@@ -81,7 +84,8 @@ describe('your own files', () => {
     assert.equal((await grab('#download-png')).name, 'own-dt999-table-9-2021-22.png');
     const svg = await grab('#download-svg');
     assert.equal(svg.name, 'own-dt999-table-9-2021-22.svg');
-    assert.ok(svg.text.includes('Example enrolments by HE provider and mode of study, 2021/22'));
+    assert.ok(svg.text.includes('All students, Aston and Cranfield, 2021/22'), svg.text);
+    assert.ok(svg.text.includes('Dataset: Example enrolments by HE provider and mode of study.'), svg.text);
 
     // Back on a bundled dataset, links and embeds work again.
     await page.selectOption('#dataset-select', 'staff-occupation');
@@ -102,7 +106,8 @@ describe('your own files', () => {
     await page.waitForFunction(() => document.querySelector('.file-status.error')?.textContent.startsWith('cut.csv'));
     await page.setInputFiles('#open-file', path.join(FIXTURES, 'other-table-blocks.csv'));
     await page.waitForFunction(() => document.querySelector('.file-status')?.textContent.startsWith('Opened'));
-    assert.equal(await title(page), 'Example staff by HE provider, contract and grade, 2022/23');
+    assert.equal(await title(page), 'All staff, Aston and Warwick, 2022/23');
+    assert.equal(await dataset(page), 'Dataset: Example staff by HE provider, contract and grade.');
   });
 
   test('files offered while others are still opening are refused, and the first answer stands', async () => {
@@ -127,11 +132,12 @@ describe('your own files', () => {
     assert.equal(refused, 'Still opening the previous files; try again when it finishes.');
     await page.waitForFunction(() => document.querySelector('.file-status')?.textContent.startsWith('Opened'));
     assert.equal(await page.textContent('.file-status'), 'Opened “Example enrolments by HE provider and mode of study” (1 year).');
-    assert.equal(await title(page), 'Example enrolments by HE provider and mode of study, 2020/21');
+    assert.equal(await title(page), 'All students, Aston and Cranfield, 2020/21');
+    assert.equal(await dataset(page), 'Dataset: Example enrolments by HE provider and mode of study.');
     assert.equal(await page.$('.file-refused'), null, 'the refusal goes when the first open ends');
     // Offered again now, the second table opens.
     await page.setInputFiles('#open-file', path.join(FIXTURES, 'other-table-blocks.csv'));
-    await page.waitForFunction(() => document.querySelector('.caption-title').textContent.startsWith('Example staff'));
+    await page.waitForFunction(() => document.querySelector('.caption-dataset').textContent.startsWith('Dataset: Example staff'));
   });
 
   test('back and forward after opening a table keep it (the URL is read against the new data)', async () => {
@@ -143,7 +149,8 @@ describe('your own files', () => {
     await page.goBack();
     await page.waitForFunction(() => !location.search.includes('y=2020-21'));
     assert.equal(await page.inputValue('#dataset-select'), 'own-dt999-table-9');
-    assert.equal(await title(page), 'Example enrolments by HE provider and mode of study, 2021/22');
+    assert.equal(await title(page), 'All students, Aston and Cranfield, 2021/22');
+    assert.equal(await dataset(page), 'Dataset: Example enrolments by HE provider and mode of study.');
     await page.goForward();
     await page.waitForFunction(() => document.querySelector('.caption-title').textContent.endsWith('2020/21'));
     assert.equal(await page.inputValue('#dataset-select'), 'own-dt999-table-9');
@@ -156,11 +163,11 @@ describe('your own files', () => {
     for (const name of readdirSync(SHARED).filter((f) => f.endsWith('.csv')).sort()) {
       // Back to a bundled dataset, so the opened table's title shows the change.
       await page.selectOption('#dataset-select', 'staff-occupation');
-      await page.waitForFunction(() => document.querySelector('.caption-title').textContent.startsWith('Staff headcount'));
+      await page.waitForFunction(() => document.querySelector('.caption-dataset').textContent.startsWith('Dataset: Staff headcount'));
       const start = Date.now();
       await page.setInputFiles('#open-file', path.join(SHARED, name));
       await page.waitForFunction(
-        () => !document.querySelector('.caption-title').textContent.startsWith('Staff headcount') || document.querySelector('.file-status.error'),
+        () => !document.querySelector('.caption-dataset').textContent.startsWith('Dataset: Staff headcount') || document.querySelector('.file-status.error'),
       );
       timings.push(`${name}: ${Date.now() - start} ms`);
       const status = await page.textContent('.file-status');

@@ -140,7 +140,7 @@ describe('embedding', () => {
     const { page } = await open('?p=aston,keele&v=bars');
     await page.click('#open-embed');
     const snippet = await page.inputValue('#embed-snippet');
-    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/research\/explorer\/\?embed=1&amp;p=aston,keele&amp;v=bars" title="Midlands Innovation workforce explorer: Staff headcount by occupation, 2023\/24" loading="lazy"/);
+    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/research\/explorer\/\?embed=1&amp;p=aston,keele&amp;v=bars" title="Midlands Innovation workforce explorer: Academic and non-academic staff, Aston and Keele, 2023\/24" loading="lazy"/);
     assert.ok(snippet.includes(`<script src="${pages.base()}embed.js" async></script>`), snippet);
     await page.keyboard.press('Escape');
     await page.waitForSelector('#embed-dialog', { state: 'detached' });
@@ -215,7 +215,7 @@ describe('downloads', () => {
     }, svgText);
     assert.equal(parsed.error, null, 'the SVG parses');
     assert.equal(parsed.root, 'svg');
-    for (const words of ['Staff headcount by occupation, 2023/24', 'Shown: Aston, Birmingham and Warwick.', 'Source: HESA DT025 Table 1, CC BY 4.0', '4,205']) {
+    for (const words of ['Academic and non-academic staff, Aston, Birmingham and Warwick, 2023/24', 'Shown: Aston, Birmingham and Warwick.', 'Dataset: Staff headcount by occupation. Source: HESA DT025 Table 1, CC BY 4.0', '4,205']) {
       assert.ok(parsed.text.includes(words), `${words} in the SVG`);
     }
 
@@ -224,7 +224,7 @@ describe('downloads', () => {
     assert.ok(csvText.startsWith('\ufeff'), 'a byte-order mark for Excel');
     const rows = csvText.split('\r\n');
     // The caption's fields, one a row (each provider in its own field).
-    for (const row of ['\ufeffTitle,Staff headcount by occupation', 'Period,2023/24', 'Providers,Aston,Birmingham,Warwick', 'Licence,CC BY 4.0']) {
+    for (const row of ['\ufeffTitle,"Academic and non-academic staff, Aston, Birmingham and Warwick"', 'Period,2023/24', 'Dataset,Staff headcount by occupation', 'Providers,Aston,Birmingham,Warwick', 'Licence,CC BY 4.0']) {
       assert.ok(rows.includes(row), `${row} in ${rows.slice(0, 12).join(' | ')}`);
     }
     assert.ok(rows.includes('Aston,1015,1130,2145,'), rows.join('\n'));
@@ -246,6 +246,6 @@ describe('downloads', () => {
     await page.click('#copy-citation');
     await page.waitForFunction(() => document.querySelector('.share-status')?.textContent.includes('Citation copied'));
     const citation = await page.evaluate(() => navigator.clipboard.readText());
-    assert.ok(citation.startsWith('Source: HESA DT025 Table 1 (HE staff by HE provider and activity standard occupational classification), 2023/24, CC BY 4.0; via Midlands Innovation workforce explorer, http://127.0.0.1:'), citation);
+    assert.ok(citation.startsWith('Academic and non-academic staff, Aston, Birmingham and Warwick, 2023/24. Source: HESA DT025 Table 1 (HE staff by HE provider and activity standard occupational classification), 2023/24, CC BY 4.0; via Midlands Innovation workforce explorer, http://127.0.0.1:'), citation);
   });
 });

@@ -60,6 +60,15 @@ impl Orientation {
         }
     }
 
+    /// How text just past the end of a fall (a bar below zero) is anchored (below it, or to its
+    /// left).
+    pub(super) fn start_anchor(self) -> Pos {
+        match self {
+            Orientation::Vertical => Pos::new(HPos::Center, VPos::Top),
+            Orientation::Horizontal => Pos::new(HPos::Right, VPos::Center),
+        }
+    }
+
     /// How text just past the end of a bar is anchored (above it, or to its right).
     pub(super) fn end_anchor(self) -> Pos {
         match self {
@@ -70,7 +79,7 @@ impl Orientation {
 }
 
 /// The plot rectangle, in the drawing area's pixels. Categories take one unit each, `0` to `n`
-/// (left to right, or top to bottom); values run from 0 to `max`.
+/// (left to right, or top to bottom); values run from `min` (0, or below it for falls) to `max`.
 pub(super) struct Plot {
     pub left: i32,
     pub right: i32,
@@ -80,6 +89,7 @@ pub(super) struct Plot {
     pub base: (i32, i32),
     pub orientation: Orientation,
     n: f64,
+    min: f64,
     max: f64,
 }
 
@@ -87,7 +97,7 @@ impl Plot {
     /// The pixel of category position `c` and value `v`.
     pub fn at(&self, c: f64, v: f64) -> (i32, i32) {
         let between = |from: i32, to: i32, t: f64| (f64::from(from) + t * f64::from(to - from)).round() as i32;
-        let (c, v) = (c / self.n, v / self.max);
+        let (c, v) = (c / self.n, (v - self.min) / (self.max - self.min));
         match self.orientation {
             Orientation::Vertical => (between(self.left, self.right, c), between(self.bottom, self.top, v)),
             Orientation::Horizontal => (between(self.left, self.right, v), between(self.top, self.bottom, c)),
@@ -108,10 +118,11 @@ impl Plot {
         (a.0 - b.0).abs().max((a.1 - b.1).abs())
     }
 
-    /// Writes a category's label outside the category axis, at category position `c`.
+    /// Writes a category's label outside the category axis (at the axis's smallest value, so
+    /// bars below zero never cross it), at category position `c`.
     pub fn draw_category_label<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, cx: &Ctx, c: f64, label: &str, style: &TextStyle) -> Result<(), DrawError<DB>> {
         let side = self.orientation.category_side();
-        area.draw_text(label, &style.pos(side.anchor()), side.outward(self.at(c, 0.0), cx.px(6.0)))
+        area.draw_text(label, &style.pos(side.anchor()), side.outward(self.at(c, self.min), cx.px(6.0)))
     }
 
     /// Lays out the plot inside `area` with `n` categories and values up to `max`, and draws its
@@ -123,9 +134,26 @@ impl Plot {
         orientation: Orientation,
         (n, largest, unit): (usize, f64, Unit),
         description: &str,
+        margins: (i32, i32),
+        label_areas: (i32, i32),
+    ) -> Result<Plot, DrawError<DB>> {
+        Plot::draw_range(area, cx, orientation, (n, 0.0, largest, unit), description, margins, label_areas)
+    }
+
+    /// [`Plot::draw`] for values from `smallest` (at most 0: a fall below zero) to `largest`: the
+    /// axis reaches round ticks either side of zero, with a zero line across the plot.
+    #[allow(clippy::too_many_arguments)]
+    pub fn draw_range<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        cx: &Ctx,
+        orientation: Orientation,
+        (n, smallest, largest, unit): (usize, f64, f64, Unit),
+        description: &str,
         (margin_top, margin_right): (i32, i32),
         (below, left_area): (i32, i32),
     ) -> Result<Plot, DrawError<DB>> {
+        let smallest = if smallest.is_finite() { smallest.min(0.0) } else { 0.0 };
+        let largest = if largest.is_finite() { largest.max(0.0) } else { 0.0 };
         let (w, h) = area.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
         let label = cx.text(12.0, cx.style.muted_text);
@@ -134,12 +162,13 @@ impl Plot {
             Orientation::Vertical => h - below - margin_top,
             Orientation::Horizontal => w - margin_right - left_area,
         };
-        let (mut max, mut step) = round_axis(largest);
+        let (mut min, mut max, mut step) = (0.0, 1.0, 1.0);
         for ticks in (1..=MAX_TICKS).rev() {
-            (max, step) = round_axis_within(largest, ticks);
-            let (tw, th) = area.estimate_text_size(&tick(unit, max), &label)?;
-            let extent = if orientation == Orientation::Vertical { th as i32 } else { tw as i32 } + cx.px(10.0);
-            if f64::from(length.max(1)) * step / max >= f64::from(extent) {
+            (min, max, step) = round_range_within(smallest, largest, ticks);
+            let widest = |v: f64| area.estimate_text_size(&tick(unit, v), &label);
+            let ((w1, h1), (w2, h2)) = (widest(max)?, widest(min)?);
+            let extent = if orientation == Orientation::Vertical { h1.max(h2) as i32 } else { w1.max(w2) as i32 } + cx.px(10.0);
+            if f64::from(length.max(1)) * step / (max - min) >= f64::from(extent) {
                 break;
             }
         }
@@ -151,13 +180,14 @@ impl Plot {
             base: area.get_base_pixel(),
             orientation,
             n: n.max(1) as f64,
+            min,
             max,
         };
         let grid = ShapeStyle::from(&colour(cx.style.grid)).stroke_width(1);
         let axis_line = ShapeStyle::from(&colour(cx.style.muted_text)).stroke_width(cx.px(1.0).max(1) as u32);
         let side = orientation.value_side();
-        for i in 0..=(max / step).round() as usize {
-            let v = step * i as f64;
+        for i in 0..=((max - min) / step).round() as usize {
+            let v = min + step * i as f64;
             area.draw(&PathElement::new(vec![plot.at(0.0, v), plot.at(plot.n, v)], grid))?;
             // Where this value meets the value axis.
             let on_axis = match side {
@@ -169,6 +199,11 @@ impl Plot {
         }
         area.draw(&PathElement::new(vec![(plot.left, plot.top), (plot.left, plot.bottom)], axis_line))?;
         area.draw(&PathElement::new(vec![(plot.left, plot.bottom), (plot.right, plot.bottom)], axis_line))?;
+        if min < 0.0 {
+            // The zero line: bars rise or run from it, falls go below or left of it.
+            let zero = ShapeStyle::from(&colour(cx.style.text)).stroke_width(cx.px(1.5).max(1) as u32);
+            area.draw(&PathElement::new(vec![plot.at(0.0, 0.0), plot.at(plot.n, 0.0)], zero))?;
+        }
         match side {
             Side::Left => {
                 let style = label.transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
@@ -223,11 +258,15 @@ pub(super) fn draw_dashed<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, a: 
     Ok(())
 }
 
-/// Axis tick text for a unit.
+/// Axis tick text for a unit, with a true minus sign below zero (as the figures have).
 fn tick(unit: Unit, v: f64) -> String {
-    match unit {
+    let text = match unit {
         Unit::Count | Unit::PerHundred | Unit::Change => format::number(v),
         Unit::Percent | Unit::PercentChange => format!("{}%", format::number(v)),
+    };
+    match text.strip_prefix('-') {
+        Some(rest) => format!("\u{2212}{rest}"),
+        None => text,
     }
 }
 
@@ -248,6 +287,28 @@ const MAX_TICKS: usize = 6;
 /// `max`, so the plot never has more than one step of empty room above the tallest bar.
 pub fn round_axis(max: f64) -> (f64, f64) {
     round_axis_within(max, MAX_TICKS)
+}
+
+/// `(start, end, step)` for values from `min` (at most 0) to `max` (at least 0) in at most `ticks`
+/// steps: round ticks either side of zero, zero among them, and room under the largest fall.
+fn round_range_within(min: f64, max: f64, ticks: usize) -> (f64, f64, f64) {
+    if !(min < 0.0) {
+        let (end, step) = round_axis_within(max, ticks);
+        return (0.0, end, step);
+    }
+    let ticks = ticks.max(2);
+    let mut step = nice_ceiling((max - min) / ticks as f64);
+    // Below zero, a quarter of a step of room past the largest fall for its figure.
+    let steps = |step: f64| ((max / step - 1e-9).ceil().max(0.0), (-min / step + 0.25).ceil().max(1.0));
+    loop {
+        let (up, down) = steps(step);
+        if up + down <= ticks as f64 {
+            break;
+        }
+        step = nice_ceiling(step * 1.01);
+    }
+    let (up, down) = steps(step);
+    (-down * step, up * step, step)
 }
 
 /// [`round_axis`] in at most `ticks` steps (at least one).

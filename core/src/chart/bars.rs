@@ -51,13 +51,35 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
         }
     };
     let unit = view.unit;
-    let plot = Plot::draw(area, cx, orientation, (n, value_axis(view), unit), &view.y_label, margins, label_areas)?;
+    let plot = Plot::draw_range(area, cx, orientation, (n, view.min_value(), value_axis(view), unit), &view.y_label, margins, label_areas)?;
     // Text past a bar's end: a little further out across the page than up it.
     let gap = match orientation {
         Orientation::Vertical => cx.px(3.0),
         Orientation::Horizontal => cx.px(4.0),
     };
     let end_style = mark_style.pos(orientation.end_anchor());
+    // A figure by the end of a bar: past its end, on the side it runs to (below or left of a fall).
+    // A fall's figure that would reach the category labels goes just past zero on the other side.
+    let figure_at = |text: &str, c: f64, value: f64, beyond: i32| -> Result<(), DrawError<DB>> {
+        if value >= 0.0 {
+            return area.draw_text(text, &end_style, plot.along(plot.at(c, value), gap + beyond));
+        }
+        let (w, h) = area.estimate_text_size(text, &mark_style)?;
+        let end = plot.along(plot.at(c, value), -(gap + beyond));
+        let room = match orientation {
+            Orientation::Vertical => plot.bottom - end.1,
+            Orientation::Horizontal => end.0 - plot.left,
+        };
+        let needed = match orientation {
+            Orientation::Vertical => h as i32,
+            Orientation::Horizontal => w as i32,
+        };
+        if room >= needed {
+            area.draw_text(text, &mark_style.pos(orientation.start_anchor()), end)
+        } else {
+            area.draw_text(text, &end_style, plot.along(plot.at(c, 0.0), gap))
+        }
+    };
     let grouped = view.kind == ChartKind::Grouped && visible(view).len() > 1;
     let stacked = view.kind == ChartKind::Stacked;
     // A placeholder's length along the value axis where a figure was not reported.
@@ -86,7 +108,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
                     // Only when the figure fits across its lane: neighbours' figures never overlap.
                     let text = mark(unit, piece.value, piece.status);
                     if fits_across(area, &text, &mark_style, orientation, lane_pixels)? {
-                        area.draw_text(&text, &end_style, plot.along(plot.at(middle, piece.to), gap))?;
+                        figure_at(&text, middle, piece.to, 0)?;
                     }
                 }
                 // At least two pixels along the value axis, so a tiny figure can be hovered.
@@ -114,13 +136,14 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
             hits.push(hit.moved(plot.base));
         }
         let drawn = pieces.iter().filter(|p| p.value.is_some());
-        let total = drawn.clone().map(|p| p.to).fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))));
+        // The bar's end: its largest figure, or its fall when every figure is below zero.
+        let total = drawn.clone().map(|p| p.to).fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| if v.abs() > m.abs() { v } else { m })));
         if let Some(total) = total.filter(|_| !grouped && !shares_fill_bars(view)) {
             let status = if pieces.iter().any(|p| p.status != Status::Reported) { Status::Incomplete } else { Status::Reported };
             let text = mark(unit, Some(total), status);
             // A figure is never cut short: dropped when it does not fit (hover still gives it).
             if orientation == Orientation::Horizontal || area.estimate_text_size(&text, &mark_style)?.0 as i32 <= slot {
-                area.draw_text(&text, &end_style, plot.along(plot.at(position + 0.5, total), gap + beyond))?;
+                figure_at(&text, position + 0.5, total, beyond)?;
             }
         }
         let label = fit_label(area, &view.labels[row], &label_style, label_room)?;
@@ -147,7 +170,12 @@ fn ranked(view: &ChartView) -> Vec<usize> {
         } else {
             0
         };
-        let length = if shares_fill_bars(view) { pieces.first().map_or(0.0, |p| p.to - p.from) } else { pieces.iter().map(|p| p.to).fold(0.0, f64::max) };
+        // Falls rank below zero, the largest fall last.
+        let length = if shares_fill_bars(view) {
+            pieces.first().map_or(0.0, |p| p.to - p.from)
+        } else {
+            pieces.iter().filter(|p| p.value.is_some()).map(|p| p.to).fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v)))).unwrap_or(0.0)
+        };
         (last, tier, length)
     };
     let keys: Vec<_> = (0..view.labels.len()).map(key).collect();

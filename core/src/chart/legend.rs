@@ -71,7 +71,7 @@ pub fn marks_used(view: &ChartView) -> Vec<&'static str> {
         out.push(if view.kind == ChartKind::Trend { NOT_REPORTED_GAP } else { NOT_REPORTED });
     }
     if statuses().any(|s| matches!(s, Status::BaseTooSmall | Status::BaseIncomplete)) {
-        out.push("n/s: not shown (base under 22.5 or not reported)");
+        out.push("n/s: not shown (too few to give a percentage, or not reported in full)");
     }
     let reported_only = |s: &&crate::view::SeriesView| s.name == crate::view::coverage::UK_REPORTED_NAME;
     if view.row_kinds.contains(&RowKind::Uk) || view.series.iter().any(|s| s.reference && !reported_only(&s)) {

@@ -5,12 +5,14 @@ pub mod coverage;
 pub mod figures;
 pub mod flows;
 mod opt_out;
+mod title;
 pub mod year_labels;
 
 use std::collections::BTreeMap;
 
 use crate::dataset::{Bundle, Dataset};
 use crate::format;
+use crate::manifest::CategoryKey;
 use crate::manifest::UK_TOTAL_KEY;
 use crate::palette::{self, Rgb};
 use crate::selection::{ChangeKind, ChartKind, Measure, Selection};
@@ -53,13 +55,16 @@ impl Unit {
         match (p.value, p.status) {
             (Some(v), Status::Incomplete) => format!("{} (incomplete)", self.format(v)),
             (Some(v), _) => self.format(v),
-            (None, Status::BaseTooSmall) => "not shown (base under 22.5)".to_string(),
-            (None, Status::BaseIncomplete) => "not shown (base not reported)".to_string(),
-            (None, Status::SeriesBreak) => "not shown (series break)".to_string(),
+            (None, Status::BaseTooSmall) => format!("not shown: {SMALL_BASE}"),
+            (None, Status::BaseIncomplete) => "not shown: the base was not reported in full".to_string(),
+            (None, Status::SeriesBreak) => "not shown: the provider did not report in full in every year compared".to_string(),
             (None, _) => "not reported".to_string(),
         }
     }
 }
+
+/// Why a percentage on a small base is not shown, in a reader's words.
+pub const SMALL_BASE: &str = "HESA does not publish percentages of very small numbers (fewer than 22.5)";
 
 /// What a row of the chart stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,11 +186,14 @@ pub struct TableRow {
 /// citation and the embed snippet all read these fields and never split a sentence back apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Caption {
-    /// The dataset's title: `Staff headcount by occupation`.
+    /// What the chart shows, built from the selection (what, measure, who; [`Caption::heading`]
+    /// adds when): `Academic staff as a % of the UK, Aston, Keele and Warwick`.
     pub title: String,
-    /// What is counted and how, in plain words: `Headcount: Total academic staff and Total
-    /// non-academic staff.`
+    /// What is counted and how it is measured, in plain sentences: `Headcount of academic and
+    /// non-academic staff. Percentages of all staff at each provider in the same year.`
     pub subtitle: String,
+    /// The dataset's own name: `Staff headcount by occupation`.
+    pub dataset: String,
     /// The academic year shown (`2023/24`), or the years of a trend (`2014/15 to 2023/24`).
     pub period: String,
     /// Every provider shown, in the chart's order: partners, other UK providers, the partners
@@ -212,6 +220,11 @@ impl Caption {
         } else {
             format!("{}, {}", self.title, self.period)
         }
+    }
+
+    /// `Dataset: Staff headcount by occupation.`
+    pub fn dataset_line(&self) -> String {
+        format!("Dataset: {}.", self.dataset)
     }
 
     /// `Shown: Aston, Keele and UK (all providers).`, or empty when nothing is shown.
@@ -274,8 +287,9 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let (unit, y_label) = measure_unit(data, measure, &categories);
 
     let mut caption = Caption {
-        title: data.info.title.clone(),
-        subtitle: subtitle(data, selection, &categories, &y_label),
+        title: String::new(),
+        subtitle: title::subtitle(data, selection, &categories, &y_label),
+        dataset: data.info.title.clone(),
         period: year_text.clone(),
         providers: Vec::new(),
         source_table: format!("HESA {}", data.info.source_table),
@@ -285,6 +299,14 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         rounding: ROUNDING_NOTE.to_string(),
         notes: Vec::new(),
     };
+    let partner_names: Vec<String> = partners.iter().map(|&p| names.provider(p)).collect();
+    let who = |uk: bool| title::Who {
+        partners: partner_names.iter().map(String::as_str).collect(),
+        all_partners: bundle.manifest.partners.len(),
+        others: Vec::new(),
+        uk,
+    };
+    caption.title = title::title(data, selection, &categories, &y_label, &who(false));
     let title = caption.heading();
     let empty_reason = if partners.is_empty() {
         Some("Choose at least one partner to see figures.")
@@ -352,14 +374,25 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
 
     // Categories are named with the year's own labels (salary bands' £ thresholds) for one year.
     let one_year = if trend { None } else { years.first().copied() };
-    // A series per selected category, coloured by its place in the selection.
+    // A series per selected category: academic ones in blues, non-academic in oranges (by their
+    // place in their group), others in the categorical colours by their place in the selection.
     let category_series = |points: &dyn Fn(usize) -> Vec<Point>| -> Vec<SeriesView> {
-        categories
+        let mut colours: Vec<Rgb> = categories
             .iter()
             .enumerate()
             .map(|(i, &c)| {
+                let info = &data.categories()[c];
+                let in_group = data.categories()[..c].iter().filter(|o| o.group == info.group).count();
+                palette::category_colour(&info.group, in_group, i)
+            })
+            .collect();
+        palette::make_distinct(&mut colours);
+        categories
+            .iter()
+            .zip(colours)
+            .map(|(&c, colour)| {
                 let name = year_labels::name(data, c, one_year);
-                SeriesView { hidden: hidden(&name), name, colour: palette::series_colour(i), point_colours: None, points: points(c), reference: false }
+                SeriesView { hidden: hidden(&name), name, colour, point_colours: None, points: points(c), reference: false }
             })
             .collect()
     };
@@ -384,14 +417,18 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
                     shown.push(entity_name(e));
                 }
             }
-            let series = vec![SeriesView {
-                hidden: hidden(&name),
-                name,
-                colour: palette::SINGLE,
-                point_colours: Some(entity_colours(&rows)),
-                points,
-                reference: false,
-            }];
+            // One series, one colour: the bars are told apart by their labels. Only the partners
+            // together and the sector comparator, different kinds of bar, keep their own colour.
+            let own_colour = |kind: RowKind| match kind {
+                RowKind::Combined => Some(palette::COMBINED),
+                RowKind::UkReported => Some(coverage::UK_REPORTED_COLOUR),
+                _ => None,
+            };
+            let point_colours = rows
+                .iter()
+                .any(|r| own_colour(r.1).is_some())
+                .then(|| rows.iter().map(|r| own_colour(r.1).unwrap_or(palette::SINGLE)).collect());
+            let series = vec![SeriesView { hidden: hidden(&name), name, colour: palette::SINGLE, point_colours, points, reference: false }];
             (rows.iter().map(|&(e, _)| entity_name(e)).collect(), rows.iter().map(|r| r.1).collect(), series, "Partner")
         }
         ChartKind::Grouped | ChartKind::Stacked => {
@@ -466,6 +503,10 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     caption.notes.extend(measure_notes(&series, &table).into_iter().chain(uk_note));
     let lead = opt_out::lens_notes(selection).into_iter().chain(opt_out.as_ref().map(|o| o.note(&names, data)));
     caption.notes.splice(0..0, lead);
+    let other_names: Vec<String> = others.iter().map(|&p| names.provider(p)).collect();
+    let who = title::Who { others: other_names.iter().map(String::as_str).collect(), ..who(caption.providers.iter().any(|p| p == UK_NAME)) };
+    caption.title = title::title(data, selection, &categories, &y_label, &who);
+    let title = caption.heading();
     let chart = ChartView {
         alt,
         kind: selection.chart,
@@ -520,13 +561,18 @@ pub fn base_name(data: &Dataset, total: &str) -> String {
     }
 }
 
-/// The label of a measure for the measure picker.
-pub fn measure_choice_label(data: &Dataset, measure: &Measure) -> String {
+/// The label of a measure for the measure picker, in plain words for the selected categories:
+/// `% of all staff` when the total includes them, `Per 100 academic staff` when it does not.
+pub fn measure_choice_label(data: &Dataset, categories: &[CategoryKey], measure: &Measure) -> String {
     match measure {
         Measure::Count => format!("Number ({})", data.info.measure),
         Measure::ShareOfSelection => "% of the selected categories".to_string(),
         Measure::PerHundred(key) if data.info.rate_base.as_ref() == Some(key) => format!("Per 100 {}", base_name(data, &key.name)),
-        Measure::PerHundred(key) => format!("Per 100 {} (%)", base_name(data, &key.name)),
+        Measure::PerHundred(_) => {
+            let indices: Vec<usize> = categories.iter().filter_map(|k| data.category_index(k)).collect();
+            let label = measure_unit(data, measure, &indices).1;
+            title::upper_first(&label)
+        }
         Measure::NetFlow => flows::NET_FLOW_NAME.to_string(),
         Measure::ShareOfUk => "% of the UK".to_string(),
         Measure::Change { base, kind: ChangeKind::Absolute } => format!("Change since {base}"),
@@ -722,25 +768,12 @@ fn not_reported(data: &Dataset, names: &Names, figs: &Figures, series: &[SeriesV
         .collect();
     let statuses = || series.iter().flat_map(|s| &s.points).map(|p| p.status);
     if unit != Unit::Count && statuses().any(|s| s == Status::BaseTooSmall) {
-        out.push("Some percentages are not shown: their base is under 22.5 (HESA's rounding rule).".to_string());
+        out.push(format!("Some figures are not shown: {SMALL_BASE}."));
     }
     if unit != Unit::Count && statuses().any(|s| s == Status::BaseIncomplete) {
-        out.push("Some percentages are not shown: part of their base was not reported.".to_string());
+        out.push("Some figures are not shown: part of what they are a percentage of was not reported.".to_string());
     }
     out
-}
-
-/// What is counted and how: `Headcount: Total academic staff and Total non-academic staff.`,
-/// `Female and Male, as % of the selected categories.`
-fn subtitle(data: &Dataset, selection: &Selection, categories: &[usize], y_label: &str) -> String {
-    let year = if selection.chart == ChartKind::Trend { None } else { data.year_index(&selection.year) };
-    let cats: Vec<String> = categories.iter().map(|&c| year_labels::name(data, c, year)).collect();
-    let cats = if cats.is_empty() { "no categories".to_string() } else { format::list(&cats) };
-    match selection.measure {
-        Measure::Count => format!("{y_label}: {cats}."),
-        Measure::NetFlow => "Academic staff who started minus those who left, per provider and year.".to_string(),
-        _ => format!("{cats}, as {y_label}."),
-    }
 }
 
 fn summed_name(data: &Dataset, categories: &[usize], y_label: &str, measure: &Measure, year: Option<usize>) -> String {

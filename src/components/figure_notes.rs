@@ -1,0 +1,37 @@
+//! The words under the figure: every provider shown, what was not reported, HESA's rounding
+//! note, the dataset's name and the source line — each from its own caption field.
+
+use std::rc::Rc;
+
+use workforce_core::view::Caption;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FigureNotesProps {
+    pub caption: Rc<Caption>,
+}
+
+#[component]
+pub fn FigureNotes(props: &FigureNotesProps) -> Html {
+    let c = &props.caption;
+    let shown = c.shown();
+    html! {
+        <div id="figure-notes" class="figure-notes">
+            if !shown.is_empty() {
+                <p class="caption-providers">{ shown }</p>
+            }
+            if !c.notes.is_empty() {
+                <ul class="caption-not-reported">
+                    { for c.notes.iter().map(|s| html! { <li>{ s }</li> }) }
+                </ul>
+            }
+            <p class="caption-rounding">{ &c.rounding }</p>
+            <p class="caption-dataset">{ c.dataset_line() }</p>
+            <p class="caption-source">
+                { "Source: " }
+                <a href={c.source_link.clone()} rel="noopener noreferrer" target="_blank">{ &c.source_table }</a>
+                if !c.licence.is_empty() { { ", " }{ &c.licence } }
+            </p>
+        </div>
+    }
+}
