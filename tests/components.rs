@@ -296,8 +296,10 @@ async fn the_first_view_is_the_technical_workforce_and_one_click_brings_it_back(
     let label = query::<HtmlElement>(&root, "#chart-canvas").get_attribute("aria-label").unwrap_or_default();
     assert!(label.starts_with("Line chart"), "{label}");
     assert!(label.contains("2014/15: Aston 255; Birmingham 1,105"), "every partner from the first year: {label}");
-    let caption = query::<HtmlElement>(&root, "#figure-caption").text_content().unwrap_or_default();
-    assert!(caption.contains("Associate professional occupations (Non-academic)"), "{caption}");
+    // The title above the chart, the notes under it.
+    let caption = query::<HtmlElement>(&root, "#figure-caption").text_content().unwrap_or_default()
+        + &query::<HtmlElement>(&root, "#figure-notes").text_content().unwrap_or_default();
+    assert!(caption.contains("Non-academic staff in associate professional occupations"), "{caption}");
     assert!(caption.contains("SOC 2010 major group 3"), "the lens says what it counts: {caption}");
     assert!(caption.contains("Birmingham and Nottingham did not (2019/20–2023/24), nor Cranfield in 2019/20"), "{caption}");
     assert_eq!(explorer::browser::query(), "?lens=technical", "the address names the view");
