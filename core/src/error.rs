@@ -271,7 +271,7 @@ pub fn from_csv(file: &str, lines: &Lines, err: &csv::Error) -> DataError {
             ErrorKind::UnequalLengths { expected: *expected_len as usize, found: *len as usize }
         }
         csv::ErrorKind::Io(e) => ErrorKind::Io { detail: e.to_string() },
-        other => ErrorKind::NotCsv { detail: format!("{other:?}") },
+        _ => ErrorKind::NotCsv { detail: err.to_string() },
     };
     let position = Position { file: file.to_string(), line: err.position().map(|p| lines.line_of(p.byte())), column: None };
     DataError { kind, position }
