@@ -271,7 +271,11 @@ pub fn from_csv(file: &str, lines: &Lines, err: &csv::Error) -> DataError {
             ErrorKind::UnequalLengths { expected: *expected_len as usize, found: *len as usize }
         }
         csv::ErrorKind::Io(e) => ErrorKind::Io { detail: e.to_string() },
-        _ => ErrorKind::NotCsv { detail: err.to_string() },
+        // Reading string records from text cannot seek, serialize or deserialize: named, not
+        // formatted (the csv crate's Debug and Display would add kilobytes to the page).
+        csv::ErrorKind::Serialize(detail) => ErrorKind::NotCsv { detail: detail.clone() },
+        csv::ErrorKind::Deserialize { .. } => ErrorKind::NotCsv { detail: "a record could not be deserialized".into() },
+        _ => ErrorKind::NotCsv { detail: "the CSV reader failed".into() },
     };
     let position = Position { file: file.to_string(), line: err.position().map(|p| lines.line_of(p.byte())), column: None };
     DataError { kind, position }
