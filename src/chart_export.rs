@@ -33,8 +33,8 @@ pub fn download_png(view: &ChartView, caption: &Caption, page_url: &str, name: &
     canvas.set_width(WIDTH * 2);
     canvas.set_height(HEIGHT * 2);
     let root = Measured::canvas(&canvas).ok_or("no canvas to draw on")?.into_drawing_area();
-    chart::draw(&root, view, &style(2.0, caption, page_url)).map_err(|e| format!("{e:?}"))?;
-    root.present().map_err(|e| format!("{e:?}"))?;
+    chart::draw(&root, view, &style(2.0, caption, page_url)).map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())?;
     let name = name.to_string();
     let done = Closure::once_into_js(move |blob: JsValue| {
         if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
@@ -49,8 +49,8 @@ pub fn svg(view: &ChartView, caption: &Caption, page_url: &str) -> Result<String
     let mut out = String::new();
     {
         let root = Measured::svg(&mut out, (WIDTH, HEIGHT)).ok_or("no canvas to measure text")?.into_drawing_area();
-        chart::draw(&root, view, &style(1.0, caption, page_url)).map_err(|e| format!("{e:?}"))?;
-        root.present().map_err(|e| format!("{e:?}"))?;
+        chart::draw(&root, view, &style(1.0, caption, page_url)).map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
     }
     Ok(out)
 }
