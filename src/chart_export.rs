@@ -56,8 +56,8 @@ pub fn download_png(view: &ChartView, caption: &Caption, page_url: &str, name: &
     let height = height_for(&Measured::canvas(&canvas).ok_or("no canvas to draw on")?.into_drawing_area(), view, &style);
     canvas.set_height(height * 2);
     let root = Measured::canvas(&canvas).ok_or("no canvas to draw on")?.into_drawing_area();
-    chart::draw(&root, view, &style).map_err(|e| format!("{e:?}"))?;
-    root.present().map_err(|e| format!("{e:?}"))?;
+    chart::draw(&root, view, &style).map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())?;
     let name = name.to_string();
     let done = Closure::once_into_js(move |blob: JsValue| {
         if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
@@ -78,8 +78,8 @@ pub fn svg(view: &ChartView, caption: &Caption, page_url: &str) -> Result<String
     let mut out = String::new();
     {
         let root = Measured::svg(&mut out, (WIDTH, height)).ok_or("no canvas to measure text")?.into_drawing_area();
-        chart::draw(&root, view, &style).map_err(|e| format!("{e:?}"))?;
-        root.present().map_err(|e| format!("{e:?}"))?;
+        chart::draw(&root, view, &style).map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
     }
     Ok(out)
 }

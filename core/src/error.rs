@@ -50,6 +50,9 @@ pub enum ErrorKind {
     TotalNotLast,
     /// A cell that is not a figure.
     BadNumber { found: String },
+    /// A figure with more digits than the files the build writes have (see
+    /// [`crate::tidy::parse_written_number`]).
+    TooManyDigits { found: String },
     /// A year that does not look like `2020/21`.
     BadYear { found: String },
     /// A download whose `Filters:` block gives no academic year.
@@ -158,22 +161,29 @@ impl fmt::Display for DataError {
             UnequalLengths { expected, found } => write!(f, "expected {expected} fields, found {found}"),
             Truncated => f.write_str("expected the file to end after a complete row, but it stops inside a quoted value: is it cut short?"),
             NoHeader => f.write_str("expected a header row starting with \"UKPRN\"; this does not look like a HESA \"download this table\" CSV file"),
-            NotMetadata { found } => write!(f, "expected a metadata line (like `Title:,...`) or the header row starting with \"UKPRN\", found {:?}", truncate(found)),
+            NotMetadata { found } => write!(f, "expected a metadata line (like `Title:,...`) or the header row starting with \"UKPRN\", found \"{}\"", truncate(found)),
             UnexpectedHeader { expected, found } => write!(f, "expected {expected}, found {found}"),
             ShortHeader => f.write_str("expected the header row to name UKPRN, the provider and at least one value column"),
             EmptyLabel => f.write_str("expected a column label, found an empty one"),
             NoRows => f.write_str("expected provider rows after the header row, found none"),
-            MissingUkprn { provider } => write!(f, "expected a UKPRN for {:?}; only the all-UK \"Total\" row has none", truncate(provider)),
-            BadUkprn { found } => write!(f, "expected a UKPRN of 8 digits, found {:?}", truncate(found)),
+            MissingUkprn { provider } => write!(f, "expected a UKPRN for \"{}\"; only the all-UK \"Total\" row has none", truncate(provider)),
+            BadUkprn { found } => write!(f, "expected a UKPRN of 8 digits, found \"{}\"", truncate(found)),
             MissingName => f.write_str("expected a provider name, found an empty cell"),
             DuplicateUkprn { ukprn, first_line } => write!(f, "expected each UKPRN once, but {ukprn} is also on line {first_line}"),
             TotalNotLast => f.write_str("expected the all-UK \"Total\" row to be the last row, found a row after it"),
-            BadNumber { found } => write!(f, "expected a number like \"1,655\" or an empty cell, found {:?}", truncate(found)),
-            BadYear { found } => write!(f, "expected an academic year like 2020/21, found {:?}", truncate(found)),
+            BadNumber { found } => write!(f, "expected a number like \"1,655\" or an empty cell, found \"{}\"", truncate(found)),
+            TooManyDigits { found } => write!(
+                f,
+                "expected a figure of at most {} significant digits and {} decimals (as the build writes them), found \"{}\"",
+                crate::tidy::MAX_DIGITS,
+                crate::tidy::MAX_DECIMALS,
+                truncate(found)
+            ),
+            BadYear { found } => write!(f, "expected an academic year like 2020/21, found \"{}\"", truncate(found)),
             MissingYear => f.write_str("expected an \"Academic year\" line in the Filters: block (the year a file holds is only given there)"),
             DuplicateYear { year, other_file } => write!(f, "expected one file per year, but {other_file} holds {year} too"),
             DifferentTable { found, expected, other_file } => {
-                write!(f, "expected the same table as {other_file} ({expected:?}), found {found:?}: open one table at a time")
+                write!(f, "expected the same table as {other_file} (\"{expected}\"), found \"{found}\": open one table at a time")
             }
             DifferentColumns { other_file } => write!(f, "expected the same columns as {other_file}"),
             TooLarge { megabytes, max_megabytes } => {
@@ -185,24 +195,26 @@ impl fmt::Display for DataError {
             MissingPartner { name, ukprn, year: None } => write!(f, "expected figures for partner {name} (UKPRN {ukprn}), found none"),
             MissingTotal => f.write_str("expected the all-UK \"Total\" row at the end, found none"),
             UnknownCategory { dataset, group, category } => {
-                write!(f, "expected a category of {dataset:?} listed in the manifest, found {category:?} in group {group:?}")
+                write!(f, "expected a category of \"{dataset}\" listed in the manifest, found \"{category}\" in group \"{group}\"")
             }
             DuplicateRow { first_line } => write!(f, "expected one row per provider, year and category, but line {first_line} has the same"),
-            Negative { value } => write!(f, "expected a count of 0 or more, found {value}"),
+            Negative { value } => write!(f, "expected a count of 0 or more, found {}", figure(*value)),
             InconsistentTotal { provider, year, total, published, sum } => write!(
                 f,
-                "inconsistent figures: {provider} {year} {total:?} is {published} but its parts sum to {sum} (more than HESA's rounding allows)"
+                "inconsistent figures: {provider} {year} \"{total}\" is {} but its parts sum to {} (more than HESA's rounding allows)",
+                figure(*published),
+                figure(*sum)
             ),
             AlreadyBundled { ukprn } => write!(f, "expected only providers not already bundled, found {ukprn}"),
-            MissingFile { dataset } => write!(f, "expected the data file of dataset {dataset:?}"),
+            MissingFile { dataset } => write!(f, "expected the data file of dataset \"{dataset}\""),
             MissingCategory => f.write_str("expected a category name"),
             BadManifest { detail } => write!(f, "expected a valid manifest: {detail}"),
-            Repeated { what, found } => write!(f, "expected each {what} once, found {found:?} twice"),
+            Repeated { what, found } => write!(f, "expected each {what} once, found \"{found}\" twice"),
             UnknownDefault { dataset, category } => {
-                write!(f, "dataset {dataset:?}: expected the default category {category:?} to be one of its categories")
+                write!(f, "dataset \"{dataset}\": expected the default category \"{category}\" to be one of its categories")
             }
             NoDatasets => f.write_str("expected at least one dataset"),
-            UnknownDataset { id } => write!(f, "expected a dataset {id:?} in the manifest"),
+            UnknownDataset { id } => write!(f, "expected a dataset \"{id}\" in the manifest"),
             MissingTidyFile => f.write_str("expected the dataset's tidy file"),
             ServedFileDiffers => f.write_str("expected the served file to read back to the bundled figures"),
             YearColumnMismatch { expected, found, file_year } => {
@@ -223,6 +235,15 @@ impl fmt::Display for DataError {
 }
 
 impl std::error::Error for DataError {}
+
+/// A figure in a message: as written in data files (no float formatting on the page).
+fn figure(value: f64) -> String {
+    match value {
+        v if v.is_nan() => "NaN".into(),
+        v if v.is_infinite() => (if v > 0.0 { "infinity" } else { "-infinity" }).into(),
+        v => crate::format::plain(v, 6),
+    }
+}
 
 /// At most 60 characters of what was found, for messages.
 fn truncate(s: &str) -> String {
@@ -274,7 +295,11 @@ pub fn from_csv(file: &str, lines: &Lines, err: &csv::Error) -> DataError {
             ErrorKind::UnequalLengths { expected: *expected_len as usize, found: *len as usize }
         }
         csv::ErrorKind::Io(e) => ErrorKind::Io { detail: e.to_string() },
-        other => ErrorKind::NotCsv { detail: format!("{other:?}") },
+        // Reading string records from text cannot seek, serialize or deserialize: named, not
+        // formatted (the csv crate's Debug and Display would add kilobytes to the page).
+        csv::ErrorKind::Serialize(detail) => ErrorKind::NotCsv { detail: detail.clone() },
+        csv::ErrorKind::Deserialize { .. } => ErrorKind::NotCsv { detail: "a record could not be deserialized".into() },
+        _ => ErrorKind::NotCsv { detail: "the CSV reader failed".into() },
     };
     let position = Position { file: file.to_string(), line: err.position().map(|p| lines.line_of(p.byte())), column: None };
     DataError { kind, position }

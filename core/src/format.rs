@@ -1,21 +1,120 @@
 //! Numbers and lists in words, formatted for en-GB readers.
 //!
 //! Figures from a visitor's own file can be any finite number, so nothing here goes through a
-//! fixed-width integer: digits come from the standard library's exact decimal formatting.
+//! fixed-width integer where a figure could overflow it. Digits come from integer arithmetic, not
+//! the standard library's float formatting (which would add its tables and algorithms, some 20 KB,
+//! to the page).
 
-/// A figure rounded half away from zero to `places` decimals, as its sign and its digits before
-/// and after the point (`-1234.56`, 1 -> `(true, "1234", "6")`). The sign is dropped when every
-/// digit is zero.
+/// The most decimals shown: finer digits are below any figure's precision here.
+pub const MAX_PLACES: usize = 9;
+
+/// 2^52: from here up, scaling a figure to an integer number of units loses its last digits.
+const EXACT_LIMIT: f64 = 4_503_599_627_370_496.0;
+
+/// A finite `f64` as an integer mantissa and a power of two: `value = mantissa * 2^exponent`.
+fn binary_parts(value: f64) -> (u64, i32) {
+    let bits = value.abs().to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    if exponent == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), exponent - 1075)
+    }
+}
+
+/// The decimal digits of `mantissa * 2^shift`, exactly (in base 10^9 limbs, least significant first).
+fn whole_digits(mantissa: u64, shift: u32) -> String {
+    const BASE: u64 = 1_000_000_000;
+    let mut limbs = vec![(mantissa % BASE) as u32, ((mantissa / BASE) % BASE) as u32, (mantissa / BASE / BASE) as u32];
+    for _ in 0..shift {
+        let mut carry = 0;
+        for limb in &mut limbs {
+            let next = u64::from(*limb) * 2 + carry;
+            *limb = (next % BASE) as u32;
+            carry = next / BASE;
+        }
+        if carry > 0 {
+            limbs.push(carry as u32);
+        }
+    }
+    while limbs.len() > 1 && limbs.last() == Some(&0) {
+        limbs.pop();
+    }
+    let mut out = limbs.last().map(u32::to_string).unwrap_or_default();
+    for limb in limbs.iter().rev().skip(1) {
+        out.push_str(&format!("{limb:09}"));
+    }
+    out
+}
+
+/// `mantissa / 2^shift` in units of 10^-places, rounded half away from zero (`shift` <= 64 and
+/// `places` <= [`MAX_PLACES`], so it fits in a u128).
+fn scaled_fraction(mantissa: u64, shift: u32, places: usize) -> u128 {
+    let units = u128::from(mantissa) * 10u128.pow(places as u32);
+    (units + (1 << (shift - 1))) >> shift
+}
+
+/// A figure's digits in units of 10^-places (`1234.56`, 1 -> `"12346"`), rounded half away from
+/// zero: by scaling while that is exact, else from the figure's binary parts.
+fn scaled_digits(magnitude: f64, places: usize) -> String {
+    let scaled = magnitude * 10f64.powi(places as i32);
+    if scaled < EXACT_LIMIT {
+        return (scaled.round() as u64).to_string();
+    }
+    let (mantissa, exponent) = binary_parts(magnitude);
+    if exponent >= 0 {
+        // Whole: every f64 from 2^52 up is.
+        let mut digits = whole_digits(mantissa, exponent as u32);
+        digits.extend(std::iter::repeat_n('0', places));
+        digits
+    } else {
+        // Here magnitude >= 2^52 / 10^places, so -exponent <= 52 - 22.
+        scaled_fraction(mantissa, exponent.unsigned_abs().min(64), places).to_string()
+    }
+}
+
+/// A figure rounded half away from zero to `places` decimals (at most [`MAX_PLACES`]), as its sign
+/// and its digits before and after the point (`-1234.56`, 1 -> `(true, "1234", "6")`). The sign is
+/// dropped when every digit is zero.
 fn fixed(value: f64, places: usize) -> (bool, String, String) {
-    let scale = 10f64.powi(places.min(300) as i32);
-    // Below 2^52 a figure can still have a fraction: round it as people do (half away from zero);
-    // above, every f64 is whole already (and scaling could overflow).
-    let scaled = value * scale;
-    let rounded = if scaled.is_finite() && scaled.abs() < 4_503_599_627_370_496.0 { scaled.round() / scale } else { value };
-    let text = format!("{:.places$}", rounded.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let negative = rounded < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let places = places.min(MAX_PLACES);
+    let digits = scaled_digits(value.abs(), places);
+    let digits = if digits.len() <= places { format!("{}{digits}", "0".repeat(places + 1 - digits.len())) } else { digits };
+    let (whole, fraction) = digits.split_at(digits.len() - places);
+    let negative = value < 0.0 && digits.bytes().any(|b| b != b'0');
     (negative, whole.to_string(), fraction.to_string())
+}
+
+/// The fewest decimals (up to `places`) that still read back as `value`, when scaling by
+/// 10^places is not exact (so [`fixed`] would show digits below the figure's precision):
+/// `123456789012345.671875`, 4 -> `"123456789012345.67"`. `None` where scaling is exact.
+fn shortest(value: f64, places: usize) -> Option<String> {
+    let places = places.min(MAX_PLACES);
+    let magnitude = value.abs();
+    let (mantissa, exponent) = binary_parts(magnitude);
+    if magnitude * 10f64.powi(places as i32) < EXACT_LIMIT || exponent >= 0 {
+        return None;
+    }
+    let shift = exponent.unsigned_abs().min(64);
+    let exact = u128::from(mantissa);
+    (0..=places).find_map(|d| {
+        let pow = 10u128.pow(d as u32);
+        let k = scaled_fraction(mantissa, shift, d);
+        // |k / 10^d - value| in units of 1 / (10^d 2^shift), against half the gap to the
+        // neighbouring f64 (a quarter below a power of two, where the gap below halves).
+        let (written, target) = (k << shift, exact * pow);
+        let below = written < target;
+        let distance = if below { target - written } else { written - target };
+        let halves = if below && mantissa == 1 << 52 { 4 } else { 2 };
+        (distance * halves < pow).then(|| {
+            let digits = k.to_string();
+            let digits = if digits.len() <= d { format!("{}{digits}", "0".repeat(d + 1 - digits.len())) } else { digits };
+            let (whole, fraction) = digits.split_at(digits.len() - d);
+            let fraction = fraction.trim_end_matches('0');
+            if fraction.is_empty() { whole.to_string() } else { format!("{whole}.{fraction}") }
+        })
+    })
 }
 
 /// en-GB grouping: thousands separated by commas (`1234567` -> `1,234,567`).
@@ -72,11 +171,7 @@ pub fn plain(value: f64, places: u32) -> String {
     let (negative, whole, fraction) = fixed(value, places as usize);
     let sign = if negative { "-" } else { "" };
     let fraction = fraction.trim_end_matches('0');
-    let exact = if fraction.is_empty() { whole } else { format!("{whole}.{fraction}") };
-    // The shortest form of the same figure, when it needs no more decimals.
-    let shortest = exact.parse::<f64>().map(|v| v.to_string()).unwrap_or_default();
-    let decimals = shortest.split_once('.').map_or(0, |(_, f)| f.len());
-    let digits = if !shortest.is_empty() && decimals <= places as usize { shortest } else { exact };
+    let digits = shortest(value, places as usize).unwrap_or_else(|| if fraction.is_empty() { whole } else { format!("{whole}.{fraction}") });
     format!("{sign}{digits}")
 }
 

@@ -26,14 +26,10 @@ pub fn write(records: &[TidyRecord]) -> String {
     let mut out = String::with_capacity(records.len() * 64);
     out.push_str(&HEADER.join(","));
     out.push('\n');
-    let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
     for r in records {
         let value = r.value.map(format_value).unwrap_or_default();
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record([&r.ukprn, &r.provider, &r.year, &r.group, &r.category, &value]);
+        out.push_str(&crate::export::csv_record(&[&r.ukprn, &r.provider, &r.year, &r.group, &r.category, &value], "\n"));
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    out.push_str(&String::from_utf8_lossy(&bytes));
     out
 }
 
@@ -74,16 +70,16 @@ pub fn read(file: &str, text: &str) -> Result<Vec<TidyRecord>, DataError> {
     Ok(records)
 }
 
-/// Parses a HESA figure: digits with optional thousands separators and decimals.
-/// An empty cell is `None` (not reported).
-pub fn parse_number(cell: &str) -> Result<Option<f64>, ()> {
+/// A figure's form, checked: its sign, its whole digits (thousands separators dropped) and its
+/// fraction's digits. `Ok(None)`: an empty cell.
+fn figure_parts(cell: &str) -> Result<Option<(bool, String, &str)>, ()> {
     let cell = cell.trim();
     if cell.is_empty() {
         return Ok(None);
     }
-    let (sign, body) = match cell.strip_prefix('-') {
-        Some(rest) => (-1.0, rest),
-        None => (1.0, cell),
+    let (negative, body) = match cell.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cell),
     };
     let (whole, fraction) = match body.split_once('.') {
         Some((w, f)) => (w, Some(f)),
@@ -96,12 +92,39 @@ pub fn parse_number(cell: &str) -> Result<Option<f64>, ()> {
     if !grouping_ok || !fraction_ok {
         return Err(());
     }
-    let digits: String = whole.chars().filter(|c| *c != ',').collect();
-    let text = match fraction {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
-    };
-    text.parse::<f64>().map(|v| Some(sign * v)).map_err(|_| ())
+    Ok(Some((negative, groups.concat(), fraction.unwrap_or(""))))
+}
+
+/// Parses a HESA figure: digits with optional thousands separators and decimals, of any length.
+/// An empty cell is `None` (not reported). For visitors' own files (the `hesa-import` crate);
+/// the page reads the files the build writes with [`parse_written_number`].
+pub fn parse_number(cell: &str) -> Result<Option<f64>, ()> {
+    let Some((negative, whole, fraction)) = figure_parts(cell)? else { return Ok(None) };
+    let text = if fraction.is_empty() { whole } else { format!("{whole}.{fraction}") };
+    let value = text.parse::<f64>().map_err(|_| ())?;
+    Ok(Some(if negative { -value } else { value }))
+}
+
+/// The most significant digits, and decimals, a figure in a file the build wrote may have.
+pub const MAX_DIGITS: usize = 15;
+pub const MAX_DECIMALS: usize = 22;
+
+/// Parses a figure as the build writes them (in the same form as [`parse_number`] takes), exactly
+/// and without the standard library's general float parser (whose tables would add 20 KB to the
+/// page): with at most [`MAX_DIGITS`] significant digits and [`MAX_DECIMALS`] decimals, the digits
+/// as an integer and the power of ten are both exact in an `f64`, so one division rounds correctly.
+/// Longer figures are refused ([`ErrorKind::TooManyDigits`]) rather than misread.
+pub fn parse_written_number(cell: &str) -> Result<Option<f64>, ErrorKind> {
+    let bad = || ErrorKind::BadNumber { found: cell.trim().to_string() };
+    let Some((negative, whole, fraction)) = figure_parts(cell).map_err(|()| bad())? else { return Ok(None) };
+    let digits = whole.bytes().chain(fraction.bytes()).skip_while(|b| *b == b'0');
+    if digits.clone().count() > MAX_DIGITS || fraction.len() > MAX_DECIMALS {
+        return Err(ErrorKind::TooManyDigits { found: cell.trim().to_string() });
+    }
+    let mantissa = digits.fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let scale = (0..fraction.len()).fold(1.0f64, |s, _| s * 10.0);
+    let value = mantissa as f64 / scale;
+    Ok(Some(if negative { -value } else { value }))
 }
 
 /// `2020/21`: four digits, a slash, the next year's last two digits.
@@ -174,6 +197,41 @@ mod tests {
         assert_eq!(parse_number(" "), Ok(None));
         for bad in ["1,2345", "abc", "1,,000", ",100", "1.", "1.2.3", "5x", "--5", "1e5", "NaN", "inf"] {
             assert_eq!(parse_number(bad), Err(()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn written_numbers_parse_exactly_or_not_at_all() {
+        assert_eq!(parse_written_number("1,655"), Ok(Some(1655.0)));
+        assert_eq!(parse_written_number("12.5"), Ok(Some(12.5)));
+        assert_eq!(parse_written_number("0.1"), Ok(Some(0.1)));
+        assert_eq!(parse_written_number(" "), Ok(None));
+        assert_eq!(parse_written_number("-0").map(|v| v.map(f64::is_sign_negative)), Ok(Some(true)));
+        assert_eq!(parse_written_number("000000000000000000001.5"), Ok(Some(1.5)));
+        assert_eq!(parse_written_number("999999999999999"), Ok(Some(999_999_999_999_999.0)));
+        assert_eq!(parse_written_number("1234567890123456"), Err(ErrorKind::TooManyDigits { found: "1234567890123456".into() }));
+        assert_eq!(parse_written_number("0.00000000000000000000001"), Err(ErrorKind::TooManyDigits { found: "0.00000000000000000000001".into() }));
+        for bad in ["1,2345", "abc", "1,,000", ",100", "1.", "1.2.3", "5x", "--5", "1e5", "NaN", "inf", "+1"] {
+            assert_eq!(parse_written_number(bad), Err(ErrorKind::BadNumber { found: bad.into() }), "{bad}");
+            assert_eq!(parse_number(bad), Err(()), "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        /// The page's parser agrees bit for bit with the standard library's wherever it answers,
+        /// and it answers for every figure the build writes ([`format_value`]) that is not huge.
+        #[test]
+        fn written_numbers_match_the_standard_parser(text in "-?[0-9]{1,16}(\\.[0-9]{1,16})?", v in -1e9f64..1e9) {
+            match parse_written_number(&text) {
+                Ok(Some(fast)) => proptest::prop_assert_eq!(fast.to_bits(), text.parse::<f64>().expect("a number").to_bits(), "{}", text),
+                Ok(None) => proptest::prop_assert!(false, "{}", text),
+                Err(kind) => proptest::prop_assert_eq!(kind, ErrorKind::TooManyDigits { found: text.clone() }),
+            }
+            let written = format_value(v);
+            let fast = parse_written_number(&written).expect("the build's own figures read").expect("a figure");
+            proptest::prop_assert_eq!(fast.to_bits(), written.parse::<f64>().expect("a number").to_bits(), "{}", written);
         }
     }
 

@@ -3,7 +3,7 @@
 //! back into the same [`TidyRecord`]s, so everything downstream is shared.
 
 use crate::error::{from_csv, DataError, ErrorKind, Lines};
-use crate::tidy::{is_academic_year, parse_number};
+use crate::tidy::{is_academic_year, parse_written_number};
 use crate::manifest::CategoryInfo;
 use crate::tidy::TidyRecord;
 
@@ -62,8 +62,7 @@ pub fn read(file: &str, text: &str, categories: &[CategoryInfo]) -> Result<Vec<T
             return Err(DataError::at(file, line, Some(3), ErrorKind::BadYear { found: field(2).to_string() }));
         }
         for (c, category) in categories.iter().enumerate() {
-            let value = parse_number(field(3 + c))
-                .map_err(|()| DataError::at(file, line, Some(4 + c), ErrorKind::BadNumber { found: field(3 + c).to_string() }))?;
+            let value = parse_written_number(field(3 + c)).map_err(|kind| DataError::at(file, line, Some(4 + c), kind))?;
             out.push(TidyRecord {
                 ukprn: field(0).to_string(),
                 provider: field(1).to_string(),

@@ -318,7 +318,7 @@ pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) -> Vec<Hit> {
     let hits = match chart::draw(&root, view, &theme(canvas, ratio)) {
         Ok(hits) => hits,
         Err(e) => {
-            gloo::console::error!(format!("the chart could not be drawn: {e:?}"));
+            gloo::console::error!(format!("the chart could not be drawn: {e}"));
             Vec::new()
         }
     };

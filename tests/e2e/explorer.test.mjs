@@ -448,8 +448,8 @@ describe('workforce explorer (dist/)', { timeout: 180_000 }, () => {
     assert.equal(new URL(page.url()).search, '?lens=technical');
     assert.equal(await page.isChecked('input[name=chart-kind][value=trend]'), true);
     assert.equal((await checkedPartners()).length, 8);
-    const caption = norm(await page.textContent('#figure-caption'));
-    assert.ok(caption.includes('Associate professional occupations (Non-academic)'), caption);
+    const caption = norm((await page.textContent('#figure-caption')) + ' ' + (await page.textContent('#figure-notes')));
+    assert.ok(caption.includes('Non-academic staff in associate professional occupations'), caption);
     assert.ok(caption.includes('SOC 2010 major group 3'), caption);
     assert.ok(
       caption.includes('Birmingham and Nottingham did not (2019/20–2023/24), nor Cranfield in 2019/20, and HESA publishes no UK total for non-academic staff from 2019/20.'),
