@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::error::{from_csv, DataError, ErrorKind, Lines};
 use crate::manifest::CategoryKey;
-use crate::tidy::{is_academic_year, parse_number};
+use crate::tidy::{is_academic_year, parse_written_number};
 
 pub const HEADER: [&str; 6] = ["year", "group", "category", "providers", "reported", "reported_sum"];
 
@@ -86,7 +86,7 @@ impl Coverage {
         let header = reader.headers().map_err(|e| from_csv(file, &lines, &e))?.clone();
         if header.iter().ne(HEADER.iter().copied()) {
             let found = header.iter().collect::<Vec<_>>().join(",");
-            let kind = ErrorKind::UnexpectedHeader { expected: format!("the header {:?}", HEADER.join(",")), found: format!("{found:?}") };
+            let kind = ErrorKind::UnexpectedHeader { expected: format!("the header \"{}\"", HEADER.join(",")), found: format!("\"{found}\"") };
             return Err(DataError::at(file, 1, None, kind));
         }
         let mut rows = Vec::new();
@@ -109,9 +109,11 @@ impl Coverage {
             };
             let providers = count(3)?;
             let reported = count(4)?;
-            let reported_sum = match parse_number(field(5)) {
+            // Written by `refresh-data`, so read with the page's exact parser (no float parsing tables).
+            let reported_sum = match parse_written_number(field(5)) {
                 Ok(Some(v)) => v,
-                _ => return Err(DataError::at(file, line, Some(6), ErrorKind::BadNumber { found: field(5).to_string() })),
+                Ok(None) => return Err(DataError::at(file, line, Some(6), ErrorKind::BadNumber { found: field(5).to_string() })),
+                Err(kind) => return Err(DataError::at(file, line, Some(6), kind)),
             };
             rows.push(CoverageRow {
                 year: field(0).to_string(),

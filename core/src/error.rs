@@ -218,18 +218,18 @@ impl fmt::Display for DataError {
             MissingTidyFile => f.write_str("expected the dataset's tidy file"),
             ServedFileDiffers => f.write_str("expected the served file to read back to the bundled figures"),
             YearColumnMismatch { expected, found, file_year } => {
-                write!(f, "expected {expected:?} in a {file_year} download, found {:?}: does this column belong to another year's file?", truncate(found))
+                write!(f, "expected \"{expected}\" in a {file_year} download, found \"{}\": does this column belong to another year's file?", truncate(found))
             }
             BadYearLabels { dataset, year, expected, found } => {
-                write!(f, "dataset {dataset:?}: expected {expected} labels for {year} (one per category), found {found}")
+                write!(f, "dataset \"{dataset}\": expected {expected} labels for {year} (one per category), found {found}")
             }
             UnknownRateBase { dataset, category } => {
-                write!(f, "dataset {dataset:?}: expected the rate base {category:?} to be one of its categories")
+                write!(f, "dataset \"{dataset}\": expected the rate base \"{category}\" to be one of its categories")
             }
             ReportedExceedsProviders { reported, providers } => {
                 write!(f, "expected at most {providers} reporting providers (the providers in the file), found {reported}")
             }
-            BadCount { found } => write!(f, "expected a whole number of 0 or more, found {:?}", truncate(found)),
+            BadCount { found } => write!(f, "expected a whole number of 0 or more, found \"{}\"", truncate(found)),
         }
     }
 }

@@ -172,7 +172,7 @@ impl Manifest {
             let mut keys = std::collections::BTreeSet::new();
             for c in &d.categories {
                 if !keys.insert(c.key()) {
-                    return Err(DataError::new(file, ErrorKind::Repeated { what: format!("category of dataset {:?}", d.id), found: c.label() }));
+                    return Err(DataError::new(file, ErrorKind::Repeated { what: format!("category of dataset \"{}\"", d.id), found: c.label() }));
                 }
             }
             for k in &d.default_categories {
@@ -188,7 +188,7 @@ impl Manifest {
             let mut years = std::collections::BTreeSet::new();
             for l in &d.year_labels {
                 if !years.insert(l.year.as_str()) {
-                    return Err(DataError::new(file, ErrorKind::Repeated { what: format!("year of the labels of dataset {:?}", d.id), found: l.year.clone() }));
+                    return Err(DataError::new(file, ErrorKind::Repeated { what: format!("year of the labels of dataset \"{}\"", d.id), found: l.year.clone() }));
                 }
                 if l.labels.len() != d.categories.len() {
                     let kind = ErrorKind::BadYearLabels { dataset: d.id.clone(), year: l.year.clone(), expected: d.categories.len(), found: l.labels.len() };

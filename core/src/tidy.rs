@@ -45,7 +45,7 @@ pub fn read(file: &str, text: &str) -> Result<Vec<TidyRecord>, DataError> {
     let header = reader.headers().map_err(|e| from_csv(file, &lines, &e))?.clone();
     if header.iter().ne(HEADER.iter().copied()) {
         let found = header.iter().collect::<Vec<_>>().join(",");
-        return Err(DataError::at(file, 1, None, ErrorKind::UnexpectedHeader { expected: format!("the header {:?}", HEADER.join(",")), found: format!("{found:?}") }));
+        return Err(DataError::at(file, 1, None, ErrorKind::UnexpectedHeader { expected: format!("the header \"{}\"", HEADER.join(",")), found: format!("\"{found}\"") }));
     }
     let mut records = Vec::new();
     for result in reader.records() {

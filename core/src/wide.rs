@@ -48,7 +48,7 @@ pub fn read(file: &str, text: &str, categories: &[CategoryInfo]) -> Result<Vec<T
     expected.extend(categories.iter().map(column_name));
     if header.iter().ne(expected.iter().map(String::as_str)) {
         let found = header.iter().collect::<Vec<_>>().join(",");
-        return Err(DataError::at(file, 1, None, ErrorKind::UnexpectedHeader { expected: "the columns ukprn, provider, year and the dataset's categories".into(), found: format!("{found:?}") }));
+        return Err(DataError::at(file, 1, None, ErrorKind::UnexpectedHeader { expected: "the columns ukprn, provider, year and the dataset's categories".into(), found: format!("\"{found}\"") }));
     }
     let mut out = Vec::new();
     for result in reader.records() {

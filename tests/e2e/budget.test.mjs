@@ -11,7 +11,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FIRST_VIEW_BUDGET_BROTLI, firstViewTransfer, usePages } from './support.mjs';
+import { FIRST_VIEW_BUDGET_BROTLI, FIRST_VIEW_GOAL_BROTLI, firstViewTransfer, usePages } from './support.mjs';
 
 const { base, track } = usePages();
 
@@ -31,6 +31,8 @@ test(`the first view is at most ${FIRST_VIEW_BUDGET_BROTLI.toLocaleString('en-GB
   const { page } = await track({ viewport: { width: 1440, height: 900 } });
   const result = await firstViewTransfer(page, base());
   console.log(`first view, ${result.files.length} requests before the first draw:\n${table(result)}`);
+  const over = result.total.brotli - FIRST_VIEW_GOAL_BROTLI;
+  if (over > 0) console.log(`# the first view is over its goal of ${FIRST_VIEW_GOAL_BROTLI.toLocaleString('en-GB')} bytes by ${over.toLocaleString('en-GB')}`);
   // The measurement saw the real load: the page, its script and the app's wasm at least.
   const types = new Set(result.files.map((f) => f.path.split('.').pop()));
   for (const ext of ['html', 'js', 'wasm']) assert.ok(types.has(ext), `a .${ext} file among the requests: ${[...types].join(', ')}`);
