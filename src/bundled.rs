@@ -29,6 +29,8 @@ pub fn load() -> Result<Bundle, DataError> {
 /// A dataset's figures in the tidy format (`ukprn,provider,year,group,category,value`) from the
 /// text of its served file, for the whole-dataset download.
 pub fn tidy_text(info: &DatasetInfo, served: &str) -> Option<String> {
-    let records = wide::read(&info.file, served, &info.categories).ok()?;
+    // The figures only: the coverage that travels after them is not part of the download.
+    let (figures, _) = workforce_core::dataset::split_served(served);
+    let records = wide::read(&info.file, figures, &info.categories).ok()?;
     Some(tidy::write(&records))
 }
