@@ -287,6 +287,8 @@ fn a_years_salary_bands_are_named_with_its_thresholds() {
         assert_eq!(f.table.columns[0], band3);
         assert!(f.chart.describe(0, 0).contains(band3), "{}", f.chart.describe(0, 0));
         assert!(f.caption.subtitle.contains(band3), "{}", f.caption.subtitle);
+        assert_eq!(f.caption.subtitle.matches("Band 3").count(), 1, "each band named once: {}", f.caption.subtitle);
+        assert!(f.caption.heading().starts_with("Full-time academic staff"), "only full-time academic staff are counted: {}", f.caption.heading());
         let csv = export::figures_csv(&f, "https://example.org/");
         assert!(csv.contains(band3), "{csv}");
     }

@@ -50,6 +50,12 @@ impl Who<'_> {
 /// What a figure counts, as a noun: `staff`, `staff FTE`, `students` (None for a table of
 /// unknown kind, such as a visitor's own file of another shape).
 fn noun(data: &Dataset) -> Option<&'static str> {
+    // Tables that count only some staff say so in every title.
+    match data.info.id.as_str() {
+        "staff-salary" => return Some("full-time academic staff"),
+        "staff-qualification" | "staff-flows" => return Some("academic staff"),
+        _ => {}
+    }
     match data.info.measure.as_str() {
         "headcount" => Some("staff"),
         "FTE" => Some("staff FTE"),
@@ -199,7 +205,8 @@ pub(super) fn subtitle(data: &Dataset, selection: &Selection, categories: &[usiz
     let year = if selection.chart == crate::selection::ChartKind::Trend { None } else { data.year_index(&selection.year) };
     let bands: Vec<String> = categories.iter().map(|&c| super::year_labels::name(data, c, year)).filter(|n| n.contains('£')).collect();
     if !bands.is_empty() {
-        first = format!("{first} {}.", format::list(&bands));
+        // The bands with this year's thresholds say what the categories are: no need to list them twice.
+        first = format!("{counted}, by this year's salary bands: {}.", format::list(&bands));
     }
     let how = match &selection.measure {
         Measure::Count => return first,
