@@ -18,12 +18,7 @@ pub const DEFAULT_TEXT: &str = generated::DEFAULT_TEXT;
 /// then shows the error rather than panicking.
 pub fn load() -> Result<Bundle, DataError> {
     let manifest = workforce_core::manifest::from_tables(generated::PARTNERS, generated::DATASETS);
-    let default = manifest.datasets.first().map(|d| d.id.clone()).unwrap_or_default();
-    let (figures, _) = workforce_core::dataset::split_served(DEFAULT_TEXT);
-    let bundle = Bundle::partial(manifest, |info| (info.id == default).then(|| wide::read(&info.file, figures, &info.categories)))?;
-    // The same dataset with its coverage, exactly as a served file is read.
-    let data = bundle.read_served(&default, DEFAULT_TEXT)?;
-    Ok(bundle.with_dataset(data))
+    Bundle::from_served_default(manifest, DEFAULT_TEXT)
 }
 
 /// A dataset's figures in the tidy format (`ukprn,provider,year,group,category,value`) from the

@@ -343,6 +343,17 @@ impl Bundle {
         Ok(Bundle { manifest, datasets })
     }
 
+    /// The bundle the page starts with: every dataset of the manifest described, and the default one
+    /// (the first) read once from its served text (figures and coverage), as any served file is.
+    pub fn from_served_default(manifest: Manifest, text: &str) -> Result<Bundle, DataError> {
+        let Some(id) = manifest.datasets.first().map(|d| d.id.clone()) else {
+            return Err(DataError::new("manifest.json", ErrorKind::NoDatasets));
+        };
+        let shell = Bundle { manifest, datasets: Vec::new() };
+        let data = shell.read_served(&id, text)?;
+        Ok(Bundle { datasets: vec![data], ..shell })
+    }
+
     /// This bundle with a dataset added, or replacing the one with the same id.
     pub fn with_dataset(&self, dataset: Dataset) -> Bundle {
         let mut datasets = self.datasets.clone();

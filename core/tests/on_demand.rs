@@ -39,16 +39,8 @@ fn served() -> Vec<(String, String)> {
 fn first_only() -> Bundle {
     let full = common::bundle();
     let (path, text) = served().into_iter().next().expect("a dataset");
-    let default = full.manifest.datasets[0].clone();
-    assert_eq!(path, served_file(&default));
-    let b = Bundle::partial(full.manifest.clone(), |info| {
-        let (figures, _) = workforce_core::dataset::split_served(&text);
-        (info.id == default.id).then(|| workforce_core::wide::read(&path, figures, &info.categories))
-    })
-    .expect("the default dataset loads");
-    // As the page does: the default dataset again from its whole served text, coverage and all.
-    let data = b.read_served(&default.id, &text).expect("the served text reads");
-    b.with_dataset(data)
+    assert_eq!(path, served_file(&full.manifest.datasets[0]));
+    Bundle::from_served_default(full.manifest.clone(), &text).expect("the default dataset loads")
 }
 
 #[test]

@@ -310,3 +310,18 @@ fn a_trend_of_salary_bands_names_the_first_and_last_thresholds() {
         f.caption.notes
     );
 }
+
+#[test]
+fn both_comparators_with_counts_leave_the_chart_each_with_its_note() {
+    // A trend in people with HESA's UK total and the sum over reporting providers: both would
+    // flatten the partners' lines, so both go to the table, and the caption says so for each.
+    let b = bundle();
+    let s = Selection::initial(&b).apply(&b, Action::SetCompareUk(true)).apply(&b, Action::SetCompareUkReported(true));
+    assert_eq!((s.chart, &s.measure), (ChartKind::Trend, &Measure::Count));
+    let f = view::figure(&b, &s);
+    let names: Vec<&str> = f.chart.series.iter().map(|x| x.name.as_str()).collect();
+    assert!(!names.contains(&"UK (all providers)") && !names.contains(&UK_REPORTED_NAME), "{names:?}");
+    assert!(f.caption.notes.iter().any(|n| n.starts_with("The UK total is in the table but not on the chart")), "{:?}", f.caption.notes);
+    assert!(f.caption.notes.iter().any(|n| n.starts_with("UK, providers that reported is in the table but not on the chart")), "{:?}", f.caption.notes);
+    assert!(f.table.columns.iter().any(|c| c == UK_REPORTED_NAME), "{:?}", f.table.columns);
+}

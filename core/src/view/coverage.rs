@@ -193,20 +193,7 @@ pub fn off_the_scale(unit: Unit, labels: &mut Vec<String>, row_kinds: &mut Vec<R
         return None;
     }
     let advice = "Choose a \"Per 100\" measure under Show to compare the partners with it.";
-    if let Some(row) = row_kinds.iter().position(|k| *k == RowKind::UkReported) {
-        labels.remove(row);
-        row_kinds.remove(row);
-        for s in series.iter_mut() {
-            if row < s.points.len() {
-                s.points.remove(row);
-            }
-            if let Some(colours) = s.point_colours.as_mut().filter(|c| row < c.len()) {
-                colours.remove(row);
-            }
-        }
-    } else if series.iter().any(|s| s.name == UK_REPORTED_NAME) {
-        series.retain(|s| s.name != UK_REPORTED_NAME);
-    } else {
+    if !super::take_off_chart(labels, row_kinds, series, RowKind::UkReported, UK_REPORTED_NAME) {
         return None;
     }
     Some(format!("{UK_REPORTED_NAME} is in the table but not on the chart: on the same scale it would flatten the partners' figures. {advice}"))

@@ -616,10 +616,21 @@ fn uk_off_the_scale(
     let advice = "Choose \"% of the UK\" under Show to compare the partners with it.";
     let note = if let Some((_, value)) = &reference {
         format!("The UK total ({}) is not drawn: on the same scale it would flatten the partners' bars. {advice}", unit.format(*value))
-    } else if let Some(row) = row_kinds.iter().position(|k| *k == RowKind::Uk) {
+    } else if take_off_chart(&mut labels, &mut row_kinds, &mut series, RowKind::Uk, UK_NAME) {
+        format!("The UK total is in the table but not on the chart: on the same scale it would flatten the partners' figures. {advice}")
+    } else {
+        return (labels, row_kinds, series, reference, None);
+    };
+    (labels, row_kinds, series, None, Some(note))
+}
+
+/// Takes a comparator off the chart (it stays in the table): its bar (the row of `kind`) or its
+/// line (the series named `name`). Says whether there was one.
+pub(crate) fn take_off_chart(labels: &mut Vec<String>, row_kinds: &mut Vec<RowKind>, series: &mut Vec<SeriesView>, kind: RowKind, name: &str) -> bool {
+    if let Some(row) = row_kinds.iter().position(|k| *k == kind) {
         labels.remove(row);
         row_kinds.remove(row);
-        for s in &mut series {
+        for s in series.iter_mut() {
             if row < s.points.len() {
                 s.points.remove(row);
             }
@@ -627,14 +638,13 @@ fn uk_off_the_scale(
                 colours.remove(row);
             }
         }
-        format!("The UK total is in the table but not on the chart: on the same scale it would flatten the partners' bars. {advice}")
-    } else if series.iter().any(|s| s.reference) {
-        series.retain(|s| !s.reference);
-        format!("The UK total is in the table but not on the chart: on the same scale it would flatten the partners' lines. {advice}")
+        true
+    } else if series.iter().any(|s| s.name == name) {
+        series.retain(|s| s.name != name);
+        true
     } else {
-        return (labels, row_kinds, series, reference, None);
-    };
-    (labels, row_kinds, series, None, Some(note))
+        false
+    }
 }
 
 /// Notes on figures a measure left out: changes across a series break.
