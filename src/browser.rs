@@ -124,6 +124,11 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path)).await.map_err(|e| describe(&e))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
     if !response.ok() {
+        // Read the answer to its end all the same: a body left unread keeps the request open, and
+        // the browser reports it aborted when the visitor moves on.
+        if let Ok(body) = response.text() {
+            let _ = wasm_bindgen_futures::JsFuture::from(body).await;
+        }
         return Err(format!("{} answered {}", path, response.status()));
     }
     let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))?;
