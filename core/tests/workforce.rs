@@ -73,13 +73,13 @@ fn the_caption_says_how_many_providers_reported_each_year_shown() {
 }
 
 #[test]
-fn a_trend_gives_the_range_of_providers_that_reported() {
+fn a_trend_gives_each_years_providers_that_reported() {
     let b = bundle();
     // Total non-academic staff: 2019/20 131 of 196, 2020/21 130 of 213, 2021/22 130 of 216,
     // 2022/23 126 of 223, 2023/24 125 of 227; every provider before 2019/20.
     let s = view_of(&b, "staff-occupation", ChartKind::Trend, &[non_academic()], "2023/24");
     let notes: Vec<String> = view::figure(&b, &s).caption.notes.into_iter().filter(|n| n.contains("providers reported")).collect();
-    assert_eq!(notes, ["Total non-academic staff, 2019/20 to 2023/24: between 125 and 131 of 196 to 227 providers reported."]);
+    assert_eq!(notes, ["Total non-academic staff, providers reported 131 of 196 in 2019/20, 130 of 213 in 2020/21, 130 of 216 in 2021/22, 126 of 223 in 2022/23 and 125 of 227 in 2023/24."]);
     // Staff Table 22 was reported by every provider: no sentence.
     let s = view_of(&b, "staff-flows", ChartKind::Trend, &[key("", "Starters")], "2023/24");
     assert!(!view::figure(&b, &s).caption.notes.iter().any(|n| n.contains("providers reported")));
@@ -110,7 +110,7 @@ fn the_comparator_is_the_sum_over_the_providers_that_reported() {
     assert_ne!(colour, palette::UK);
     assert!(rate.caption.providers.contains(&UK_REPORTED_NAME.to_string()));
     assert!(
-        f.caption.notes.contains(&"UK, providers that reported: the sum over the providers that reported each figure (125 of 227), not HESA's published UK total.".to_string()),
+        f.caption.notes.contains(&"UK, providers that reported: the sum over the providers that reported each figure (125 of 227 providers), not HESA's published UK total.".to_string()),
         "{:?}",
         f.caption.notes
     );
@@ -181,7 +181,7 @@ fn the_comparator_is_drawn_apart_on_a_trend_and_in_links() {
     // Skilled trades and total non-academic staff: 163 to 227 providers a year, every one to
     // 2018/19 (163 in 2015/16, 166 in 2018/19), 125 in 2023/24.
     assert!(f.caption.notes.contains(
-        &"UK, providers that reported: the sum over the providers that reported each figure (between 125 and 166 of 163 to 227), not HESA's published UK total.".to_string()
+        &"UK, providers that reported: the sum over the providers that reported each figure (between 125 and 166 providers a year, of the 163 to 227 in HESA's table), not HESA's published UK total.".to_string()
     ), "{:?}", f.caption.notes);
     assert_eq!(line.points.iter().filter_map(|p| p.value).count(), 10);
     assert!(workforce_core::chart::marks_used(&f.chart).iter().any(|m| m.contains("UK, providers that reported")));

@@ -28,7 +28,8 @@ pub fn offered(data: &Dataset, selection: &Selection) -> bool {
 
 /// One sentence per distinct case where not every UK provider reported a figure shown, e.g.
 /// `Total non-academic staff, 2023/24: 125 of 227 providers reported.` Categories with the same
-/// counts in the same years share a sentence; over several years the counts are given as a range.
+/// counts in the same years share a sentence; over several years each year's counts are given
+/// (as ranges past [`YEARS_LISTED`] years).
 pub fn notes(data: &Dataset, categories: &[usize], years: &[usize]) -> Vec<String> {
     let Some(coverage) = data.coverage() else { return Vec::new() };
     // Per category, its incomplete years as (year, reported, providers).
@@ -55,28 +56,70 @@ pub fn notes(data: &Dataset, categories: &[usize], years: &[usize]) -> Vec<Strin
         .into_iter()
         .map(|(gaps, cats)| {
             let what: Vec<String> = cats.iter().map(|&c| data.categories()[c].label()).collect();
-            let when: Vec<usize> = gaps.iter().map(|g| g.0).collect();
-            format!("{}, {}: {} providers reported.", format::list(&what), years_text(data, &when), counts_text(&gaps))
+            format!("{}, {}.", format::list(&what), counts_text(data.years(), &gaps))
         })
         .collect()
 }
 
-/// `125 of 227`, `none of 227`, or over several years `between 125 and 131 of 196 to 227`.
-fn counts_text(gaps: &[(usize, u64, u64)]) -> String {
-    let reported = match range(gaps.iter().map(|g| g.1)) {
-        (0, 0) => "none".to_string(),
-        (a, b) if a == b => format::number(a as f64),
-        (a, b) => format!("between {} and {}", format::number(a as f64), format::number(b as f64)),
-    };
-    format!("{reported} of {}", providers_text(gaps))
+/// The most years whose counts are given one by one; past this, as ranges.
+const YEARS_LISTED: usize = 6;
+
+/// What a note says after its categories: `2023/24: 125 of 227 providers reported`; over several
+/// years each year's own counts, `providers reported 131 of 196 in 2019/20, … and 125 of 227 in
+/// 2023/24` (up to [`YEARS_LISTED`] years), else ranges said as ranges.
+fn counts_text(year_names: &[String], gaps: &[(usize, u64, u64)]) -> String {
+    let when: Vec<usize> = gaps.iter().map(|g| g.0).collect();
+    let years = years_text(year_names, &when);
+    let same = gaps.windows(2).all(|w| (w[0].1, w[0].2) == (w[1].1, w[1].2));
+    if let (true, Some(&(_, reported, providers))) = (same, gaps.first()) {
+        return format!("{years}: {} providers reported", of_text(reported, providers));
+    }
+    if gaps.len() <= YEARS_LISTED {
+        let each: Vec<String> = gaps
+            .iter()
+            .map(|&(y, reported, providers)| {
+                format!("{} in {}", of_text(reported, providers), year_names.get(y).cloned().unwrap_or_default())
+            })
+            .collect();
+        return format!("providers reported {}", format::list(&each));
+    }
+    let (low, high) = range(gaps.iter().map(|g| g.1));
+    format!(
+        "{years}: between {} and {} providers reported each year, of the {} in HESA's table",
+        format::number(low as f64),
+        format::number(high as f64),
+        providers_text(gaps)
+    )
+}
+
+/// `125 of 227 providers`, or over years whose counts differ `between 125 and 166 providers a
+/// year, of the 163 to 227 in HESA's table`.
+fn ranges_text(counts: &[(usize, u64, u64)]) -> String {
+    let (low, high) = range(counts.iter().map(|g| g.1));
+    let (fewest, most) = range(counts.iter().map(|g| g.2));
+    if (low, fewest) == (high, most) {
+        return format!("{} providers", of_text(low, fewest));
+    }
+    format!(
+        "between {} and {} providers a year, of the {} in HESA's table",
+        format::number(low as f64),
+        format::number(high as f64),
+        providers_text(counts)
+    )
 }
 
 /// `227`, or over several years `196 to 227`.
-fn providers_text(gaps: &[(usize, u64, u64)]) -> String {
-    match range(gaps.iter().map(|g| g.2)) {
+fn providers_text(counts: &[(usize, u64, u64)]) -> String {
+    match range(counts.iter().map(|g| g.2)) {
         (a, b) if a == b => format::number(a as f64),
         (a, b) => format!("{} to {}", format::number(a as f64), format::number(b as f64)),
     }
+}
+
+/// `125 of 227`, `none of 227`.
+fn of_text(reported: u64, providers: u64) -> String {
+    let reported = if reported == 0 { "none".to_string() } else { format::number(reported as f64) };
+    format!("{reported} of {}", format::number(providers as f64))
 }
 
 fn range(values: impl Iterator<Item = u64> + Clone) -> (u64, u64) {
@@ -84,8 +127,8 @@ fn range(values: impl Iterator<Item = u64> + Clone) -> (u64, u64) {
 }
 
 /// `2023/24`, `2019/20 to 2023/24` for consecutive years, else a list.
-fn years_text(data: &Dataset, years: &[usize]) -> String {
-    let name = |y: usize| data.years().get(y).cloned().unwrap_or_default();
+fn years_text(year_names: &[String], years: &[usize]) -> String {
+    let name = |y: usize| year_names.get(y).cloned().unwrap_or_default();
     let consecutive = years.windows(2).all(|w| w[1] == w[0] + 1);
     match years {
         [] => String::new(),
@@ -180,7 +223,7 @@ pub fn reporters_note(data: &Dataset, categories: &[usize], years: &[usize]) -> 
     let who = if counts.iter().all(|c| c.1 == c.2) {
         format!("all {} providers (every one reported)", providers_text(&counts))
     } else {
-        format!("the providers that reported each figure ({})", counts_text(&counts))
+        format!("the providers that reported each figure ({})", ranges_text(&counts))
     };
     Some(format!("{UK_REPORTED_NAME}: the sum over {who}, not HESA's published UK total."))
 }
@@ -197,4 +240,30 @@ pub fn off_the_scale(unit: Unit, labels: &mut Vec<String>, row_kinds: &mut Vec<R
         return None;
     }
     Some(format!("{UK_REPORTED_NAME} is in the table but not on the chart: on the same scale it would flatten the partners' figures. {advice}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("{}/{:02}", 2014 + i, 15 + i)).collect()
+    }
+
+    #[test]
+    fn one_count_or_the_same_counts_are_said_once() {
+        assert_eq!(counts_text(&names(10), &[(9, 125, 227)]), "2023/24: 125 of 227 providers reported");
+        assert_eq!(counts_text(&names(10), &[(8, 0, 223), (9, 0, 223)]), "2022/23 to 2023/24: none of 223 providers reported");
+    }
+
+    #[test]
+    fn each_years_counts_are_given_up_to_six_years_then_ranges() {
+        let gaps = [(5, 131, 196), (6, 130, 213)];
+        assert_eq!(counts_text(&names(10), &gaps), "providers reported 131 of 196 in 2019/20 and 130 of 213 in 2020/21");
+        let many: Vec<(usize, u64, u64)> = (0..7).map(|y| (y, 120 + y as u64, 160 + y as u64)).collect();
+        assert_eq!(
+            counts_text(&names(10), &many),
+            "2014/15 to 2020/21: between 120 and 126 providers reported each year, of the 160 to 166 in HESA's table"
+        );
+    }
 }
