@@ -637,6 +637,7 @@ fn the_bundled_manifest_is_data_manifest_json_field_by_field() {
             id,
             title,
             measure,
+            counted,
             file,
             others_file,
             coverage_file,
@@ -653,6 +654,7 @@ fn the_bundled_manifest_is_data_manifest_json_field_by_field() {
         assert_eq!(&got.id, id, "dataset id");
         assert_eq!(&got.title, title, "{id}: title");
         assert_eq!(&got.measure, measure, "{id}: measure");
+        assert_eq!(&got.counted, counted, "{id}: counted");
         assert_eq!(&got.file, file, "{id}: file");
         assert_eq!(&got.others_file, others_file, "{id}: others_file");
         assert_eq!(&got.coverage_file, coverage_file, "{id}: coverage_file");

@@ -31,6 +31,10 @@ pub struct DatasetInfo {
     pub title: String,
     /// What a value counts: `headcount`, `FTE` or `students`.
     pub measure: String,
+    /// Who a figure counts, as titles say it, when the table counts only some of them (Staff
+    /// Table 17: `full-time academic staff`). Empty: the measure's own noun (`staff`, `students`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub counted: String,
     /// The tidy CSV's file name inside `data/`.
     pub file: String,
     /// Every other UK provider's figures (wide form, see [`crate::wide`]), inside `data/`,
@@ -212,12 +216,12 @@ pub fn to_rust(manifest: &Manifest) -> String {
         out.push_str(&format!("[{:?}, {:?}, {:?}],", p.ukprn, p.name, p.short));
     }
     out.push_str(
-        "];\npub const DATASETS: &[([&str; 11], &[(&str, &str, bool)], &[(&str, &str)], &[(&str, &[&str])], Option<(&str, &str)>)] = &[",
+        "];\npub const DATASETS: &[([&str; 12], &[(&str, &str, bool)], &[(&str, &str)], &[(&str, &[&str])], Option<(&str, &str)>)] = &[",
     );
     for d in &manifest.datasets {
         let fields = [
             &d.id, &d.title, &d.measure, &d.file, &d.others_file, &d.source_table, &d.source_title, &d.source_link, &d.licence, &d.notes,
-            &d.coverage_file,
+            &d.coverage_file, &d.counted,
         ];
         let fields: Vec<String> = fields.iter().map(|f| format!("{f:?}")).collect();
         let categories: Vec<String> = d.categories.iter().map(|c| format!("({:?}, {:?}, {})", c.group, c.name, c.total)).collect();
@@ -236,12 +240,12 @@ pub fn to_rust(manifest: &Manifest) -> String {
     out
 }
 
-/// A static dataset description: its eleven text fields (id, title, measure, file, others_file,
-/// source_table, source_title, source_link, licence, notes, coverage_file), its categories
+/// A static dataset description: its twelve text fields (id, title, measure, file, others_file,
+/// source_table, source_title, source_link, licence, notes, coverage_file, counted), its categories
 /// `(group, name, total)`, its default categories `(group, name)`, its year labels
 /// `(year, labels)` and its rate base `(group, name)`.
 pub type DatasetTable<'a> = (
-    [&'a str; 11],
+    [&'a str; 12],
     &'a [(&'a str, &'a str, bool)],
     &'a [(&'a str, &'a str)],
     &'a [(&'a str, &'a [&'a str])],
@@ -268,6 +272,7 @@ pub fn from_tables(partners: &[[&str; 3]], datasets: &[DatasetTable]) -> Manifes
                 licence: s(f[8]),
                 notes: s(f[9]),
                 coverage_file: s(f[10]),
+                counted: s(f[11]),
                 categories: categories.iter().map(|(group, name, total)| CategoryInfo { group: s(group), name: s(name), total: *total }).collect(),
                 default_categories: defaults.iter().map(key).collect(),
                 year_labels: year_labels.iter().map(|(year, labels)| YearLabels { year: s(year), labels: labels.iter().map(|l| s(l)).collect() }).collect(),
@@ -287,6 +292,7 @@ mod tests {
             id: "staff-salary".into(),
             title: "Full-time academic staff by salary band".into(),
             measure: "headcount".into(),
+            counted: "full-time academic staff".into(),
             file: "staff-salary.csv".into(),
             others_file: String::new(),
             coverage_file: "coverage/staff-salary.csv".into(),
@@ -339,12 +345,15 @@ mod tests {
         assert!(source.contains("&[(\"2014/15\", &[\"under £18,031\", \"£24,057 to under £32,277\", \"\"]), "), "{source}");
         assert!(source.contains("Some((\"\", \"Band 1 (lowest)\"))"), "{source}");
         // Rebuild by hand what the generated tables hold, and compare.
-        let info = |d: &DatasetInfo| -> [String; 11] {
-            [&d.id, &d.title, &d.measure, &d.file, &d.others_file, &d.source_table, &d.source_title, &d.source_link, &d.licence, &d.notes, &d.coverage_file]
-                .map(|s| s.clone())
+        let info = |d: &DatasetInfo| -> [String; 12] {
+            [
+                &d.id, &d.title, &d.measure, &d.file, &d.others_file, &d.source_table, &d.source_title, &d.source_link, &d.licence, &d.notes,
+                &d.coverage_file, &d.counted,
+            ]
+            .map(|s| s.clone())
         };
-        let fields: Vec<[String; 11]> = manifest.datasets.iter().map(info).collect();
-        let fields: Vec<[&str; 11]> = fields.iter().map(|f| f.each_ref().map(String::as_str)).collect();
+        let fields: Vec<[String; 12]> = manifest.datasets.iter().map(info).collect();
+        let fields: Vec<[&str; 12]> = fields.iter().map(|f| f.each_ref().map(String::as_str)).collect();
         let categories = [("", "Band 1 (lowest)", false), ("", "Band 3", false), ("", "Total", true)];
         let defaults = [("", "Band 3")];
         let labels_2014: &[&str] = &["under £18,031", "£24,057 to under £32,277", ""];

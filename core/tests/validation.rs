@@ -81,7 +81,7 @@ fn the_manifest_survives_its_static_tables() {
     let defaults = [("", "Female")];
     let fields = [
         "students-sex", "Student enrolments by sex", "students", "s.csv", "", "DT051 Table 1",
-        "HE student enrolments by HE provider", "https://www.hesa.ac.uk/data-and-analysis/students/table-1", "CC BY 4.0", "", "",
+        "HE student enrolments by HE provider", "https://www.hesa.ac.uk/data-and-analysis/students/table-1", "CC BY 4.0", "", "", "",
     ];
     let table: workforce_core::manifest::DatasetTable = (fields, &categories, &defaults, &[], None);
     let rebuilt = workforce_core::manifest::from_tables(&[["10007759", "Aston University", "Aston"]], &[table]);

@@ -55,6 +55,7 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
     let newest = &tables[tables.len() - 1];
     let mut year_labels = Vec::new();
     let mut rate_base = None;
+    let mut counted = String::new();
     let (categories, defaults) = match table_specs::spec_for(&newest.meta.reference_id) {
         Some(spec) => {
             for table in &tables {
@@ -64,6 +65,7 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
                 }
             }
             rate_base = spec.rate_base();
+            counted = spec.counted.to_string();
             (spec.categories(), spec.default_categories())
         }
         None => infer_categories(&tables),
@@ -98,6 +100,7 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Dataset, DataError> {
         id: format!("own-{}", workforce_core::slug::slug(&reference)),
         title: if title.is_empty() { first_name.clone() } else { title.clone() },
         measure: guess_measure(&title),
+        counted,
         file: String::new(),
         others_file: String::new(),
         coverage_file: String::new(),

@@ -112,6 +112,7 @@ fn dataset_info(spec: &TableSpec, newest: &HesaTable, file: String) -> DatasetIn
         id: spec.dataset_id.to_string(),
         title: spec.title.to_string(),
         measure: spec.measure.to_string(),
+        counted: spec.counted.to_string(),
         file,
         others_file: String::new(),
         source_table: spec.reference_id.to_string(),

@@ -41,6 +41,8 @@ pub struct TableSpec {
     pub dataset_id: &'static str,
     pub title: &'static str,
     pub measure: &'static str,
+    /// Who a figure counts when the table counts only some staff (see `DatasetInfo::counted`).
+    pub counted: &'static str,
     pub notes: &'static str,
     pub columns: &'static [ColumnSpec],
     /// `(group, name)` of the categories shown first; empty: every category that is not a total.
@@ -73,6 +75,7 @@ pub const STAFF_OCCUPATION: TableSpec = TableSpec {
     dataset_id: "staff-occupation",
     title: "Staff headcount by occupation",
     measure: "headcount",
+    counted: "",
     notes: "Headcount of HE staff by activity standard occupational classification (SOC). Providers marked * by HESA opted out of the non-academic staff return: their non-academic figures are not reported.",
     columns: &[
         item("Managers, directors and senior officials", 0, AC),
@@ -101,6 +104,7 @@ pub const STAFF_COST_CENTRE: TableSpec = TableSpec {
     dataset_id: "staff-cost-centre",
     title: "Staff FTE by cost centre",
     measure: "FTE",
+    counted: "",
     notes: "Full-time equivalent (FTE) of HE staff by cost centre group, including atypical staff. Providers marked * by HESA opted out of the non-academic staff return: none of their figures are reported in this table.",
     columns: &[
         item("Medicine, dentistry & health", 0, ""),
@@ -128,6 +132,7 @@ pub const STUDENTS_SEX: TableSpec = TableSpec {
     dataset_id: "students-sex",
     title: "Student enrolments by sex",
     measure: "students",
+    counted: "",
     notes: "HE student enrolments (all levels and modes of study) by sex.",
     columns: &[item("Female", 0, ""), item("Male", 0, ""), item("Unknown", 0, ""), total("Total", 0, "")],
     defaults: &[("", "Female"), ("", "Male"), ("", "Unknown")],
@@ -139,6 +144,7 @@ pub const STAFF_QUALIFICATION: TableSpec = TableSpec {
     dataset_id: "staff-qualification",
     title: "Academic staff by highest qualification",
     measure: "headcount",
+    counted: "academic staff",
     notes: "Headcount of HE academic staff by the highest qualification they hold, all modes of employment.",
     columns: &[
         item("Doctorate", 0, ""),
@@ -159,6 +165,7 @@ pub const STAFF_SALARY: TableSpec = TableSpec {
     dataset_id: "staff-salary",
     title: "Full-time academic staff by salary band",
     measure: "headcount",
+    counted: "full-time academic staff",
     notes: "Headcount of full-time HE academic staff by contract salary, in HESA's six salary bands. The bands' £ thresholds follow the pay spine and move every year, so a band is the same rung of the scale each year, not the same salary: each year's figures come with that year's thresholds.",
     columns: &[
         band("Band 1 (lowest)", 1),
@@ -181,6 +188,7 @@ pub const STAFF_FLOWS: TableSpec = TableSpec {
     dataset_id: "staff-flows",
     title: "Academic staff starters and leavers",
     measure: "headcount",
+    counted: "academic staff",
     notes: "Headcount of HE academic staff at the start of the academic year (HESA's count for the year before), starters and leavers during the year, and staff at the end of the year, all modes of employment. Starters and leavers per 100 staff are measured against the staff at the start of the year. The start and end counts are the same kind of figure taken a year apart, and starters and leavers are movements: none of them adds up with another.",
     columns: &[
         staff_in(FLOWS_START, 1),
@@ -197,6 +205,7 @@ pub const STAFF_NATIONALITY: TableSpec = TableSpec {
     dataset_id: "staff-nationality",
     title: "Staff by nationality",
     measure: "headcount",
+    counted: "",
     notes: "Headcount of all HE staff, academic and non-academic (atypical staff excluded), by nationality. This table counts all staff, so a provider marked * by HESA (opted out of the non-academic staff return) has none of its figures reported, and HESA publishes no UK total from 2019/20: the UK figure of the providers that reported is their sum, and leaves the others out.",
     columns: &[
         item("UK", 0, ""),

@@ -103,7 +103,7 @@ pub fn read_answer(message: &JsValue) -> Result<CubeParts, String> {
 
 fn cube_to_js(parts: &CubeParts) -> (JsValue, [JsValue; 2]) {
     let i = &parts.info;
-    let info = string_array([&i.id, &i.title, &i.measure, &i.source_table, &i.source_title, &i.source_link, &i.licence, &i.notes]);
+    let info = string_array([&i.id, &i.title, &i.measure, &i.source_table, &i.source_title, &i.source_link, &i.licence, &i.notes, &i.counted]);
     let categories: Array = i
         .categories
         .iter()
@@ -139,7 +139,7 @@ fn cube_to_js(parts: &CubeParts) -> (JsValue, [JsValue; 2]) {
 
 fn cube_from_js(cube: &JsValue) -> Option<CubeParts> {
     let info = strings(&get(cube, "info"))?;
-    let [id, title, measure, source_table, source_title, source_link, licence, notes] = <[String; 8]>::try_from(info).ok()?;
+    let [id, title, measure, source_table, source_title, source_link, licence, notes, counted] = <[String; 9]>::try_from(info).ok()?;
     let categories = array(&get(cube, "categories"))?
         .iter()
         .map(|c| {
@@ -181,6 +181,7 @@ fn cube_from_js(cube: &JsValue) -> Option<CubeParts> {
         id,
         title,
         measure,
+        counted,
         file: String::new(),
         others_file: String::new(),
         coverage_file: String::new(),

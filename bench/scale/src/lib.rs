@@ -68,6 +68,7 @@ pub fn info() -> DatasetInfo {
         id: "generated-1m".into(),
         title: "Generated workforce table (1,000,000 rows)".into(),
         measure: "headcount".into(),
+        counted: String::new(),
         file: "generated-1m.csv".into(),
         others_file: String::new(),
         coverage_file: String::new(),

@@ -304,6 +304,7 @@ mod tests {
             id: "t".into(),
             title: "T".into(),
             measure: "headcount".into(),
+            counted: String::new(),
             file: "t.csv".into(),
             others_file: String::new(),
             coverage_file: String::new(),

@@ -49,12 +49,10 @@ impl Who<'_> {
 
 /// What a figure counts, as a noun: `staff`, `staff FTE`, `students` (None for a table of
 /// unknown kind, such as a visitor's own file of another shape).
-fn noun(data: &Dataset) -> Option<&'static str> {
+fn noun(data: &Dataset) -> Option<&str> {
     // Tables that count only some staff say so in every title.
-    match data.info.id.as_str() {
-        "staff-salary" => return Some("full-time academic staff"),
-        "staff-qualification" | "staff-flows" => return Some("academic staff"),
-        _ => {}
+    if !data.info.counted.is_empty() {
+        return Some(data.info.counted.as_str());
     }
     match data.info.measure.as_str() {
         "headcount" => Some("staff"),
