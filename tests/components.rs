@@ -725,6 +725,7 @@ async fn hovering_a_year_lists_every_series_largest_first() {
     use workforce_core::view::{ChartView, Point, RowKind, SeriesView, Status, Unit};
     let series = |name: &str, colour: Rgb, values: [Option<f64>; 3]| SeriesView {
         name: name.into(),
+        key: workforce_core::slug::slug(name),
         colour,
         point_colours: None,
         points: values.iter().map(|&v| Point { value: v, status: if v.is_some() { Status::Reported } else { Status::NotReported } }).collect(),

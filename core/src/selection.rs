@@ -116,8 +116,9 @@ pub struct Selection {
     pub compare_uk_reported: bool,
     /// Add the selected partners together as one more bar or line.
     pub combine: bool,
-    /// Series the visitor has hidden through the legend, by slug of their name (see
-    /// [`crate::slug::slug`]), so they stay hidden while they come and go.
+    /// Series the visitor has hidden through the legend, by their key (the slug of their name
+    /// without a year's own labels, see [`crate::view::SeriesView::key`]), so they stay hidden
+    /// while they come and go and while the year changes.
     pub hidden: Vec<String>,
     pub tab: Tab,
 }
@@ -143,7 +144,8 @@ pub enum Action {
     SetCompareUk(bool),
     SetCompareUkReported(bool),
     SetCombine(bool),
-    /// Hide or show a series of the chart (by name).
+    /// Hide or show a series of the chart, by its [`crate::view::SeriesView::key`] (a series'
+    /// name without a year's own labels, slugged here).
     ToggleSeries(String),
     SelectTab(Tab),
     /// A named view ([`Lens`]): its dataset and categories, every partner, its chart, counts; the

@@ -21,6 +21,7 @@ fn view(kind: ChartKind) -> ChartView {
         series: vec![
             SeriesView {
                 name: "Total academic staff".into(),
+                key: "total-academic-staff".into(),
                 colour: Rgb(0x33, 0x22, 0x88),
                 point_colours: None,
                 points: vec![p(Some(1015.0), Status::Reported), p(Some(4205.0), Status::Reported), p(Some(1900.0), Status::Reported)],
@@ -29,6 +30,7 @@ fn view(kind: ChartKind) -> ChartView {
             },
             SeriesView {
                 name: "Total non-academic staff".into(),
+                key: "total-non-academic-staff".into(),
                 colour: Rgb(0x88, 0xcc, 0xee),
                 point_colours: None,
                 points: vec![p(Some(1130.0), Status::Reported), p(None, Status::NotReported), p(Some(2500.0), Status::Reported)],
@@ -422,6 +424,7 @@ fn trend(names: &[&str], last: &[f64], years: usize) -> ChartView {
         .enumerate()
         .map(|(i, (name, &end))| SeriesView {
             name: (*name).into(),
+            key: workforce_core::slug::slug(name),
             colour: workforce_core::palette::series_colour(i),
             point_colours: None,
             points: (0..years).map(|y| p(Some(end * (0.8 + 0.2 * y as f64 / years as f64)), Status::Reported)).collect(),

@@ -297,6 +297,20 @@ fn a_years_salary_bands_are_named_with_its_thresholds() {
 }
 
 #[test]
+fn a_hidden_salary_band_stays_hidden_when_the_year_and_its_thresholds_change() {
+    let b = bundle();
+    let s = bands(&b, ChartKind::Grouped, "2023/24");
+    let band3 = view::figure(&b, &s).chart.series[0].clone();
+    assert_eq!((band3.name.as_str(), band3.key.as_str()), ("Band 3: £28,759 to under £38,205", "band-3"));
+    let s = s.apply(&b, Action::ToggleSeries(band3.key));
+    assert!(view::figure(&b, &s).chart.series[0].hidden);
+    let earlier = view::figure(&b, &s.apply(&b, Action::SelectYear("2014/15".into())));
+    assert_eq!(earlier.chart.series[0].name, "Band 3: £24,057 to under £32,277");
+    assert!(earlier.chart.series[0].hidden, "still hidden in another year");
+    assert!(!earlier.chart.series[1].hidden);
+}
+
+#[test]
 fn a_trend_of_salary_bands_names_the_first_and_last_thresholds() {
     let b = bundle();
     let s = bands(&b, ChartKind::Trend, "2023/24").apply(&b, Action::NoPartners).apply(&b, Action::TogglePartner(LOUGHBOROUGH.into()));

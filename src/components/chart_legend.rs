@@ -56,8 +56,8 @@ pub fn ChartLegend(props: &ChartLegendProps) -> Html {
             if !per_point {
                 <ul class="legend-items" aria-label="Series (press to hide or show)">
                     { for view.series.iter().enumerate().map(|(i, s)| {
-                        let name = s.name.clone();
-                        let onclick = props.on_action.reform(move |_: MouseEvent| Action::ToggleSeries(name.clone()));
+                        let key = s.key.clone();
+                        let onclick = props.on_action.reform(move |_: MouseEvent| Action::ToggleSeries(key.clone()));
                         let colour = s.colour.hex();
                         html! {
                             <li>

@@ -109,6 +109,9 @@ pub struct ChartView {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesView {
     pub name: String,
+    /// What the legend hides it by ([`Action::ToggleSeries`]): the slug of its name without a
+    /// year's own labels, so a salary band stays hidden when the year (and its £ thresholds) change.
+    pub key: String,
     pub colour: Rgb,
     /// A colour per point, when the points are different partners (bars by partner).
     pub point_colours: Option<Vec<Rgb>>,
@@ -367,10 +370,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         Entity::Combined => format!("{} partners together", partners.len()),
         Entity::UkReported => coverage::UK_REPORTED_NAME.to_string(),
     };
-    let hidden = |name: &str| {
-        let key = crate::slug::slug(name);
-        selection.hidden.iter().any(|h| *h == key)
-    };
+    let hidden = |key: &str| selection.hidden.iter().any(|h| h == key);
 
     // Categories are named with the year's own labels (salary bands' £ thresholds) for one year.
     let one_year = if trend { None } else { years.first().copied() };
@@ -392,7 +392,8 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
             .zip(colours)
             .map(|(&c, colour)| {
                 let name = year_labels::name(data, c, one_year);
-                SeriesView { hidden: hidden(&name), name, colour, point_colours: None, points: points(c), reference: false }
+                let key = crate::slug::slug(&year_labels::name(data, c, None));
+                SeriesView { hidden: hidden(&key), key, name, colour, point_colours: None, points: points(c), reference: false }
             })
             .collect()
     };
@@ -428,7 +429,9 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
                 .iter()
                 .any(|r| own_colour(r.1).is_some())
                 .then(|| rows.iter().map(|r| own_colour(r.1).unwrap_or(palette::SINGLE)).collect());
-            let series = vec![SeriesView { hidden: hidden(&name), name, colour: palette::SINGLE, point_colours, points, reference: false }];
+            let key = crate::slug::slug(&summed_name(data, &categories, &y_label, measure, None));
+            let series =
+                vec![SeriesView { hidden: hidden(&key), key, name, colour: palette::SINGLE, point_colours, points, reference: false }];
             (rows.iter().map(|&(e, _)| entity_name(e)).collect(), rows.iter().map(|r| r.1).collect(), series, "Partner")
         }
         ChartKind::Grouped | ChartKind::Stacked => {
@@ -452,8 +455,10 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
                     .zip(entity_colours(&rows))
                     .map(|(&(e, kind), colour)| {
                         let name = entity_name(e);
+                        let key = crate::slug::slug(&name);
                         SeriesView {
-                            hidden: hidden(&name),
+                            hidden: hidden(&key),
+                            key,
                             name,
                             colour,
                             point_colours: None,
