@@ -729,7 +729,7 @@ async fn hovering_a_year_lists_every_series_largest_first() {
         colour,
         point_colours: None,
         points: values.iter().map(|&v| Point { value: v, status: if v.is_some() { Status::Reported } else { Status::NotReported } }).collect(),
-        reference: false,
+        reference: None,
         hidden: false,
     };
     let mut hidden = series("Hidden", Rgb(0x11, 0x77, 0x33), [Some(9000.0); 3]);

@@ -25,7 +25,7 @@ fn view(kind: ChartKind) -> ChartView {
                 colour: Rgb(0x33, 0x22, 0x88),
                 point_colours: None,
                 points: vec![p(Some(1015.0), Status::Reported), p(Some(4205.0), Status::Reported), p(Some(1900.0), Status::Reported)],
-                reference: false,
+                reference: None,
                 hidden: false,
             },
             SeriesView {
@@ -34,7 +34,7 @@ fn view(kind: ChartKind) -> ChartView {
                 colour: Rgb(0x88, 0xcc, 0xee),
                 point_colours: None,
                 points: vec![p(Some(1130.0), Status::Reported), p(None, Status::NotReported), p(Some(2500.0), Status::Reported)],
-                reference: false,
+                reference: None,
                 hidden: false,
             },
         ],
@@ -114,7 +114,7 @@ fn trend_lines_leave_gaps_and_use_markers() {
     let mut v = view(ChartKind::Trend);
     v.labels = vec!["2021/22".into(), "2022/23".into(), "2023/24".into()];
     v.row_kinds = vec![RowKind::Year; 3];
-    v.series[1].reference = true;
+    v.series[1].reference = Some(workforce_core::view::Comparator::UkTotal);
     let (out, hits) = svg(&v, 800, 450);
     assert!(out.contains("<circle"), "first series: circles");
     assert!(out.contains("<rect"), "second series: squares");
@@ -428,7 +428,7 @@ fn trend(names: &[&str], last: &[f64], years: usize) -> ChartView {
             colour: workforce_core::palette::series_colour(i),
             point_colours: None,
             points: (0..years).map(|y| p(Some(end * (0.8 + 0.2 * y as f64 / years as f64)), Status::Reported)).collect(),
-            reference: false,
+            reference: None,
             hidden: false,
         })
         .collect();

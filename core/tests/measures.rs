@@ -190,7 +190,7 @@ fn counts_beside_the_uk_keep_the_uk_off_the_scale() {
     assert!(f.caption.notes.iter().any(|n| n.starts_with("The UK total (246,930) is not drawn")), "{:?}", f.caption.notes);
     // Trend: no UK line; the table keeps its column.
     let f = view::figure(&b, &bars.apply(&b, Action::SelectChart(ChartKind::Trend)));
-    assert!(f.chart.series.iter().all(|x| !x.reference));
+    assert!(f.chart.series.iter().all(|x| x.reference.is_none()));
     assert!(f.table.columns.iter().any(|c| c == "UK (all providers)"), "{:?}", f.table.columns);
     // Other measures keep the UK as a reference on the same scale (a percentage is comparable).
     // (2018/19: the UK's last year with every total reported.)

@@ -177,7 +177,7 @@ fn the_comparator_is_drawn_apart_on_a_trend_and_in_links() {
     let s = s.apply(&b, Action::SelectMeasure(Measure::PerHundred(non_academic())));
     let f = view::figure(&b, &s);
     let line = f.chart.series.iter().find(|x| x.name == UK_REPORTED_NAME).expect("line");
-    assert!(line.reference);
+    assert_eq!(line.reference, Some(workforce_core::view::Comparator::UkReported));
     // Skilled trades and total non-academic staff: 163 to 227 providers a year, every one to
     // 2018/19 (163 in 2015/16, 166 in 2018/19), 125 in 2023/24.
     assert!(f.caption.notes.contains(

@@ -61,9 +61,9 @@ pub fn ChartLegend(props: &ChartLegendProps) -> Html {
                         let colour = s.colour.hex();
                         html! {
                             <li>
-                                <button type="button" class={classes!("legend-item", s.hidden.then_some("off"), s.reference.then_some("reference"))}
+                                <button type="button" class={classes!("legend-item", s.hidden.then_some("off"), s.reference.is_some().then_some("reference"))}
                                     aria-pressed={(!s.hidden).to_string()} {onclick}>
-                                    { swatch(i, &colour, s.reference, lines) }
+                                    { swatch(i, &colour, s.reference.is_some(), lines) }
                                     { &s.name }
                                 </button>
                             </li>

@@ -7,7 +7,7 @@ use super::bars::draw_placeholder;
 use super::{colour, Ctx, DrawError};
 use crate::palette::Rgb;
 use crate::selection::ChartKind;
-use crate::view::{ChartView, RowKind, Status};
+use crate::view::{ChartView, Comparator, RowKind, Status};
 
 /// A legend in the image: a swatch and a name per visible series, and what the marks mean.
 /// Returns where the chart below it starts. With `paint` false it only measures.
@@ -73,11 +73,11 @@ pub fn marks_used(view: &ChartView) -> Vec<&'static str> {
     if statuses().any(|s| matches!(s, Status::BaseTooSmall | Status::BaseIncomplete)) {
         out.push("n/s: not shown (too few to give a percentage, or not reported in full)");
     }
-    let reported_only = |s: &&crate::view::SeriesView| s.name == crate::view::coverage::UK_REPORTED_NAME;
-    if view.row_kinds.contains(&RowKind::Uk) || view.series.iter().any(|s| s.reference && !reported_only(&s)) {
+    let drawn = |c: Comparator| view.series.iter().any(|s| !s.hidden && s.reference == Some(c));
+    if view.row_kinds.contains(&RowKind::Uk) || drawn(Comparator::UkTotal) {
         out.push("striped or dashed: UK total (reference)");
     }
-    if view.row_kinds.contains(&RowKind::UkReported) || view.series.iter().any(|s| reported_only(&s)) {
+    if view.row_kinds.contains(&RowKind::UkReported) || drawn(Comparator::UkReported) {
         out.push("striped up and down or dotted: UK, providers that reported (not HESA's UK total)");
     }
     out

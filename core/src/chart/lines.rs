@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::axis::{draw_dashed, value_axis, Orientation, Plot};
 use super::hits::Hit;
 use super::{colour, Ctx, DrawError};
-use crate::view::{ChartView, SeriesView, Status};
+use crate::view::{ChartView, Comparator, SeriesView, Status};
 
 /// Shapes for line markers, so series differ by more than colour.
 const MARKERS: usize = 5;
@@ -41,10 +41,10 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
         for (i, pair) in points.windows(2).enumerate() {
             if let [Some(a), Some(b)] = *pair {
                 let doubtful = status(i) != Status::Reported || status(i + 1) != Status::Reported;
-                if series.name == crate::view::coverage::UK_REPORTED_NAME {
+                if series.reference == Some(Comparator::UkReported) {
                     // Apart from the UK total's dashes: dotted.
                     draw_dashed(area, a, b, stroke, cx.px(2.0).max(1))?;
-                } else if series.reference || doubtful {
+                } else if series.reference.is_some() || doubtful {
                     draw_dashed(area, a, b, stroke, cx.px(5.0).max(2))?;
                 } else {
                     area.draw(&PathElement::new(vec![a, b], stroke))?;

@@ -82,6 +82,15 @@ pub enum RowKind {
     Year,
 }
 
+/// Which comparator a reference series is: each is drawn its own way and named in the legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparator {
+    /// HESA's published UK total.
+    UkTotal,
+    /// "UK, providers that reported" (see [`coverage`]).
+    UkReported,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartView {
     pub kind: ChartKind,
@@ -116,8 +125,9 @@ pub struct SeriesView {
     /// A colour per point, when the points are different partners (bars by partner).
     pub point_colours: Option<Vec<Rgb>>,
     pub points: Vec<Point>,
-    /// A reference series (the UK total): drawn dashed or hatched.
-    pub reference: bool,
+    /// A comparator line (the UK total dashed, the sum over reporting providers dotted), or
+    /// `None` for a partner, another provider or a category.
+    pub reference: Option<Comparator>,
     /// Hidden by the visitor through the legend.
     pub hidden: bool,
 }
@@ -393,7 +403,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
             .map(|(&c, colour)| {
                 let name = year_labels::name(data, c, one_year);
                 let key = crate::slug::slug(&year_labels::name(data, c, None));
-                SeriesView { hidden: hidden(&key), key, name, colour, point_colours: None, points: points(c), reference: false }
+                SeriesView { hidden: hidden(&key), key, name, colour, point_colours: None, points: points(c), reference: None }
             })
             .collect()
     };
@@ -431,7 +441,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
                 .then(|| rows.iter().map(|r| own_colour(r.1).unwrap_or(palette::SINGLE)).collect());
             let key = crate::slug::slug(&summed_name(data, &categories, &y_label, measure, None));
             let series =
-                vec![SeriesView { hidden: hidden(&key), key, name, colour: palette::SINGLE, point_colours, points, reference: false }];
+                vec![SeriesView { hidden: hidden(&key), key, name, colour: palette::SINGLE, point_colours, points, reference: None }];
             (rows.iter().map(|&(e, _)| entity_name(e)).collect(), rows.iter().map(|r| r.1).collect(), series, "Partner")
         }
         ChartKind::Grouped | ChartKind::Stacked => {
@@ -463,7 +473,11 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
                             colour,
                             point_colours: None,
                             points: years.iter().map(|&y| figs.measure(e, y, &categories, &categories, measure)).collect(),
-                            reference: matches!(kind, RowKind::Uk | RowKind::UkReported),
+                            reference: match kind {
+                                RowKind::Uk => Some(Comparator::UkTotal),
+                                RowKind::UkReported => Some(Comparator::UkReported),
+                                _ => None,
+                            },
                         }
                     })
                     .collect()
