@@ -152,6 +152,181 @@ pub fn make_distinct(colours: &mut [Rgb]) {
     }
 }
 
+/// Relative luminance (WCAG 2).
+pub fn luminance(c: Rgb) -> f64 {
+    0.2126 * linear(c.0) + 0.7152 * linear(c.1) + 0.0722 * linear(c.2)
+}
+
+fn linear(v: u8) -> f64 {
+    let v = f64::from(v) / 255.0;
+    if v <= 0.04045 {
+        v / 12.92
+    } else {
+        ((v + 0.055) / 1.055).powf(2.4)
+    }
+}
+
+fn encode(v: f64) -> u8 {
+    let v = v.clamp(0.0, 1.0);
+    let s = if v <= 0.003_130_8 { v * 12.92 } else { 1.055 * v.powf(1.0 / 2.4) - 0.055 };
+    (s * 255.0).round() as u8
+}
+
+/// WCAG 2 contrast ratio between two colours (1 to 21).
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (a, b) = (luminance(a), luminance(b));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+/// The surface a chart is drawn on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Surface {
+    /// White: the page's light theme and every downloaded image.
+    #[default]
+    Light,
+    /// [`DARK_SURFACE`]: the page's dark theme.
+    Dark,
+}
+
+/// The chart's light surface (`--mi-chart-bg` in the light theme).
+pub const LIGHT_SURFACE: Rgb = Rgb(0xff, 0xff, 0xff);
+
+/// The chart's dark surface (`--mi-chart-bg` in the dark theme: the dark panels' colour, a card a
+/// little lighter than the page).
+pub const DARK_SURFACE: Rgb = Rgb(0x16, 0x1b, 0x22);
+
+/// The UK total's grey on the dark surface (lighter than any series' shade of grey would be).
+pub const UK_ON_DARK: Rgb = Rgb(0xa8, 0xa8, 0xa8);
+
+/// The contrast every mark keeps against the dark surface, with a margin over WCAG's 3:1 for
+/// rounding to whole sRGB steps.
+const DARK_MIN_CONTRAST: f64 = 3.2;
+
+/// [`CATEGORICAL`] on the dark surface, in the same order: each colour's lightness mirrored (see
+/// [`on_surface`]), then, where two would sit too close for a colour-blind reader, moved a few
+/// steps of L* or chroma (chosen one by one, as the light palette was; the tests hold them to it).
+pub const DARK_CATEGORICAL: [Rgb; 16] = [
+    Rgb(0xDA, 0xC6, 0xFF),
+    Rgb(0x58, 0x8D, 0xA7),
+    Rgb(0x32, 0x95, 0x86),
+    Rgb(0x5E, 0xB9, 0x6F),
+    Rgb(0x88, 0x89, 0x22),
+    Rgb(0xDC, 0x77, 0x38),
+    Rgb(0xCB, 0x65, 0x76),
+    Rgb(0xFF, 0xA0, 0xC6),
+    Rgb(0xE7, 0x7D, 0xD3),
+    Rgb(0x9B, 0xB5, 0xFF),
+    Rgb(0xFC, 0x80, 0xC1),
+    Rgb(0x54, 0xA3, 0xEB),
+    Rgb(0xFF, 0x8D, 0x6C),
+    Rgb(0xBD, 0x52, 0x0D),
+    Rgb(0xFF, 0xBB, 0xC4),
+    Rgb(0x99, 0x84, 0x4B),
+];
+
+/// [`ACADEMIC`] on the dark surface (lighter blues, at least 16 apart in CIE L*a*b*).
+pub const DARK_ACADEMIC: [Rgb; 5] = [Rgb(0x79, 0x95, 0xFF), Rgb(0xC1, 0xAA, 0xFF), Rgb(0xBA, 0xD7, 0xE9), Rgb(0xE1, 0xD5, 0xFF), Rgb(0x54, 0xA3, 0xEB)];
+
+/// [`NON_ACADEMIC`] on the dark surface (lighter oranges and browns, at least 16 apart).
+pub const DARK_NON_ACADEMIC: [Rgb; 10] = [
+    Rgb(0xBA, 0x79, 0x00),
+    Rgb(0xD2, 0x7C, 0x66),
+    Rgb(0xB0, 0x8F, 0x4E),
+    Rgb(0xFF, 0x64, 0x41),
+    Rgb(0xC8, 0x3F, 0x2C),
+    Rgb(0xDF, 0x95, 0x5F),
+    Rgb(0xEA, 0xB7, 0x8B),
+    Rgb(0xFF, 0xCE, 0xC1),
+    Rgb(0xC9, 0x98, 0x8F),
+    Rgb(0xDC, 0x77, 0x38),
+];
+
+/// A colour of this palette (made for the light surface) as drawn on `surface`. On the dark
+/// surface the palette's own colours take their dark counterparts ([`DARK_CATEGORICAL`],
+/// [`DARK_ACADEMIC`], [`DARK_NON_ACADEMIC`]; the UK total's grey [`UK_ON_DARK`]); any other colour
+/// (the darker variants past a list's end) has its lightness mirrored (CIE L*: the darkest become
+/// the lightest), its hue and chroma kept as far as sRGB allows, so lightness differences survive,
+/// scaled by [`MIRROR`]: the lightest the palette allows on white (L* 62) lands at L* 55 (about
+/// 4.7:1 on the dark surface). Every result meets 3:1 (tested, and lifted if rounding ever left
+/// one short).
+pub fn on_surface(c: Rgb, surface: Surface) -> Rgb {
+    match surface {
+        Surface::Light => c,
+        Surface::Dark if c == UK => UK_ON_DARK,
+        Surface::Dark => {
+            let tables: [(&[Rgb], &[Rgb]); 3] = [(&CATEGORICAL, &DARK_CATEGORICAL), (&ACADEMIC, &DARK_ACADEMIC), (&NON_ACADEMIC, &DARK_NON_ACADEMIC)];
+            for (light, dark) in tables {
+                if let Some(i) = light.iter().position(|&l| l == c) {
+                    return dark[i];
+                }
+            }
+            let [l, a, b] = to_lab(c);
+            // Below L* 10 (the darkest shades past the palette's end) differences are halved, up to 97.
+            let mirrored = if l >= 10.0 { DARK_FLOOR + (LIGHT_CEILING - l).max(0.0) * MIRROR } else { 92.0 + (10.0 - l) / 2.0 };
+            let out = from_lab(mirrored, a, b);
+            lift(out, DARK_SURFACE, DARK_MIN_CONTRAST)
+        }
+    }
+}
+
+/// The lightest L* a colour may have and keep 3:1 on white.
+const LIGHT_CEILING: f64 = 62.0;
+/// Where the lightest colours land on the dark surface (L* 55: about 4.7:1 on [`DARK_SURFACE`]).
+const DARK_FLOOR: f64 = 55.0;
+/// How lightness differences scale when mirrored: the light palette's darkest (L* 10) lands at 92.
+const MIRROR: f64 = (92.0 - DARK_FLOOR) / (LIGHT_CEILING - 10.0);
+
+fn to_lab(c: Rgb) -> [f64; 3] {
+    let (r, g, b) = (linear(c.0), linear(c.1), linear(c.2));
+    let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+    let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+    let f = |t: f64| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
+    [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
+}
+
+/// Linear RGB of an L*a*b* colour (may fall outside 0..1: out of gamut).
+fn lab_to_linear(l: f64, a: f64, b: f64) -> [f64; 3] {
+    let fy = (l + 16.0) / 116.0;
+    let (fx, fz) = (fy + a / 500.0, fy - b / 200.0);
+    let inv = |t: f64| if t.powi(3) > 0.008856 { t.powi(3) } else { (t - 16.0 / 116.0) / 7.787 };
+    let (x, y, z) = (inv(fx) * 0.95047, inv(fy), inv(fz) * 1.08883);
+    [3.2406 * x - 1.5372 * y - 0.4986 * z, -0.9689 * x + 1.8758 * y + 0.0415 * z, 0.0557 * x - 0.2040 * y + 1.0570 * z]
+}
+
+/// The sRGB colour nearest `l, a, b` in hue and lightness: chroma is reduced until it fits.
+fn from_lab(l: f64, a: f64, b: f64) -> Rgb {
+    let fits = |k: f64| lab_to_linear(l, a * k, b * k).iter().all(|v| (-1e-6..=1.0 + 1e-6).contains(v));
+    let k = if fits(1.0) {
+        1.0
+    } else {
+        let (mut lo, mut hi) = (0.0f64, 1.0f64);
+        for _ in 0..30 {
+            let mid = (lo + hi) / 2.0;
+            if fits(mid) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    };
+    let [r, g, bl] = lab_to_linear(l, a * k, b * k);
+    Rgb(encode(r), encode(g), encode(bl))
+}
+
+/// `c` made lighter (towards white) just enough to reach `min` against `surface`.
+fn lift(c: Rgb, surface: Rgb, min: f64) -> Rgb {
+    let mut out = c;
+    let mut w = 0.0;
+    while contrast(out, surface) < min && w < 1.0 {
+        w += 0.02;
+        let ch = |v: u8| encode(linear(v) * (1.0 - w) + w);
+        out = Rgb(ch(c.0), ch(c.1), ch(c.2));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,23 +343,9 @@ mod tests {
         }
     }
 
-    /// Relative luminance (WCAG 2).
-    fn luminance(c: Rgb) -> f64 {
-        let channel = |v: u8| {
-            let v = f64::from(v) / 255.0;
-            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
-        };
-        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
-    }
-
-    /// The chart's surface: `ChartStyle::default().background` and `--mi-chart-bg` in
-    /// `static/explorer.css`, light in both themes.
-    const SURFACE: Rgb = Rgb(0xff, 0xff, 0xff);
-
-    fn contrast(a: Rgb, b: Rgb) -> f64 {
-        let (a, b) = (luminance(a), luminance(b));
-        (a.max(b) + 0.05) / (a.min(b) + 0.05)
-    }
+    /// The chart's light surface: `ChartStyle::default().background` and `--mi-chart-bg` in
+    /// `static/explorer.css`'s light theme.
+    const SURFACE: Rgb = LIGHT_SURFACE;
 
     #[test]
     fn every_series_colour_meets_wcag_3_to_1_on_the_chart_surface() {
@@ -295,5 +456,87 @@ mod tests {
     fn partner_colours_are_distinct() {
         let colours: HashSet<Rgb> = (0..8).map(partner_colour).collect();
         assert_eq!(colours.len(), 8);
+    }
+
+    /// Every colour the palette gives a chart: series, partners, other providers, the single
+    /// series, the partners together, the UK, and both category families past their ends.
+    fn every_mark_colour() -> Vec<(String, Rgb)> {
+        let mut colours: Vec<(String, Rgb)> = (0..40).map(|i| (format!("series {i}"), series_colour(i))).collect();
+        colours.extend((0..8).map(|i| (format!("partner {i}"), partner_colour(i))));
+        colours.extend((0..20).map(|i| (format!("other {i}"), other_colour(i))));
+        colours.extend([("single".to_string(), SINGLE), ("combined".to_string(), COMBINED), ("UK".to_string(), UK)]);
+        colours.extend((0..12).map(|i| (format!("academic {i}"), category_colour("academic", i, 0))));
+        colours.extend((0..22).map(|i| (format!("non-academic {i}"), category_colour("non-academic", i, 0))));
+        colours
+    }
+
+    #[test]
+    fn every_mark_meets_3_to_1_on_the_dark_surface() {
+        let mut lowest = f64::MAX;
+        for (name, c) in every_mark_colour() {
+            let dark = on_surface(c, Surface::Dark);
+            let ratio = contrast(dark, DARK_SURFACE);
+            assert!(ratio >= 3.0, "{name} {} as {}: {ratio:.2}:1 on {}", c.hex(), dark.hex(), DARK_SURFACE.hex());
+            lowest = lowest.min(ratio);
+            assert_eq!(on_surface(c, Surface::Light), c, "the light surface keeps the palette as it is");
+        }
+        assert!(lowest < 4.0, "colours are not all washed out to near white ({lowest:.2}:1 lowest)");
+    }
+
+    #[test]
+    fn dark_colours_stay_apart_for_colour_blind_readers_and_never_repeat() {
+        let distance = |a: Rgb, b: Rgb| {
+            seen(a).iter().zip(seen(b).iter()).map(|(p, q)| ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()).fold(f64::MAX, f64::min)
+        };
+        let dark: Vec<Rgb> = CATEGORICAL.iter().map(|&c| on_surface(c, Surface::Dark)).collect();
+        let uk = on_surface(UK, Surface::Dark);
+        for (i, &a) in dark.iter().enumerate() {
+            for &b in &dark[..i] {
+                let d = distance(a, b);
+                assert!(d >= 7.0, "{} and {} differ by only {d:.1} on the dark surface", a.hex(), b.hex());
+            }
+            assert!(distance(a, uk) >= 5.0, "{} is too close to the UK's grey on the dark surface", a.hex());
+        }
+        // Distinct colours stay distinct (the page's series never share one).
+        let mut seen_colours = HashSet::new();
+        for i in 0..150 {
+            assert!(seen_colours.insert(on_surface(series_colour(i), Surface::Dark)), "series {i} repeats a colour on the dark surface");
+        }
+        let cie = |a: Rgb, b: Rgb| {
+            let (p, q) = (seen(a)[0], seen(b)[0]);
+            ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
+        };
+        for (name, colours) in [("academic", &ACADEMIC[..]), ("non-academic", &NON_ACADEMIC[..])] {
+            let dark: Vec<Rgb> = colours.iter().map(|&c| on_surface(c, Surface::Dark)).collect();
+            for (i, &a) in dark.iter().enumerate() {
+                for &b in &dark[..i] {
+                    assert!(cie(a, b) >= 16.0, "{name}: {} and {} differ by {:.1} on the dark surface", a.hex(), b.hex(), cie(a, b));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_colour_shared_by_two_lists_has_one_dark_counterpart() {
+        for (light, dark) in [(&ACADEMIC[..], &DARK_ACADEMIC[..]), (&NON_ACADEMIC[..], &DARK_NON_ACADEMIC[..])] {
+            for (l, d) in light.iter().zip(dark) {
+                if let Some(i) = CATEGORICAL.iter().position(|c| c == l) {
+                    assert_eq!(*d, DARK_CATEGORICAL[i], "{} is {} as a series and {} in its family", l.hex(), DARK_CATEGORICAL[i].hex(), d.hex());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_dark_surface_is_dark_and_colours_keep_their_hue() {
+        assert!(luminance(DARK_SURFACE) < 0.02);
+        // Blues stay blue and oranges orange.
+        for &c in &ACADEMIC {
+            assert!(seen(on_surface(c, Surface::Dark))[0][2] < 0.0, "{} leans blue on dark", c.hex());
+        }
+        for &c in &NON_ACADEMIC {
+            let lab = seen(on_surface(c, Surface::Dark))[0];
+            assert!(lab[1] > 0.0 && lab[2] > 0.0, "{} leans orange on dark", c.hex());
+        }
     }
 }
