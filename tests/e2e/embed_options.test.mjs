@@ -98,7 +98,8 @@ describe('embed options', () => {
   });
 
   test('the full page follows a dark system: dark chart surface, and back to light when the setting changes', async () => {
-    const { page } = await open(`?${VIEW}`, { contextOptions: { colorScheme: 'dark' } });
+    // A4's width at 96 dpi.
+    const { page } = await open(`?${VIEW}`, { viewport: { width: 794, height: 1123 }, contextOptions: { colorScheme: 'dark' } });
     assert.deepEqual((await surfaceOf(page)).map(hex), [DARK_SURFACE, DARK_SURFACE]);
     const draws = Number(await page.getAttribute('#chart-canvas', 'data-draws'));
     await page.emulateMedia({ colorScheme: 'light' });
@@ -130,7 +131,7 @@ describe('embed options', () => {
     assert.ok(notice.includes('unknown accent colour "#ff0000"'), notice);
     assert.ok(notice.includes('unknown font "Comic Sans"'), notice);
     assert.equal(await page.getAttribute('html', 'data-accent'), null);
-    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--mi-accent').trim()), '#332288');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.open-full a')).color), 'rgb(51, 34, 136)', 'the default accent (#332288)');
     await page.waitForFunction(() => !location.search.includes('accent'));
     assert.equal(new URL(page.url()).search, `?embed=1&${VIEW}`);
 
@@ -166,27 +167,30 @@ describe('embed options', () => {
 
 describe('print', () => {
   test('print media: no controls, the chart redrawn for paper, the figures table shown, light', async () => {
-    const { page } = await open(`?${VIEW}`, { contextOptions: { colorScheme: 'dark' } });
+    // A4's width at 96 dpi.
+    const { page } = await open(`?${VIEW}`, { viewport: { width: 794, height: 1123 }, contextOptions: { colorScheme: 'dark' } });
     const draws = Number(await page.getAttribute('#chart-canvas', 'data-draws'));
     await page.emulateMedia({ media: 'print' });
     await waitForDraw(page, draws);
     const shown = await page.evaluate(() => {
       const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
-      return Object.fromEntries(['#filters', '.filters-toggle', '[role=tab]', '.share', 'button:not(.legend-item)', '#chart-canvas', '#figures-table', '.caption-title', '.caption-source'].map((s) => [s, visible(s)]));
+      return Object.fromEntries(['#filters', '.filters-toggle', '[role=tab]', '.share', 'button:not(.legend-item):not(.sort)', '#chart-canvas', '#figures-table', '.caption-title', '.caption-source'].map((s) => [s, visible(s)]));
     });
     assert.deepEqual(shown, {
       '#filters': false,
       '.filters-toggle': false,
       '[role=tab]': false,
       '.share': false,
-      'button:not(.legend-item)': false,
+      'button:not(.legend-item):not(.sort)': false,
       '#chart-canvas': true,
       '#figures-table': true,
       '.caption-title': true,
       '.caption-source': true,
     });
-    const canvas = await page.$eval('#chart-canvas', (c) => ({ width: c.width, css: c.clientWidth }));
+    const canvas = await page.$eval('#chart-canvas', (c) => ({ width: c.width, height: c.height, css: c.clientWidth, cssHeight: c.clientHeight }));
     assert.ok(canvas.width >= 2 * canvas.css - 1, `at least 2x for paper: ${canvas.width} px for ${canvas.css} CSS px`);
+    const [drawn, shownRatio] = [canvas.width / canvas.height, canvas.css / canvas.cssHeight];
+    assert.ok(Math.abs(drawn - shownRatio) < 0.02, `not stretched: drawn ${drawn.toFixed(3)}, shown ${shownRatio.toFixed(3)}`);
     assert.deepEqual((await surfaceOf(page)).map(hex), ['#ffffff', '#ffffff'], 'printed light, even from a dark screen');
     mkdirSync(SHOTS, { recursive: true });
     await page.pdf({ path: path.join(SHOTS, 'print.pdf'), format: 'A4', printBackground: true });
