@@ -20,8 +20,17 @@ pub struct EmbedDialogProps {
     pub on_close: Callback<()>,
 }
 
-fn select_value(e: &Event) -> String {
-    e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
+/// A labelled select of named values: `(id, label, selected)` each. One routine for the three
+/// (each `html!` written out is code in the page's wasm).
+fn choice(id: &'static str, label: &'static str, values: Vec<(&'static str, &'static str, bool)>) -> Html {
+    html! {
+        <div class="control">
+            <label for={id}>{ label }</label>
+            <select {id}>
+                { for values.into_iter().map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
+            </select>
+        </div>
+    }
 }
 
 #[component]
@@ -45,23 +54,28 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
             browser::copy(&snippet, move |ok| copied.set(ok));
         })
     };
-    // A changed option changes the snippet: "copied" no longer holds.
-    let set = |change: fn(&mut PageOptions, &str)| {
+    // Any option changed (one listener for the fieldset): the snippet changes, "copied" no longer holds.
+    let on_change = {
         let (options, copied) = (options.clone(), copied.clone());
-        Callback::from(move |value: String| {
+        Callback::from(move |e: Event| {
             let mut next = *options;
-            change(&mut next, &value);
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                let v = select.value();
+                match select.id().as_str() {
+                    "embed-theme" => next.theme = Theme::from_id(&v).filter(|t| *t != Theme::Light),
+                    "embed-accent" => next.accent = page_options::accent(&v).filter(|a| a.id != ACCENTS[0].id),
+                    "embed-font" => next.font = page_options::font(&v).filter(|f| f.id != FONTS[0].id),
+                    _ => return,
+                }
+            } else if let Some(input) = e.target_dyn_into::<HtmlInputElement>().filter(|i| i.id() == "embed-controls") {
+                next.locked = !input.checked();
+            } else {
+                return;
+            }
             options.set(next);
             copied.set(false);
         })
     };
-    let on_theme = set(|o, v| o.theme = Theme::from_id(v).filter(|t| *t != Theme::Light)).reform(|e: Event| select_value(&e));
-    let on_accent = set(|o, v| o.accent = page_options::accent(v).filter(|a| a.id != ACCENTS[0].id)).reform(|e: Event| select_value(&e));
-    let on_font = set(|o, v| o.font = page_options::font(v).filter(|f| f.id != FONTS[0].id)).reform(|e: Event| select_value(&e));
-    let on_controls = set(|o, v| o.locked = v != "on").reform(|e: Event| {
-        let on = e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked());
-        if on { "on".to_string() } else { "off".to_string() }
-    });
     // Close the dialog itself (so the browser returns focus to what opened it), then the state.
     let close = {
         let (dialog_ref, on_close) = (dialog_ref.clone(), props.on_close.clone());
@@ -79,28 +93,13 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
         <dialog id="embed-dialog" ref={dialog_ref} aria-labelledby="embed-title" onclose={on_close}>
             <h2 id="embed-title">{ "Embed this view" }</h2>
             <p>{ "Paste this into a page of your website. The frame loads only when it scrolls into view, fits the page's width, and the small script resizes it to its content." }</p>
-            <fieldset class="embed-options">
+            <fieldset class="embed-options" onchange={on_change}>
                 <legend>{ "How the embed looks" }</legend>
-                <div class="control">
-                    <label for="embed-theme">{ "Theme" }</label>
-                    <select id="embed-theme" onchange={on_theme}>
-                        { for Theme::ALL.into_iter().map(|t| html! { <option value={t.id()} selected={t == theme}>{ t.label() }</option> }) }
-                    </select>
-                </div>
-                <div class="control">
-                    <label for="embed-accent">{ "Accent colour (links and buttons)" }</label>
-                    <select id="embed-accent" onchange={on_accent}>
-                        { for ACCENTS.into_iter().map(|a| html! { <option value={a.id} selected={options.accent.map_or(a.id == ACCENTS[0].id, |c| c == a)}>{ a.label }</option> }) }
-                    </select>
-                </div>
-                <div class="control">
-                    <label for="embed-font">{ "Font" }</label>
-                    <select id="embed-font" onchange={on_font}>
-                        { for FONTS.into_iter().map(|f| html! { <option value={f.id} selected={options.font.map_or(f.id == FONTS[0].id, |c| c == f)}>{ f.label }</option> }) }
-                    </select>
-                </div>
+                { choice("embed-theme", "Theme", Theme::ALL.into_iter().map(|t| (t.id(), t.label(), t == theme)).collect()) }
+                { choice("embed-accent", "Accent colour (links and buttons)", ACCENTS.into_iter().map(|a| (a.id, a.label, options.accent.map_or(a.id == ACCENTS[0].id, |c| c == a))).collect()) }
+                { choice("embed-font", "Font", FONTS.into_iter().map(|f| (f.id, f.label, options.font.map_or(f.id == FONTS[0].id, |c| c == f))).collect()) }
                 <p class="embed-check">
-                    <input type="checkbox" id="embed-controls" checked={!options.locked} onchange={on_controls} />
+                    <input type="checkbox" id="embed-controls" checked={!options.locked} />
                     <label for="embed-controls">{ "Filters and tabs (unticked: a locked view of the title, chart, caption and source only)" }</label>
                 </p>
             </fieldset>
