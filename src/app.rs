@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use workforce_core::lens::Lens;
+use workforce_core::page_options::PageOptions;
 use workforce_core::selection::{Action, ChartKind, Measure, Tab};
 use workforce_core::{url_state, view, Bundle};
 use yew::prelude::*;
@@ -44,8 +45,17 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let bundle = props.bundle.clone();
     let embedded = use_memo((), |_| browser::is_embedded(&browser::query()));
     let embedded = *embedded;
+    // The look a link chose (theme, controls, accent, font), set on <html> before anything draws.
+    let options = use_memo((), move |_| {
+        let options = PageOptions::parse(&browser::query());
+        browser::set_root_attributes(&options.root_attributes(embedded));
+        options
+    });
+    let options = *options;
+    // A locked view (`controls=0`): title, chart, caption and source only.
+    let locked = options.locked;
     let state = use_reducer(move || State::from_query(bundle, &browser::query()));
-    use_url_sync(&state, embedded);
+    use_url_sync(&state, embedded, options);
     use_dataset_loader(&state);
     use_host_height(embedded);
     let drawer = use_drawer(&state);
@@ -123,24 +133,28 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let embed_url = browser::url_for(&browser::embed_query(&view_query));
 
     html! {
-        <div class={classes!("explorer", embedded.then_some("embedded"))}>
+        <div class={classes!("explorer", embedded.then_some("embedded"), locked.then_some("locked"))}>
             <header class="explorer-header">
                 if embedded {
-                    <p class="embed-title">{ "Midlands Innovation workforce explorer" }</p>
+                    // An embed's heading is the chart's title (the app's name is in the link below).
+                    <h1 class="embed-title">{ state.caption.heading() }</h1>
                 } else {
                     <div>
                         <h1>{ "Midlands Innovation workforce explorer" }</h1>
                         <p class="lede">{ "Staff and students of the eight Midlands Innovation universities, from HESA open data." }</p>
                     </div>
                 }
-                <button type="button" class="filters-toggle" ref={drawer.toggle_ref} aria-controls="filters" aria-expanded={state.drawer_open.to_string()} onclick={drawer.toggle.clone()}>
-                    { if state.drawer_open { "Close filters" } else { "Filters" } }
-                </button>
+                if !locked {
+                    <button type="button" class="filters-toggle" ref={drawer.toggle_ref} aria-controls="filters" aria-expanded={state.drawer_open.to_string()} onclick={drawer.toggle.clone()}>
+                        { if state.drawer_open { "Close filters" } else { "Filters" } }
+                    </button>
+                }
             </header>
             if let Some(text) = &state.notice {
                 <Notice text={text.clone()} on_dismiss={dismiss_notice} />
             }
             <div class="explorer-body">
+                if !locked {
                 <aside id="filters" class={classes!("filters", state.drawer_open.then_some("open"))} aria-label="Filters">
                     <div class="drawer-head">
                         <h2>{ "Filters" }</h2>
@@ -160,24 +174,27 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <FileOpener status={state.files.clone()} refused={state.files_refused} on_files={on_files} />
                     }
                 </aside>
+                }
                 <main class="figure-area" aria-busy={loading.is_some().to_string()}>
                     if let Some(text) = &loading {
                         <p class="dataset-loading" role="status">{ text }</p>
                     }
                     <figure class="figure" hidden={loading.is_some()}>
-                        <FigureCaption caption={state.caption.clone()} />
-                        <ViewTabs selected={s.tab} on_action={on_action.clone()} />
-                        <div id="panel-chart" role="tabpanel" aria-labelledby="tab-chart" hidden={s.tab != Tab::Chart} class="chart-panel">
+                        <FigureCaption caption={state.caption.clone()} title={!embedded} />
+                        if !locked {
+                            <ViewTabs selected={s.tab} on_action={on_action.clone()} />
+                        }
+                        <div id="panel-chart" role={(!locked).then_some("tabpanel")} aria-labelledby={(!locked).then_some("tab-chart")} hidden={s.tab != Tab::Chart} class="chart-panel">
                             <ChartLegend view={state.chart.clone()} on_action={on_action.clone()} />
                             <ChartCanvas view={state.chart.clone()} visible={s.tab == Tab::Chart && loading.is_none()} />
                         </div>
-                        <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={s.tab != Tab::Table}>
+                        <div id="panel-table" role={(!locked).then_some("tabpanel")} aria-labelledby={(!locked).then_some("tab-table")} hidden={s.tab != Tab::Table}>
                             <FiguresTable table={state.table.clone()} title={state.caption.heading()} />
                         </div>
                         <FigureNotes caption={state.caption.clone()} />
                     </figure>
                     if embedded {
-                        <p class="open-full"><a href={page_url.clone()} target="_blank" rel="noopener">{ "Open this view in the full explorer" }</a></p>
+                        <p class="open-full"><a href={page_url.clone()} target="_blank" rel="noopener">{ "Open this view in the Midlands Innovation workforce explorer" }</a></p>
                     } else {
                         <ShareBar chart={state.chart.clone()} table={state.table.clone()} caption={state.caption.clone()}
                             dataset_id={data.info.id.clone()} bundle={bundle.clone()} source={state.source(&data.info.id)}

@@ -23,6 +23,33 @@ pub fn embed_query(query: &str) -> String {
     }
 }
 
+/// Sets the page's look on its root element (`<html>`): the attributes
+/// `workforce_core::page_options::PageOptions::root_attributes` gives, read by the stylesheet.
+/// Attributes, not inline styles: the page's Content-Security-Policy allows no style attribute.
+pub fn set_root_attributes(attributes: &[(&str, &str)]) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        for (name, value) in attributes {
+            let _ = root.set_attribute(name, value);
+        }
+    }
+}
+
+/// `window.matchMedia(query)` as an event target (its `change` event) and whether it matches now.
+/// Called through JavaScript's reflection: web-sys's `MediaQueryList` feature would rebuild every
+/// crate on web-sys for two calls.
+pub fn media_query(query: &str) -> Option<(web_sys::EventTarget, bool)> {
+    let window = gloo::utils::window();
+    let match_media: js_sys::Function = js_sys::Reflect::get(&window, &"matchMedia".into()).ok()?.dyn_into().ok()?;
+    let list = match_media.call1(&window, &query.into()).ok()?;
+    let matches = js_sys::Reflect::get(&list, &"matches".into()).ok()?.as_bool().unwrap_or(false);
+    Some((list.dyn_into().ok()?, matches))
+}
+
+/// Whether the page is being printed (print media applies).
+pub fn printing() -> bool {
+    media_query("print").is_some_and(|(_, m)| m)
+}
+
 /// The page's address for a query string (keeping `embed` when embedded).
 pub fn url_for(query: &str) -> String {
     let location = gloo::utils::window().location();

@@ -507,7 +507,7 @@ fn UrlProbe() -> Html {
         FIRST_BUNDLE.with(|w| *w.borrow_mut() = Rc::downgrade(&first));
         State::from_query(first, &explorer::browser::query())
     });
-    explorer::hooks::use_url_sync(&state, false);
+    explorer::hooks::use_url_sync(&state, false, workforce_core::page_options::PageOptions::default());
     PROBE.with(|p| *p.borrow_mut() = Some(state.dispatcher()));
     html! { <p id="probe">{ format!("{} {}", state.selection.dataset, state.selection.year) }</p> }
 }

@@ -14,6 +14,7 @@ pub mod export;
 pub mod format;
 pub mod lens;
 pub mod manifest;
+pub mod page_options;
 pub mod palette;
 pub mod query;
 pub mod selection;

@@ -152,6 +152,150 @@ pub fn make_distinct(colours: &mut [Rgb]) {
     }
 }
 
+/// Relative luminance (WCAG 2).
+pub fn luminance(c: Rgb) -> f64 {
+    0.2126 * linear(c.0) + 0.7152 * linear(c.1) + 0.0722 * linear(c.2)
+}
+
+fn linear(v: u8) -> f64 {
+    let v = f64::from(v) / 255.0;
+    if v <= 0.04045 {
+        v / 12.92
+    } else {
+        ((v + 0.055) / 1.055).powf(2.4)
+    }
+}
+
+/// WCAG 2 contrast ratio between two colours (1 to 21).
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (a, b) = (luminance(a), luminance(b));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+/// The surface a chart is drawn on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Surface {
+    /// White: the page's light theme and every downloaded image.
+    #[default]
+    Light,
+    /// [`DARK_SURFACE`]: the page's dark theme.
+    Dark,
+}
+
+/// The chart's light surface (`--mi-chart-bg` in the light theme).
+pub const LIGHT_SURFACE: Rgb = Rgb(0xff, 0xff, 0xff);
+
+/// The chart's dark surface (`--mi-chart-bg` in the dark theme: the dark panels' colour, a card a
+/// little lighter than the page).
+pub const DARK_SURFACE: Rgb = Rgb(0x16, 0x1b, 0x22);
+
+/// The UK total's grey on the dark surface (lighter than any series' shade of grey would be).
+pub const UK_ON_DARK: Rgb = Rgb(0xa8, 0xa8, 0xa8);
+
+/// [`CATEGORICAL`] on the dark surface, in the same order: each colour's CIE L* mirrored (the
+/// darkest become the lightest: L* 62, the lightest 3:1 allows on white, lands at 55, L* 10 at 92),
+/// hue and chroma kept as far as sRGB allows; then, where two would sit too close for a
+/// colour-blind reader, moved a few steps of L* or chroma (chosen one by one, as the light palette
+/// was; the tests hold them to 3:1 and to the light palette's distances).
+pub const DARK_CATEGORICAL: [Rgb; 16] = [
+    Rgb(0xDA, 0xC6, 0xFF),
+    Rgb(0x58, 0x8D, 0xA7),
+    Rgb(0x32, 0x95, 0x86),
+    Rgb(0x5E, 0xB9, 0x6F),
+    Rgb(0x88, 0x89, 0x22),
+    Rgb(0xDC, 0x77, 0x38),
+    Rgb(0xCB, 0x65, 0x76),
+    Rgb(0xFF, 0xA0, 0xC6),
+    Rgb(0xE7, 0x7D, 0xD3),
+    Rgb(0x9B, 0xB5, 0xFF),
+    Rgb(0xFC, 0x80, 0xC1),
+    Rgb(0x54, 0xA3, 0xEB),
+    Rgb(0xFF, 0x8D, 0x6C),
+    Rgb(0xBD, 0x52, 0x0D),
+    Rgb(0xFF, 0xBB, 0xC4),
+    Rgb(0x99, 0x84, 0x4B),
+];
+
+/// [`ACADEMIC`] on the dark surface (lighter blues, at least 16 apart in CIE L*a*b*).
+pub const DARK_ACADEMIC: [Rgb; 5] = [Rgb(0x79, 0x95, 0xFF), Rgb(0xC1, 0xAA, 0xFF), Rgb(0xBA, 0xD7, 0xE9), Rgb(0xE1, 0xD5, 0xFF), Rgb(0x54, 0xA3, 0xEB)];
+
+/// [`NON_ACADEMIC`] on the dark surface (lighter oranges and browns, at least 16 apart).
+pub const DARK_NON_ACADEMIC: [Rgb; 10] = [
+    Rgb(0xBA, 0x79, 0x00),
+    Rgb(0xD2, 0x7C, 0x66),
+    Rgb(0xB0, 0x8F, 0x4E),
+    Rgb(0xFF, 0x64, 0x41),
+    Rgb(0xC8, 0x3F, 0x2C),
+    Rgb(0xDF, 0x95, 0x5F),
+    Rgb(0xEA, 0xB7, 0x8B),
+    Rgb(0xFF, 0xCE, 0xC1),
+    Rgb(0xC9, 0x98, 0x8F),
+    Rgb(0xDC, 0x77, 0x38),
+];
+
+/// A colour of this palette (made for the light surface) as drawn on `surface`. On the dark
+/// surface the palette's own colours take their dark counterparts ([`DARK_CATEGORICAL`],
+/// [`DARK_ACADEMIC`], [`DARK_NON_ACADEMIC`]; the UK total's grey [`UK_ON_DARK`]). The darker
+/// variants past a list's end (see [`series_colour`]) become lighter variants of their colour's
+/// counterpart instead (lighter only adds contrast on the dark surface), and any other colour is
+/// lifted towards white until it reads. Every result meets 3:1 (tested). Integer and product
+/// arithmetic only: the page's wasm carries no colour-space conversion for this.
+pub fn on_surface(c: Rgb, surface: Surface) -> Rgb {
+    match surface {
+        Surface::Light => c,
+        Surface::Dark if c == UK => UK_ON_DARK,
+        Surface::Dark => {
+            let tables: [(&[Rgb], &[Rgb]); 3] = [(&CATEGORICAL, &DARK_CATEGORICAL), (&ACADEMIC, &DARK_ACADEMIC), (&NON_ACADEMIC, &DARK_NON_ACADEMIC)];
+            for round in 0..=MAX_ROUND {
+                for (light, dark) in tables {
+                    if let Some(i) = light.iter().position(|&l| dimmed(l, round) == c) {
+                        return lightened(dark[i], round);
+                    }
+                }
+            }
+            lift(c)
+        }
+    }
+}
+
+/// How many times past its list's end a colour is varied (darker on white, lighter on dark).
+const MAX_ROUND: i32 = 12;
+
+/// The `round`-th darker variant of a colour, as [`series_colour`] and [`category_colour`] make it.
+fn dimmed(c: Rgb, round: i32) -> Rgb {
+    let factor = 0.78f64.powi(round.min(MAX_ROUND));
+    let dim = |v: u8| (f64::from(v) * factor).round() as u8;
+    Rgb(dim(c.0), dim(c.1), dim(c.2))
+}
+
+/// The `round`-th lighter variant of a dark-surface colour: its distance to white shrinks by 12%
+/// a round.
+fn lightened(c: Rgb, round: i32) -> Rgb {
+    let keep = 0.88f64.powi(round);
+    let light = |v: u8| 255 - (f64::from(255 - v) * keep).round() as u8;
+    Rgb(light(c.0), light(c.1), light(c.2))
+}
+
+/// `c` mixed towards white until it reaches 3.2:1 on [`DARK_SURFACE`], by a luminance that never
+/// overestimates (each channel cubed: sRGB's curve lies above it), so the true contrast is higher.
+fn lift(c: Rgb) -> Rgb {
+    // The dark surface's relative luminance (WCAG 2), computed exactly in the tests.
+    const SURFACE_LUMINANCE: f64 = 0.010_5;
+    let low = |c: Rgb| {
+        let ch = |v: u8| (f64::from(v) / 255.0).powi(3);
+        0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+    };
+    let mut out = c;
+    let mut step = 0;
+    while (low(out) + 0.05) / (SURFACE_LUMINANCE + 0.05) < 3.2 && step < 50 {
+        step += 1;
+        let w = f64::from(step) / 50.0;
+        let mix = |v: u8| (f64::from(v) + (255.0 - f64::from(v)) * w).round() as u8;
+        out = Rgb(mix(c.0), mix(c.1), mix(c.2));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,23 +312,9 @@ mod tests {
         }
     }
 
-    /// Relative luminance (WCAG 2).
-    fn luminance(c: Rgb) -> f64 {
-        let channel = |v: u8| {
-            let v = f64::from(v) / 255.0;
-            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
-        };
-        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
-    }
-
-    /// The chart's surface: `ChartStyle::default().background` and `--mi-chart-bg` in
-    /// `static/explorer.css`, light in both themes.
-    const SURFACE: Rgb = Rgb(0xff, 0xff, 0xff);
-
-    fn contrast(a: Rgb, b: Rgb) -> f64 {
-        let (a, b) = (luminance(a), luminance(b));
-        (a.max(b) + 0.05) / (a.min(b) + 0.05)
-    }
+    /// The chart's light surface: `ChartStyle::default().background` and `--mi-chart-bg` in
+    /// `static/explorer.css`'s light theme.
+    const SURFACE: Rgb = LIGHT_SURFACE;
 
     #[test]
     fn every_series_colour_meets_wcag_3_to_1_on_the_chart_surface() {
@@ -295,5 +425,99 @@ mod tests {
     fn partner_colours_are_distinct() {
         let colours: HashSet<Rgb> = (0..8).map(partner_colour).collect();
         assert_eq!(colours.len(), 8);
+    }
+
+    /// Every colour the palette gives a chart: series, partners, other providers, the single
+    /// series, the partners together, the UK, and both category families past their ends.
+    fn every_mark_colour() -> Vec<(String, Rgb)> {
+        let mut colours: Vec<(String, Rgb)> = (0..40).map(|i| (format!("series {i}"), series_colour(i))).collect();
+        colours.extend((0..8).map(|i| (format!("partner {i}"), partner_colour(i))));
+        colours.extend((0..20).map(|i| (format!("other {i}"), other_colour(i))));
+        colours.extend([("single".to_string(), SINGLE), ("combined".to_string(), COMBINED), ("UK".to_string(), UK)]);
+        colours.extend((0..12).map(|i| (format!("academic {i}"), category_colour("academic", i, 0))));
+        colours.extend((0..22).map(|i| (format!("non-academic {i}"), category_colour("non-academic", i, 0))));
+        colours
+    }
+
+    #[test]
+    fn every_mark_meets_3_to_1_on_the_dark_surface() {
+        let mut lowest = f64::MAX;
+        for (name, c) in every_mark_colour() {
+            let dark = on_surface(c, Surface::Dark);
+            let ratio = contrast(dark, DARK_SURFACE);
+            assert!(ratio >= 3.0, "{name} {} as {}: {ratio:.2}:1 on {}", c.hex(), dark.hex(), DARK_SURFACE.hex());
+            lowest = lowest.min(ratio);
+            assert_eq!(on_surface(c, Surface::Light), c, "the light surface keeps the palette as it is");
+        }
+        assert!(lowest < 4.0, "colours are not all washed out to near white ({lowest:.2}:1 lowest)");
+    }
+
+    #[test]
+    fn dark_colours_stay_apart_for_colour_blind_readers_and_never_repeat() {
+        let distance = |a: Rgb, b: Rgb| {
+            seen(a).iter().zip(seen(b).iter()).map(|(p, q)| ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()).fold(f64::MAX, f64::min)
+        };
+        let dark: Vec<Rgb> = CATEGORICAL.iter().map(|&c| on_surface(c, Surface::Dark)).collect();
+        let uk = on_surface(UK, Surface::Dark);
+        for (i, &a) in dark.iter().enumerate() {
+            for &b in &dark[..i] {
+                let d = distance(a, b);
+                assert!(d >= 7.0, "{} and {} differ by only {d:.1} on the dark surface", a.hex(), b.hex());
+            }
+            assert!(distance(a, uk) >= 5.0, "{} is too close to the UK's grey on the dark surface", a.hex());
+        }
+        // Distinct colours stay distinct (the page's series never share one).
+        let mut seen_colours = HashSet::new();
+        for i in 0..150 {
+            assert!(seen_colours.insert(on_surface(series_colour(i), Surface::Dark)), "series {i} repeats a colour on the dark surface");
+        }
+        let cie = |a: Rgb, b: Rgb| {
+            let (p, q) = (seen(a)[0], seen(b)[0]);
+            ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
+        };
+        for (name, colours) in [("academic", &ACADEMIC[..]), ("non-academic", &NON_ACADEMIC[..])] {
+            let dark: Vec<Rgb> = colours.iter().map(|&c| on_surface(c, Surface::Dark)).collect();
+            for (i, &a) in dark.iter().enumerate() {
+                for &b in &dark[..i] {
+                    assert!(cie(a, b) >= 16.0, "{name}: {} and {} differ by {:.1} on the dark surface", a.hex(), b.hex(), cie(a, b));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn colours_from_elsewhere_are_lifted_until_they_read_on_the_dark_surface() {
+        assert!((luminance(DARK_SURFACE) - 0.0105).abs() < 0.0005, "{}", luminance(DARK_SURFACE));
+        for c in [Rgb(0, 0, 0), Rgb(0x12, 0x34, 0x56), Rgb(0x80, 0x00, 0x00), Rgb(0x88, 0xcc, 0xee)] {
+            let dark = on_surface(c, Surface::Dark);
+            assert!(contrast(dark, DARK_SURFACE) >= 3.2, "{} as {}", c.hex(), dark.hex());
+        }
+        assert_eq!(on_surface(Rgb(0x88, 0xcc, 0xee), Surface::Dark), Rgb(0x88, 0xcc, 0xee), "light enough already");
+        // Variants past a list's end become lighter variants of the counterpart.
+        assert_eq!(on_surface(series_colour(16), Surface::Dark), lightened(DARK_CATEGORICAL[0], 1));
+    }
+
+    #[test]
+    fn a_colour_shared_by_two_lists_has_one_dark_counterpart() {
+        for (light, dark) in [(&ACADEMIC[..], &DARK_ACADEMIC[..]), (&NON_ACADEMIC[..], &DARK_NON_ACADEMIC[..])] {
+            for (l, d) in light.iter().zip(dark) {
+                if let Some(i) = CATEGORICAL.iter().position(|c| c == l) {
+                    assert_eq!(*d, DARK_CATEGORICAL[i], "{} is {} as a series and {} in its family", l.hex(), DARK_CATEGORICAL[i].hex(), d.hex());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_dark_surface_is_dark_and_colours_keep_their_hue() {
+        assert!(luminance(DARK_SURFACE) < 0.02);
+        // Blues stay blue and oranges orange.
+        for &c in &ACADEMIC {
+            assert!(seen(on_surface(c, Surface::Dark))[0][2] < 0.0, "{} leans blue on dark", c.hex());
+        }
+        for &c in &NON_ACADEMIC {
+            let lab = seen(on_surface(c, Surface::Dark))[0];
+            assert!(lab[1] > 0.0 && lab[2] > 0.0, "{} leans orange on dark", c.hex());
+        }
     }
 }

@@ -23,8 +23,10 @@ use crate::selection::{Action, ChangeKind, ChartKind, Measure, Selection, Tab};
 // Kept here too for callers that read slugs as part of the URL's vocabulary.
 pub use crate::slug::{category_slug, slug};
 
-/// Parameters that belong to the page rather than to the view (kept, not warned about).
-pub const PAGE_PARAMETERS: [&str; 1] = ["embed"];
+/// Parameters that belong to the page rather than to the view: `embed`, and the page's look
+/// (`crate::page_options`: `theme`, `controls`, `accent`, `font`). Not part of the selection; a value
+/// the page cannot honour is ignored and said like any other.
+pub const PAGE_PARAMETERS: [&str; 5] = ["embed", "theme", "controls", "accent", "font"];
 
 fn year_slug(year: &str) -> String {
     year.replace('/', "-")
@@ -261,7 +263,7 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
                 "chart" => s.tab = Tab::Chart,
                 _ => ignored.push(format!("unknown tab \"{}\"", short(value))),
             },
-            k if PAGE_PARAMETERS.contains(&k) => {}
+            k if PAGE_PARAMETERS.contains(&k) => ignored.extend(crate::page_options::check(k, value)),
             other => ignored.push(format!("unknown setting \"{}\"", short(other))),
         }
     }

@@ -586,3 +586,24 @@ fn a_fall_goes_below_the_zero_line_with_its_figure_outside_the_bar() {
     let label = t.iter().find(|t| t.content == "Leicester").expect("label");
     assert!(label.span().1 < figure.span().0, "the figure never crosses the category label: {label:?} {figure:?}");
 }
+
+#[test]
+fn the_dark_style_draws_on_the_dark_surface_in_the_dark_palette() {
+    use workforce_core::palette::{contrast, on_surface, Surface, DARK_CATEGORICAL, DARK_SURFACE};
+    let v = view(ChartKind::Grouped);
+    let (light, _) = svg(&v, 900, 500);
+    let (dark, _) = svg_with(&v, 900, 500, &ChartStyle::dark());
+    let indigo = Rgb(0x33, 0x22, 0x88);
+    // plotters writes colours as #RRGGBB.
+    let hex = |c: Rgb| c.hex().to_uppercase();
+    assert!(light.contains(&hex(indigo)));
+    assert!(dark.contains(&hex(DARK_SURFACE)), "the dark surface is filled");
+    assert!(!dark.contains(&hex(indigo)), "no light-surface series colour on the dark surface");
+    assert!(dark.contains(&hex(DARK_CATEGORICAL[0])), "indigo takes its dark counterpart");
+    let second = on_surface(Rgb(0x88, 0xcc, 0xee), Surface::Dark);
+    assert!(dark.contains(&hex(second)));
+    // The not-reported hatching and the axis text are the style's muted and text colours: readable.
+    let style = ChartStyle::dark();
+    assert!(dark.contains(&hex(style.muted_text)) && dark.contains(&hex(style.text)));
+    assert!(contrast(style.muted_text, DARK_SURFACE) >= 3.0);
+}

@@ -239,3 +239,26 @@ fn unknown_categories_are_ignored_and_the_defaults_stand_in_when_none_remain() {
     assert!(d.selection.categories.is_empty());
     assert!(d.ignored.is_empty(), "{:?}", d.ignored);
 }
+
+#[test]
+fn page_options_are_not_the_view_and_bad_values_are_named() {
+    let b = bundle();
+    let plain = decode(&b, "p=aston");
+    let dressed = decode(&b, "embed=1&theme=dark&controls=0&accent=teal&font=serif&p=aston");
+    assert_eq!(dressed.selection, plain.selection, "the page's look is not part of the view");
+    assert_eq!(dressed.ignored, Vec::<String>::new());
+    // Raw CSS or unknown names are ignored, each said once; the view is still honoured.
+    let bad = decode(&b, "embed=1&theme=sepia&controls=off&accent=%23ff0000&font=Comic%20Sans&p=aston");
+    assert_eq!(bad.selection, plain.selection);
+    assert_eq!(
+        bad.ignored,
+        vec![
+            "unknown theme \"sepia\" (light, dark or auto)".to_string(),
+            "\"controls\" should be 1 or 0, not \"off\"".to_string(),
+            "unknown accent colour \"#ff0000\"".to_string(),
+            "unknown font \"Comic Sans\"".to_string(),
+        ]
+    );
+    // The page options never enter a view's link.
+    assert!(!encode(&b, &dressed.selection).contains("theme"));
+}

@@ -13,8 +13,10 @@ use web_sys::HtmlCanvasElement;
 use workforce_core::chart::{self, hit_at, year_at, year_readout, ChartStyle, Hit, ReadoutLine};
 use workforce_core::selection::ChartKind;
 
+use crate::browser;
+use crate::hooks::use_chart_surface;
 use crate::measured_backend::Measured;
-use workforce_core::palette::Rgb;
+use workforce_core::palette::{on_surface, Rgb, Surface};
 use workforce_core::view::ChartView;
 use yew::prelude::*;
 
@@ -55,9 +57,22 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let hits = use_mut_ref(Vec::<Hit>::new);
     let tip = use_state(|| None::<Tip>);
     let redraw = use_force_update();
+    // The surface (light or dark) from the theme: a change redraws, and the tips' swatches follow.
+    let surface = use_chart_surface();
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| redraw.force_update());
-        move || drop(listener)
+        // A resize redraws; so does printing (at the printed size, and at least 2x for paper).
+        let window = gloo::utils::window();
+        let mut listeners: Vec<EventListener> = ["resize", "beforeprint", "afterprint"]
+            .into_iter()
+            .map(|event| {
+                let redraw = redraw.clone();
+                EventListener::new(&window, event, move |_| redraw.force_update())
+            })
+            .collect();
+        if let Some((print, _)) = browser::media_query("print") {
+            listeners.push(EventListener::new(&print, "change", move |_| redraw.force_update()));
+        }
+        move || drop(listeners)
     });
     {
         let canvas_ref = canvas_ref.clone();
@@ -257,7 +272,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                             { for lines.iter().map(|l| html! {
                                 <li class={classes!((t.series == Some(l.series)).then_some("current"))}>
                                     <svg class="swatch" width="10" height="10" viewBox="0 0 10 10" focusable="false">
-                                        <rect width="10" height="10" fill={l.colour.hex()} />
+                                        <rect width="10" height="10" fill={on_surface(l.colour, surface).hex()} />
                                     </svg>
                                     <span class="chart-tip-name">{ &l.name }</span>
                                     <span class="chart-tip-value">{ &l.text }</span>
@@ -276,9 +291,10 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     }
 }
 
-/// The chart's colours and font from the page's theme (CSS custom properties), so dark mode and
-/// host sites' themes reach the canvas: `--mi-font` becomes the canvas text's font family as it
-/// is (a CSS family list).
+/// The chart's colours and font from the page's theme (CSS custom properties), so dark mode,
+/// a link's font and host sites' themes reach the canvas: `--mi-font` becomes the canvas text's
+/// font family as it is (a CSS family list); `--mi-chart-surface: dark` gives the dark-surface
+/// palette.
 pub fn theme(element: &web_sys::Element, scale: f64) -> ChartStyle {
     let mut style = ChartStyle { scale, ..ChartStyle::default() };
     let Ok(Some(css)) = gloo::utils::window().get_computed_style(element) else { return style };
@@ -298,13 +314,18 @@ pub fn theme(element: &web_sys::Element, scale: f64) -> ChartStyle {
     if let Some(c) = read("--mi-chart-bg") {
         style.background = c;
     }
+    if css.get_property_value("--mi-chart-surface").is_ok_and(|v| v.trim() == "dark") {
+        style.surface = Surface::Dark;
+    }
     style
 }
 
 /// Sizes the canvas buffer to its CSS box at the device pixel ratio, draws the view and returns
 /// where each figure landed (in canvas pixels).
 pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) -> Vec<Hit> {
-    let ratio = gloo::utils::window().device_pixel_ratio().clamp(1.0, 4.0);
+    let screen = gloo::utils::window().device_pixel_ratio().clamp(1.0, 4.0);
+    // Paper wants more pixels than a screen: at least 2x while printing.
+    let ratio = if browser::printing() { screen.max(2.0) } else { screen };
     let width = (f64::from(canvas.client_width().max(1)) * ratio).round() as u32;
     let height = (f64::from(canvas.client_height().max(1)) * ratio).round() as u32;
     if canvas.width() != width {

@@ -44,7 +44,15 @@ fn hatched_swatch() -> Html {
 
 #[component]
 pub fn ChartLegend(props: &ChartLegendProps) -> Html {
-    let view = &props.view;
+    // The swatches in the colours the chart is drawn in (the dark surface's, in the dark theme).
+    let surface = crate::hooks::use_chart_surface();
+    let recoloured;
+    let view = if surface == workforce_core::palette::Surface::Light {
+        &*props.view
+    } else {
+        recoloured = props.view.on_surface(surface);
+        &recoloured
+    };
     if view.empty.is_some() {
         return html! {};
     }

@@ -10,6 +10,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct FigureCaptionProps {
     pub caption: Rc<Caption>,
+    /// False in an embed, whose heading (above) is already the figure's title.
+    #[prop_or(true)]
+    pub title: bool,
 }
 
 #[component]
@@ -17,7 +20,9 @@ pub fn FigureCaption(props: &FigureCaptionProps) -> Html {
     let c = &props.caption;
     html! {
         <figcaption id="figure-caption">
-            <h2 class="caption-title">{ c.heading() }</h2>
+            if props.title {
+                <h2 class="caption-title">{ c.heading() }</h2>
+            }
             <p class="caption-subtitle">{ &c.subtitle }</p>
         </figcaption>
     }

@@ -126,7 +126,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         })
     };
     let script_url = props.page_url.split('?').next().unwrap_or_default().trim_end_matches("index.html").to_string() + "embed.js";
-    let snippet = export::embed_snippet(&props.embed_url, &script_url, &props.caption.heading());
     let off_reason = own.then_some("share-off");
 
     html! {
@@ -146,7 +145,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             <p class="citation" id="citation">{ &citation }</p>
             <p class="share-status" role="status" aria-live="polite">{ (*status).clone() }</p>
             if *embed_open && !own {
-                <EmbedDialog snippet={snippet} on_close={close_embed} />
+                <EmbedDialog embed_url={props.embed_url.clone()} script_url={script_url} title={props.caption.heading()} on_close={close_embed} />
             }
         </section>
     }

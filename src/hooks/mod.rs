@@ -2,6 +2,7 @@
 //! and does what only the browser can (history, fetch, files, focus); none decides a change of
 //! state itself: that is the reducer's (`crate::state`).
 
+pub mod chart_surface;
 pub mod dataset_loader;
 pub mod drawer;
 pub mod fetch_file;
@@ -10,6 +11,7 @@ pub mod other_providers;
 pub mod own_files;
 pub mod url_sync;
 
+pub use chart_surface::{chart_surface, use_chart_surface};
 pub use dataset_loader::use_dataset_loader;
 pub use drawer::{use_drawer, Drawer};
 pub use fetch_file::use_fetch_file;

@@ -1,6 +1,7 @@
 //! The URL follows the state, and back / forward restore the state a URL encodes.
 
 use gloo::events::EventListener;
+use workforce_core::page_options::PageOptions;
 use workforce_core::url_state;
 use yew::prelude::*;
 
@@ -11,11 +12,12 @@ use crate::state::{Msg, State};
 /// arrived with), and on back / forward hands the reducer the URL's query string, which it reads
 /// against the bundle it holds then (other providers or own files may have arrived since). While
 /// the dataset a link (or history entry) names is still loading, the address keeps that link: the
-/// view on screen is not yet the one it names.
+/// view on screen is not yet the one it names. The page's own parameters (`embed=1`, the look a
+/// link chose) stay in front of the view's.
 #[hook]
-pub fn use_url_sync(state: &UseReducerHandle<State>, embedded: bool) {
+pub fn use_url_sync(state: &UseReducerHandle<State>, embedded: bool, options: PageOptions) {
     let query = url_state::encode(&state.bundle, &state.selection);
-    let query = if embedded { browser::embed_query(&query) } else { query };
+    let query = options.page_query(embedded, &query);
     let restoring_link = state.dataset_load.as_ref().is_some_and(|l| l.query.is_some());
     let first_sync = use_mut_ref(|| true);
     use_effect_with((query, restoring_link), move |(q, restoring_link)| {

@@ -119,8 +119,9 @@ describe('embedding', () => {
     };
     const [fh, ch] = await settled();
     assert.ok(Math.abs(fh - ch) <= 2, `the frame (${fh}px) is as tall as its content (${ch}px)`);
-    // Embed mode: no page chrome, the chart, the source line.
-    assert.equal(await frame.locator('h1').count(), 0);
+    // Embed mode: no page chrome, the chart's title as the heading (not the app's name), the source line.
+    assert.equal(await frame.locator('h1').count(), 1);
+    assert.equal(await frame.locator('h1').textContent(), 'Academic and non-academic staff, Aston and Keele, 2023/24');
     assert.ok((await frame.locator('.caption-source').textContent()).includes('CC BY 4.0'));
     // The content grows (the table of two partners is shorter than the chart; the filters open):
     // the frame follows.

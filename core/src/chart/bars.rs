@@ -260,7 +260,8 @@ pub(super) fn draw_placeholder<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>
 
 /// Draws a bar piece between corners `a` and `b`: the fill, stripes for the UK reference, an
 /// outline when incomplete.
-/// A bar or segment: the UK total striped across, "UK, providers that reported" striped up and down.
+/// A bar or segment: the UK total striped across, "UK, providers that reported" striped up and down
+/// (stripes in the surface's colour: white on the light surface, dark on the dark one).
 fn draw_piece<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx, a: (i32, i32), b: (i32, i32), fill: Rgb, row: Option<RowKind>, incomplete: bool) -> Result<(), DrawError<DB>> {
     let rect = [(a.0.min(b.0), a.1.min(b.1)), (a.0.max(b.0), a.1.max(b.1))];
     area.draw(&Rectangle::new(rect, colour(fill).filled()))?;
@@ -268,7 +269,7 @@ fn draw_piece<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx, a: (i
         let step = cx.px(5.0).max(3);
         let mut x = rect[0].0 + step / 2;
         while x < rect[1].0 {
-            area.draw(&PathElement::new(vec![(x, rect[0].1), (x, rect[1].1)], ShapeStyle::from(&WHITE).stroke_width(cx.px(1.5).max(1) as u32)))?;
+            area.draw(&PathElement::new(vec![(x, rect[0].1), (x, rect[1].1)], ShapeStyle::from(&colour(cx.style.background)).stroke_width(cx.px(1.5).max(1) as u32)))?;
             x += step;
         }
     }
@@ -276,7 +277,7 @@ fn draw_piece<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, cx: &Ctx, a: (i
         let step = cx.px(5.0).max(3);
         let mut y = rect[0].1 + step / 2;
         while y < rect[1].1 {
-            area.draw(&PathElement::new(vec![(rect[0].0, y), (rect[1].0, y)], ShapeStyle::from(&WHITE).stroke_width(cx.px(1.5).max(1) as u32)))?;
+            area.draw(&PathElement::new(vec![(rect[0].0, y), (rect[1].0, y)], ShapeStyle::from(&colour(cx.style.background)).stroke_width(cx.px(1.5).max(1) as u32)))?;
             y += step;
         }
     }

@@ -21,7 +21,7 @@ pub use axis::{nice_ceiling, round_axis};
 pub use hits::{hit_at, year_at, year_readout, Hit, ReadoutLine};
 pub use legend::{marks_used, NOT_REPORTED};
 
-use crate::palette::Rgb;
+use crate::palette::{Rgb, Surface, DARK_SURFACE};
 use crate::selection::ChartKind;
 use crate::view::ChartView;
 
@@ -40,6 +40,9 @@ pub struct ChartStyle {
     pub legend: bool,
     /// A title above and lines of source text below (downloads).
     pub frame: Option<Frame>,
+    /// The surface drawn on: on the dark one every series takes its dark-surface colour
+    /// ([`crate::palette::on_surface`]). Downloads are always light.
+    pub surface: Surface,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +62,22 @@ impl Default for ChartStyle {
             background: Rgb(0xff, 0xff, 0xff),
             legend: false,
             frame: None,
+            surface: Surface::Light,
+        }
+    }
+}
+
+impl ChartStyle {
+    /// The page's dark theme: text, grid and surface as `--mi-chart-*` in `static/explorer.css`'s
+    /// dark theme (a test holds the stylesheet to these), and the dark-surface palette.
+    pub fn dark() -> ChartStyle {
+        ChartStyle {
+            text: Rgb(0xe6, 0xed, 0xf3),
+            muted_text: Rgb(0x9d, 0xa7, 0xb3),
+            grid: Rgb(0x30, 0x36, 0x3d),
+            background: DARK_SURFACE,
+            surface: Surface::Dark,
+            ..ChartStyle::default()
         }
     }
 }
@@ -100,6 +119,13 @@ pub const ALL_HIDDEN: &str = "All series are hidden: choose one in the legend to
 /// Draws the chart into `area` and returns where each figure landed.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &ChartView, style: &ChartStyle) -> Result<Vec<Hit>, DrawError<DB>> {
     let cx = Ctx { s: style.scale, style };
+    let recoloured;
+    let view = if style.surface == Surface::Light {
+        view
+    } else {
+        recoloured = view.on_surface(style.surface);
+        &recoloured
+    };
     area.fill(&colour(style.background))?;
     let (width, height) = area.dim_in_pixel();
     let (mut top, bottom) = text::draw_frame(area, &cx)?;

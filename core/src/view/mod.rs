@@ -143,6 +143,21 @@ impl SeriesView {
 }
 
 impl ChartView {
+    /// The same chart with every colour as drawn on `surface` ([`palette::on_surface`]): the
+    /// canvas, the page's legend and the tips read the same colours.
+    pub fn on_surface(&self, surface: palette::Surface) -> ChartView {
+        let mut out = self.clone();
+        for s in &mut out.series {
+            s.colour = palette::on_surface(s.colour, surface);
+            if let Some(colours) = s.point_colours.as_mut() {
+                for c in colours.iter_mut() {
+                    *c = palette::on_surface(*c, surface);
+                }
+            }
+        }
+        out
+    }
+
     /// The largest value the axis must reach (a stack's height when stacked).
     pub fn max_value(&self) -> f64 {
         let visible = || self.series.iter().filter(|s| !s.hidden);
