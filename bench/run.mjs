@@ -22,14 +22,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
 import {
+  CSP,
   FIRST_VIEW_BUDGET_BROTLI,
+  MIME,
   REPO,
   assertLocalOnly,
   closeServer,
   firstViewTransfer,
   launchBrowser,
   openTrackedPage,
+  resolveInside,
   startServer,
   urlOf,
 } from '../tests/e2e/support.mjs';
@@ -39,6 +44,7 @@ const { values: args } = parseArgs({
   options: {
     dist: { type: 'string', default: path.join(REPO, 'target', 'bench', 'dist') },
     pkg: { type: 'string', default: path.join(REPO, 'target', 'bench', 'scale-pkg') },
+    plot: { type: 'string', default: path.join(REPO, 'target', 'bench', 'plot') },
     out: { type: 'string', default: path.join(HERE, 'results') },
     'ttfc-runs': { type: 'string', default: '9' },
     interactions: { type: 'string', default: '60' }, // per kind (3 kinds)
@@ -48,6 +54,7 @@ const { values: args } = parseArgs({
 });
 const DIST = path.resolve(args.dist);
 const PKG = path.resolve(args.pkg);
+const PLOT = path.resolve(args.plot);
 const OUT = path.resolve(args.out);
 const TTFC_RUNS = Math.max(7, Number(args['ttfc-runs']));
 const PER_KIND = Math.max(34, Number(args.interactions));
@@ -79,6 +86,64 @@ const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
 const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
 // ---------------------------------------------------------------------------------------------
+// the pages' server: static files as a host with precompressed files serves them
+
+/** What the pages' server sent, by Content-Encoding (`br` or `identity`) and file extension. */
+const served = {};
+
+/**
+ * Serves `root` (and `mounts`, `{ '/prefix/': dir }`) on 127.0.0.1 as a static host with
+ * precompressed files does (nginx brotli_static, Caddy precompressed): FILE.br with
+ * `Content-Encoding: br` when the request accepts br and FILE.br exists, else FILE. The site's
+ * Content-Security-Policy goes with the explorer's HTML; the Plot page (under a mount) gets none,
+ * as a page a web developer writes would not (Plot writes `style` attributes and a `<style>` element).
+ */
+function startBrotliServer(root, mounts = {}) {
+  root = path.resolve(root);
+  const mountList = Object.entries(mounts).map(([prefix, dir]) => [prefix, path.resolve(dir)]);
+  const server = createServer(async (req, res) => {
+    const urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
+    const mount = mountList.find(([prefix]) => urlPath.startsWith(prefix));
+    const send = (status, body, h = {}) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...h });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
+    let file = mount ? resolveInside(mount[1], '/' + urlPath.slice(mount[0].length)) : resolveInside(root, urlPath);
+    if (!file) return send(403, 'forbidden\n');
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = path.join(file, 'index.html');
+        info = await stat(file);
+      }
+      if (!info.isFile()) return send(404, 'not found\n');
+      const ext = path.extname(file).toLowerCase();
+      const type = MIME[ext] || 'application/octet-stream';
+      const h = { 'Content-Type': type, Vary: 'Accept-Encoding' };
+      if (!mount && type.startsWith('text/html')) h['Content-Security-Policy'] = CSP;
+      const acceptsBr = /\bbr\b/.test(req.headers['accept-encoding'] || '');
+      let body;
+      if (acceptsBr && existsSync(file + '.br')) {
+        body = await readFile(file + '.br');
+        h['Content-Encoding'] = 'br';
+      } else {
+        body = await readFile(file);
+      }
+      const key = `${h['Content-Encoding'] || 'identity'} ${ext || '(none)'}`;
+      served[key] = (served[key] || 0) + 1;
+      send(200, body, h);
+    } catch {
+      send(404, 'not found\n');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // (a) transfer sizes of what the first view requests
 
 async function sizes(browser, baseUrl) {
@@ -91,64 +156,228 @@ async function sizes(browser, baseUrl) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (b) time to first chart, cold cache
+// (b) time to first chart and to interactive: the explorer and the Plot page, side by side
 
-const FIRST_CHART_PROBE = () => {
-  window.__firstChart = {};
-  const done = () => {
-    window.__firstChart.draw = performance.now();
-    // the frame that shows it: next animation frame, then a task after it (the frame has been produced)
+/**
+ * The two profiles every page is loaded under (issue 12). Throttled: a phone (Moto G Power-sized
+ * viewport, as Lighthouse's mobile profile) with the renderer's CPU slowed 4x and "slow 4G" (150 ms
+ * latency, 1.6 Mbit/s = 200,000 bytes/s each way), through the DevTools protocol.
+ */
+const PROFILES = [
+  {
+    id: 'throttled',
+    label: 'slowed phone: CPU 4×, 150 ms, 1.6 Mbit/s',
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    contextOptions: { isMobile: true, hasTouch: true },
+    cpuRate: 4,
+    network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 200_000 },
+  },
+  {
+    id: 'unthrottled',
+    label: 'unthrottled desktop',
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    contextOptions: {},
+    cpuRate: 1,
+    network: null,
+  },
+];
+
+/**
+ * In each page before its own scripts: the moments (performance.now(), from navigation start) the
+ * first `[data-chart]` element exists and `<html>` gets `data-ready` (MutationObserver; an element
+ * in the HTML itself is seen as the parser inserts it), and for each the end of the next frame
+ * (requestAnimationFrame, then a task after it: the frame that shows it has been produced, which
+ * waits for render-blocking styles too). Also first-contentful-paint and the last
+ * largest-contentful-paint candidate (neither sees a canvas or SVG chart as such; element timing
+ * covers only images and text, so it cannot time a chart).
+ */
+const MARKER_PROBE = () => {
+  const m = (window.__bench = {});
+  const afterFrame = (key) =>
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
-      ch.port1.onmessage = () => (window.__firstChart.paint = performance.now());
+      ch.port1.onmessage = () => (m[key] = performance.now());
       ch.port2.postMessage(0);
     });
-  };
-  const obs = new MutationObserver(() => {
-    const c = document.getElementById('chart-canvas');
-    if (c && Number(c.getAttribute('data-draws') || 0) >= 1) {
-      obs.disconnect();
-      done();
+  const check = () => {
+    if (m.chart === undefined && document.querySelector('[data-chart]')) {
+      m.chart = performance.now();
+      afterFrame('chartFrame');
     }
-  });
-  obs.observe(document, { attributes: true, subtree: true, childList: true, attributeFilter: ['data-draws'] });
+    if (m.ready === undefined && document.documentElement?.hasAttribute('data-ready')) {
+      m.ready = performance.now();
+      afterFrame('readyFrame');
+    }
+    if (m.chart !== undefined && m.ready !== undefined) obs.disconnect();
+  };
+  const obs = new MutationObserver(check);
+  obs.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-chart', 'data-ready'] });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') m.fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) m.lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch {
+    // no paint timing: fcp and lcp stay undefined
+  }
 };
 
-async function timeToFirstChart(browser, baseUrl) {
-  const runs = [];
-  for (let i = 0; i < TTFC_RUNS; i++) {
-    const t = await openTrackedPage(browser, { viewport: VIEWPORT });
-    const cdp = await t.context.newCDPSession(t.page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await t.page.addInitScript(FIRST_CHART_PROBE);
-    await t.page.goto(baseUrl, { waitUntil: 'load' });
-    await t.page.waitForFunction(() => window.__firstChart?.paint !== undefined, null, { timeout: 30_000 });
-    const r = await t.page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      return { ...window.__firstChart, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
-    });
-    assertLocalOnly(t.requests);
-    if (t.problems.length) say(`first-chart run ${i + 1}: page reported ${t.problems.length} problem(s), e.g. ${t.problems[0]}`);
-    await t.context.close();
-    runs.push(r);
-    say(`first chart run ${i + 1}/${TTFC_RUNS}: drawn ${r.draw.toFixed(1)} ms, painted ${r.paint.toFixed(1)} ms`);
-  }
-  return {
-    runs: runs.length,
-    drawn: summary(runs.map((r) => r.draw)),
-    painted: summary(runs.map((r) => r.paint)),
-    dom_content_loaded: summary(runs.map((r) => r.dcl)),
-    raw: runs.map((r) => ({ drawn_ms: round(r.draw), painted_ms: round(r.paint), dcl_ms: round(r.dcl), load_ms: round(r.load) })),
+/** In the page once both markers are in: the moments, and what had arrived by each (resource timing). */
+const READ_PROBE = () => {
+  const m = window.__bench;
+  const nav = performance.getEntriesByType('navigation')[0];
+  const entries = [nav, ...performance.getEntriesByType('resource')];
+  const files = entries.map((e) => ({
+    path: new URL(e.name).pathname,
+    type: e.initiatorType,
+    end: e.responseEnd,
+    encoded: e.encodedBodySize,
+    decoded: e.decodedBodySize,
+    transfer: e.transferSize,
+  }));
+  const upTo = (t) => {
+    const done = files.filter((f) => f.end <= t);
+    return {
+      requests: done.length,
+      encoded: done.reduce((a, f) => a + f.encoded, 0),
+      decoded: done.reduce((a, f) => a + f.decoded, 0),
+      transfer: done.reduce((a, f) => a + f.transfer, 0),
+    };
   };
+  return {
+    chart: m.chart,
+    chart_frame: m.chartFrame,
+    ready: m.ready,
+    ready_frame: m.readyFrame,
+    fcp: m.fcp,
+    lcp: m.lcp,
+    dcl: nav.domContentLoadedEventEnd,
+    to_chart: upTo(m.chartFrame),
+    to_ready: upTo(m.readyFrame),
+    files: files.map((f) => ({ ...f, before_chart: f.end <= m.chartFrame, before_ready: f.end <= m.readyFrame })),
+  };
+};
+
+/** One cold load of `url` under `profile`, in a fresh browser context with the cache disabled. */
+async function coldLoad(browser, url, profile) {
+  // Not blocked by a route: Playwright's request interception would sit in every request's path.
+  // Nothing may go off 127.0.0.1 all the same (asserted below).
+  const t = await openTrackedPage(browser, {
+    viewport: profile.viewport,
+    deviceScaleFactor: profile.deviceScaleFactor,
+    contextOptions: profile.contextOptions,
+    blockForeign: false,
+    timeout: 120_000,
+  });
+  const cdp = await t.context.newCDPSession(t.page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+  if (profile.cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuRate });
+  await t.page.addInitScript(MARKER_PROBE);
+  await t.page.goto(url, { waitUntil: 'commit' });
+  await t.page.waitForFunction(() => window.__bench?.chartFrame !== undefined && window.__bench?.readyFrame !== undefined, null, { polling: 100 });
+  const r = await t.page.evaluate(READ_PROBE);
+  assertLocalOnly(t.requests);
+  if (t.problems.length) throw new Error(`${url} (${profile.id}) reported problems: ${t.problems.join('; ')}`);
+  await t.context.close();
+  return r;
+}
+
+const PAGES = [
+  { id: 'explorer', label: 'explorer', path: '' },
+  { id: 'plot', label: 'Observable Plot page', path: 'plot/' },
+];
+
+const spread = (xs) => ({
+  n: xs.length,
+  median_ms: round(median(xs)),
+  p25_ms: round(percentile(xs, 25)),
+  p75_ms: round(percentile(xs, 75)),
+  min_ms: round(Math.min(...xs)),
+  max_ms: round(Math.max(...xs)),
+});
+
+async function firstChartAndInteractive(browser, baseUrl) {
+  const raw = {};
+  for (const p of PROFILES) for (const g of PAGES) raw[`${p.id}/${g.id}`] = [];
+  say('first chart: one warm-up load of each page (not counted)');
+  for (const g of PAGES) await coldLoad(browser, baseUrl + g.path, PROFILES[1]);
+  for (let i = 0; i < TTFC_RUNS; i++) {
+    for (const p of PROFILES) {
+      // Alternating which page goes first, so neither always follows the other.
+      for (const g of i % 2 ? [...PAGES].reverse() : PAGES) {
+        const r = await coldLoad(browser, baseUrl + g.path, p);
+        raw[`${p.id}/${g.id}`].push(r);
+        say(
+          `run ${i + 1}/${TTFC_RUNS} ${p.id.padEnd(11)} ${g.id.padEnd(8)}: chart ${r.chart_frame.toFixed(0)} ms, ` +
+            `interactive ${r.ready_frame.toFixed(0)} ms, ${r.to_chart.encoded.toLocaleString('en-GB')} B to the chart`,
+        );
+      }
+    }
+  }
+  const out = { runs: TTFC_RUNS, profiles: PROFILES.map(({ id, label, viewport, deviceScaleFactor, cpuRate, network }) => ({ id, label, viewport, deviceScaleFactor, cpuRate, network })), results: [] };
+  for (const p of PROFILES) {
+    for (const g of PAGES) {
+      const rs = raw[`${p.id}/${g.id}`];
+      const defined = (k) => rs.map((r) => r[k]).filter((x) => typeof x === 'number');
+      // Bytes do not vary from run to run but for headers: the median run's.
+      const mid = [...rs].sort((a, b) => a.chart_frame - b.chart_frame)[rs.length >> 1];
+      out.results.push({
+        profile: p.id,
+        page: g.id,
+        url_path: '/' + g.path,
+        first_chart: spread(rs.map((r) => r.chart_frame)),
+        chart_marker: spread(rs.map((r) => r.chart)),
+        interactive: spread(rs.map((r) => r.ready_frame)),
+        ready_marker: spread(rs.map((r) => r.ready)),
+        first_contentful_paint: defined('fcp').length ? spread(defined('fcp')) : null,
+        largest_contentful_paint: defined('lcp').length ? spread(defined('lcp')) : null,
+        dom_content_loaded: spread(rs.map((r) => r.dcl)),
+        bytes_to_first_chart: mid.to_chart,
+        bytes_to_interactive: mid.to_ready,
+        files: mid.files.map((f) => ({ ...f, end: round(f.end) })),
+        raw: rs.map((r) => ({
+          first_chart_ms: round(r.chart_frame),
+          chart_marker_ms: round(r.chart),
+          interactive_ms: round(r.ready_frame),
+          ready_marker_ms: round(r.ready),
+          fcp_ms: r.fcp === undefined ? null : round(r.fcp),
+          lcp_ms: r.lcp === undefined ? null : round(r.lcp),
+          encoded_bytes_to_chart: r.to_chart.encoded,
+        })),
+      });
+    }
+  }
+  const get = (profile, page) => out.results.find((r) => r.profile === profile && r.page === page);
+  const ex = get('throttled', 'explorer');
+  const plot = get('throttled', 'plot');
+  out.goal = {
+    first_chart_ratio: round(ex.first_chart.median_ms / plot.first_chart.median_ms, 3),
+    first_chart_met: ex.first_chart.median_ms <= plot.first_chart.median_ms / 2,
+    interactive_vs_plot_chart_ms: round(ex.interactive.median_ms - plot.first_chart.median_ms),
+    interactive_met: ex.interactive.median_ms <= plot.first_chart.median_ms,
+  };
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // (c) interaction latency
 
+/**
+ * The view the interactions start from: the baseline (every partner, the newest year, the default
+ * categories, bars), not the first view, the technical lens, whose trend over every year no year
+ * change redraws and whose one category cannot be turned off.
+ */
+const INTERACTION_QUERY = '?d=staff-occupation';
+
 async function interactionLatency(browser, baseUrl) {
   const t = await openTrackedPage(browser, { viewport: VIEWPORT });
-  await t.page.goto(baseUrl, { waitUntil: 'load' });
+  await t.page.goto(baseUrl + INTERACTION_QUERY, { waitUntil: 'load' });
   await t.page.waitForFunction(() => Number(document.querySelector('#chart-canvas')?.getAttribute('data-draws') || 0) >= 1);
   const result = await t.page.evaluate(async (perKind) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
@@ -255,6 +484,60 @@ async function scale(browser) {
 // ---------------------------------------------------------------------------------------------
 // report
 
+/** The side-by-side section of the report: the explorer and the Plot page, each profile. */
+function firstChartMarkdown(f) {
+  const L = [];
+  const s0 = (x) => `${Math.round(x).toLocaleString('en-GB')}`;
+  const cell = (x, bold = false) => {
+    if (!x) return 'n/a';
+    const m = bold ? `**${s0(x.median_ms)} ms**` : `${s0(x.median_ms)} ms`;
+    return `${m} (${s0(x.min_ms)}–${s0(x.max_ms)}; IQR ${s0(x.p25_ms)}–${s0(x.p75_ms)})`;
+  };
+  const bytes = (b) => `${b.encoded.toLocaleString('en-GB')} B (${b.requests} files)`;
+  L.push(`## Time to first chart and to interactive: the explorer and an Observable Plot page (${f.runs} cold loads each)`, '');
+  L.push(
+    'Each load: a fresh browser context (no cache, no cookies, nothing stored) with the cache disabled, served from 127.0.0.1 with ' +
+      'the precompressed brotli files (`Content-Encoding: br`), the pages taking turns. Times from navigation start: ' +
+      '**first chart** is the end of the first frame after an element marked `data-chart` exists (a MutationObserver sees it, ' +
+      'then requestAnimationFrame and a task after it); **interactive** the same for `<html data-ready>` (the explorer sets it ' +
+      'once its controls respond, the Plot page once its chart is in the page). FCP is the browser\'s first-contentful-paint. ' +
+      '**Bytes** are encoded (brotli) bodies of the requests finished by then (resource timing), from the median run. ' +
+      'Median (min–max; interquartile range).',
+    '',
+  );
+  for (const p of f.profiles) {
+    const net = p.network ? `, ${p.network.latency} ms latency, ${((p.network.downloadThroughput * 8) / 1e6).toFixed(1)} Mbit/s down and up` : '';
+    L.push(`**${p.label}**: ${p.viewport.width} × ${p.viewport.height} CSS px at ${p.deviceScaleFactor}×, CPU ${p.cpuRate}×${net}.`, '');
+    L.push('| page | first chart | interactive | FCP | bytes to first chart | bytes to interactive |', '|---|--:|--:|--:|--:|--:|');
+    for (const r of f.results.filter((x) => x.profile === p.id)) {
+      const name = r.page === 'plot' ? 'Observable Plot page' : 'explorer';
+      L.push(`| ${name} | ${cell(r.first_chart, true)} | ${cell(r.interactive)} | ${cell(r.first_contentful_paint)} | ${bytes(r.bytes_to_first_chart)} | ${bytes(r.bytes_to_interactive)} |`);
+    }
+    L.push('');
+  }
+  const g = f.goal;
+  const get = (page) => f.results.find((r) => r.profile === 'throttled' && r.page === page);
+  const ex = get('explorer');
+  const plot = get('plot');
+  L.push(
+    `Goal (issue 12), slowed phone: the explorer's first chart at most half the Plot page's: ${s0(ex.first_chart.median_ms)} ms against ` +
+      `${s0(plot.first_chart.median_ms / 2)} ms (${g.first_chart_ratio.toFixed(2)}× the Plot page's): **${g.first_chart_met ? 'met' : 'not met'}**. ` +
+      `Interactive no later than the Plot page's first chart: ${s0(ex.interactive.median_ms)} ms against ${s0(plot.first_chart.median_ms)} ms: ` +
+      `**${g.interactive_met ? 'met' : 'not met'}**.`,
+    '',
+  );
+  L.push('Files finished before the first chart (slowed phone, median run; encoded bytes):', '');
+  L.push('| page | file | encoded | decoded |', '|---|---|--:|--:|');
+  for (const page of ['explorer', 'plot']) {
+    const r = get(page);
+    for (const x of r.files.filter((f) => f.before_chart)) {
+      L.push(`| ${page === 'plot' ? 'Plot' : 'explorer'} | ${x.path} | ${x.encoded.toLocaleString('en-GB')} | ${x.decoded.toLocaleString('en-GB')} |`);
+    }
+  }
+  L.push('');
+  return L;
+}
+
 function markdown(res) {
   const L = [];
   const ms = (x) => `${x.toFixed(1)} ms`;
@@ -273,16 +556,10 @@ function markdown(res) {
       `In bytes: each response body as received, compressed here with gzip -9 and brotli 11 (scripts/precompress.mjs's settings).`,
     '',
   );
-  const f = res.first_chart;
-  L.push(`## Time to first chart (cold cache, ${f.runs} runs)`, '');
-  L.push('From navigation start, fresh browser context with the cache disabled, local server on 127.0.0.1, 1440 × 900.', '');
-  L.push('| milestone | median | min | max |', '|---|--:|--:|--:|');
-  L.push(`| DOMContentLoaded | ${ms(f.dom_content_loaded.median_ms)} | ${ms(f.dom_content_loaded.min_ms)} | ${ms(f.dom_content_loaded.max_ms)} |`);
-  L.push(`| chart drawn (\`data-draws\` = 1) | **${ms(f.drawn.median_ms)}** | ${ms(f.drawn.min_ms)} | ${ms(f.drawn.max_ms)} |`);
-  L.push(`| next frame after it | ${ms(f.painted.median_ms)} | ${ms(f.painted.min_ms)} | ${ms(f.painted.max_ms)} |`, '');
+  L.push(...firstChartMarkdown(res.first_chart));
   const i = res.interaction;
   L.push(`## Interaction latency (${i.interactions} interactions)`, '');
-  L.push('From dispatching the input event to the chart redrawn (`data-draws` incremented), and to the next frame after it.', '');
+  L.push(`From the view \`${INTERACTION_QUERY}\` (every partner, the newest year, the default categories, bars): from dispatching the input event to the chart redrawn (\`data-draws\` incremented), and to the next frame after it.`, '');
   L.push('| interaction | n | redrawn median | redrawn p95 | next frame median | next frame p95 |', '|---|--:|--:|--:|--:|--:|');
   for (const [k, v] of Object.entries(i.by_kind)) {
     L.push(`| ${k} | ${v.drawn.n} | ${ms(v.drawn.median_ms)} | ${ms(v.drawn.p95_ms)} | ${ms(v.painted.median_ms)} | ${ms(v.painted.p95_ms)} |`);
@@ -339,8 +616,9 @@ function git(...a) {
 
 async function main() {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html missing: build first (scripts/bench.sh does)`);
+  if (!existsSync(path.join(PLOT, 'index.html'))) throw new Error(`${PLOT}/index.html missing: build the Plot page first (scripts/bench.sh does: node bench/plot/build.mjs)`);
   const browser = await launchBrowser();
-  const server = await startServer(DIST);
+  const server = await startBrotliServer(DIST, { '/plot/': PLOT });
   const baseUrl = urlOf(server);
   const res = {
     date: new Date().toISOString(),
@@ -358,8 +636,10 @@ async function main() {
   try {
     say('(a) transfer sizes of the first view...');
     res.sizes = await sizes(browser, baseUrl);
-    say(`(b) time to first chart, ${TTFC_RUNS} cold runs...`);
-    res.first_chart = await timeToFirstChart(browser, baseUrl);
+    say(`(b) time to first chart and to interactive, explorer and Plot page, ${TTFC_RUNS} cold loads each per profile...`);
+    res.first_chart = await firstChartAndInteractive(browser, baseUrl);
+    res.served = { ...served };
+    if (!Object.keys(served).some((k) => k.startsWith('br '))) throw new Error('no file was served brotli-compressed: the browser did not accept br');
     say(`(c) interaction latency, ${PER_KIND * 3} interactions...`);
     res.interaction = await interactionLatency(browser, baseUrl);
     if (args['skip-scale']) {

@@ -11,6 +11,8 @@
 #   target/bench/dist/        the release site: trunk build --release --offline (with the .gz/.br hook)
 #   target/bench/scale-pkg/   bench/scale (workforce-core + wasm-bindgen): cargo --release, wasm-bindgen --target web
 #                             (loaded by bench/scale/www/core-worker.js, a Web Worker, as Perspective runs in one)
+#   target/bench/plot/        bench/plot: the Observable Plot page the first chart is compared with, bundled and
+#                             minified by esbuild, with .br/.gz beside it (bench/plot/build.mjs); served at /plot/
 # and runs natively the large-file import benchmark (hesa/examples/parse_bench.rs), whose figures are printed
 # first and appended to bench/results/latest.md.
 set -euo pipefail
@@ -32,6 +34,8 @@ cargo build --release --offline --target wasm32-unknown-unknown -p scale-bench
 rm -rf "$BENCH_DIR/scale-pkg"
 wasm-bindgen --target web --out-dir "$BENCH_DIR/scale-pkg" \
   "${CARGO_TARGET_DIR:-$REPO/target}/wasm32-unknown-unknown/release/scale_bench.wasm"
+echo "bench: the Observable Plot page (bench/plot, esbuild) into target/bench/plot"
+node bench/plot/build.mjs "$BENCH_DIR/plot"
 echo "bench: built in $((SECONDS - start))s"
 
 echo "bench: importing a large visitor's file, natively (hesa/examples/parse_bench.rs)"
@@ -39,5 +43,5 @@ cargo build --release --offline -p hesa-import --example parse_bench
 PARSE_REPORT="$(cargo run --release --offline -q -p hesa-import --example parse_bench)"
 echo "$PARSE_REPORT"
 
-node bench/run.mjs --dist "$BENCH_DIR/dist" --pkg "$BENCH_DIR/scale-pkg" --out "$REPO/bench/results" "$@"
+node bench/run.mjs --dist "$BENCH_DIR/dist" --pkg "$BENCH_DIR/scale-pkg" --plot "$BENCH_DIR/plot" --out "$REPO/bench/results" "$@"
 printf '\n## Importing a large file (native)\n\n```\n%s\n```\n' "$PARSE_REPORT" | tee -a "$REPO/bench/results/latest.md"

@@ -59,6 +59,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     use_dataset_loader(&state);
     use_host_height(embedded);
     let drawer = use_drawer(&state);
+    // The marker benchmarks read on any page (issue 12): rendered, so the controls respond.
+    use_effect_with((), |_| {
+        let _ = gloo::utils::document_element().set_attribute("data-ready", "");
+    });
     let load_others = use_other_providers(&state);
     let on_files = use_own_files(&state);
     let on_action: Callback<Action> = {
