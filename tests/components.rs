@@ -897,4 +897,13 @@ fn an_exported_image_is_as_tall_as_its_text_and_in_the_theme_font() {
     assert!(height > explorer::chart_export::HEIGHT, "{height}");
     assert!(svg.contains("Georgia"), "the theme's font");
     assert!(svg.contains("Note 30:"), "the last note is in the image");
+    // Written by our own SVG writer: a closed, well-formed document whose numbers are short.
+    assert!(svg.ends_with("</svg>\n"), "closed");
+    let parsed = web_sys::DomParser::new().expect("parser").parse_from_string(&svg, web_sys::SupportedType::ImageSvgXml).expect("parsed");
+    assert!(parsed.get_elements_by_tag_name("parsererror").length() == 0, "well-formed SVG");
+    assert!(parsed.get_elements_by_tag_name("text").length() > 10, "text");
+    assert!(parsed.get_elements_by_tag_name("rect").length() > 3, "bars");
+    for size in svg.split("font-size=\"").skip(1).filter_map(|s| s.split('"').next()) {
+        assert!(size.parse::<f64>().is_ok_and(|v| v > 5.0) && size.split('.').nth(1).is_none_or(|f| f.len() <= 2), "font size {size}");
+    }
 }

@@ -10,9 +10,11 @@ use crate::palette::Rgb;
 impl<'a> Ctx<'a> {
     /// Text at `size` (before scaling) in colour `c`, in the style's font family. The family is
     /// borrowed from the style, so a theme's own font (a CSS font list) reaches the canvas and
-    /// the SVG as it is.
+    /// the SVG as it is. (`FontFamily::Name` rather than `FontFamily::from`, which lower-cases the
+    /// name to look for a generic family and so brings Unicode case tables into the page; every
+    /// backend reads the family as its text, which is the same either way.)
     pub(super) fn text(&self, size: f64, c: Rgb) -> TextStyle<'a> {
-        let family = FontFamily::from(self.style.font.as_str());
+        let family = FontFamily::Name(self.style.font.as_str());
         let mut t = TextStyle::from((family, size * self.s).into_font());
         t.color = colour(c).to_backend_color();
         t

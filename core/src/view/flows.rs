@@ -34,11 +34,12 @@ pub fn flow_parts(data: &Dataset) -> Option<FlowParts> {
 
 /// `Academic staff at the start of the year` -> `academic staff at the start of the year`.
 pub fn rate_base_words(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
+    // ASCII case only, as the titles' words (no Unicode case tables in the page).
+    let mut out = name.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    out
 }
 
 /// Why a chart of a flows dataset cannot be drawn: it would add several of its categories
