@@ -53,7 +53,7 @@ fn all_staff_after_the_opt_out_are_marked_incomplete_against_the_providers_that_
     assert_eq!(all.partners_reported, (6, 8));
     assert_eq!(all.comparison.as_deref(), Some("UK, providers that reported: 380,880 (130 of 213 providers reported)"));
     assert!(all.notes.iter().any(|n| n.contains("Birmingham and Nottingham did not report")), "{:?}", all.notes);
-    assert!(all.notes.iter().any(|n| n.contains("no UK total") && n.contains("opt out")), "{:?}", all.notes);
+    assert!(all.notes.iter().any(|n| n.contains("no UK total") && n.contains("opted out")), "{:?}", all.notes);
 
     // The technical lens: 330 + 290 + 185 + 705 + 650 + 855 = 3,015 of six partners; 43,655 over
     // the 130 providers that reported.

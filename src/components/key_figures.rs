@@ -87,7 +87,13 @@ fn figure(item: &KeyFigure, failed: &[(String, String)], on_retry: &Callback<()>
     let failure = failed.iter().find(|(id, _)| *id == item.dataset).map(|(_, why)| why.clone());
     let (value, rest) = match &item.body {
         Body::Shown(shown) => (
-            html! { <dd class={classes!("kf-value", shown.incomplete.then_some("incomplete"))}>{ &shown.text }</dd> },
+            // The mark in smaller type after the figure (the text reads "20,465 (incomplete)").
+            match (shown.incomplete, shown.text.strip_suffix(" (incomplete)")) {
+                (true, Some(figure)) => html! {
+                    <dd class="kf-value incomplete">{ figure }<span class="kf-mark">{ " (incomplete)" }</span></dd>
+                },
+                _ => html! { <dd class="kf-value">{ &shown.text }</dd> },
+            },
             html! {
                 <>
                     if let Some(comparison) = &shown.comparison {

@@ -219,11 +219,11 @@ fn uk_reported(data: &Dataset, y: usize, categories: &[usize], year: &str, notes
     let sum = super::coverage::sum(data, y, categories);
     let (reported, providers) = (rows.iter().map(|r| r.reported).min()?, rows.iter().map(|r| r.providers).max()?);
     let why = if data.info.id == STAFF && rows.iter().any(|r| r.group != "Academic") {
-        " (since 2019/20 providers in England and Northern Ireland may opt out of returning non-academic staff, and many did)"
+        ", as many providers opted out of returning non-academic staff (allowed since 2019/20)"
     } else {
         ""
     };
-    notes.push(format!("HESA publishes no UK total of this figure for {year}{why}, so no share of the UK is given."));
+    notes.push(format!("No share of the UK: HESA publishes no UK total of this figure for {year}{why}."));
     match sum.value {
         Some(v) if sum.status == Status::Reported => Some(format!(
             "{UK_REPORTED_NAME}: {} ({} of {} providers reported)",
