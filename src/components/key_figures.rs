@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::EmbedDialog;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct KeyFiguresProps {
     pub figures: Rc<Figures>,
     /// Datasets whose fetch failed: `(id, why)`.
@@ -25,6 +25,16 @@ pub struct KeyFiguresProps {
     pub snippet: String,
     pub on_action: Callback<Action>,
     pub on_retry: Callback<()>,
+}
+
+impl PartialEq for KeyFiguresProps {
+    /// The figures by identity (the state builds them anew whenever they change), the rest by value.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.figures, &other.figures)
+            && (&self.failed, self.embedded, &self.page_url, &self.snippet) == (&other.failed, other.embedded, &other.page_url, &other.snippet)
+            && self.on_action == other.on_action
+            && self.on_retry == other.on_retry
+    }
 }
 
 #[component]
@@ -43,7 +53,7 @@ pub fn KeyFigures(props: &KeyFiguresProps) -> Html {
         Callback::from(move |_: ()| embed_open.set(false))
     };
     let to_explorer = props.on_action.reform(|_: MouseEvent| Action::SelectPage(Page::Explorer));
-    let loading = figures.items.iter().any(|i| i.body == Body::NotLoaded && !props.failed.iter().any(|(id, _)| *id == i.dataset));
+    let loading = figures.items.iter().any(|i| matches!(i.body, Body::NotLoaded) && !props.failed.iter().any(|(id, _)| *id == i.dataset));
     let heading = if props.embedded {
         html! { <h1 id="key-figures-title" class="kf-embedded-title">{ &figures.title }</h1> }
     } else {

@@ -3,11 +3,16 @@
 // Reads the 2020/21 figures off the page (16,125 academic staff, 7.2% of the UK's 224,530; the
 // students, fetched on demand, with their share), checks the incomplete marks after HESA's
 // non-academic opt-out, the year select and its link, the way there from the explorer and back,
-// a failed students fetch (said, the staff figures kept, a retry), and the embed's auto-height.
+// a failed students fetch (said, the staff figures kept, a retry), the embed's auto-height, and
+// axe-core at 360 and 1440 px, light and dark, with the Embed dialog open.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { assertCleanPage, usePages, waitForDraw } from './support.mjs';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const pages = usePages({ checkClean: false });
 
@@ -120,4 +125,32 @@ describe('key figures', () => {
     assert.equal(await frame.locator('#open-embed').count(), 0);
     assertCleanPage(tracked);
   });
+
+  for (const width of [360, 1440]) {
+    for (const colorScheme of ['light', 'dark']) {
+      test(`axe-core at ${width} px, ${colorScheme}: the figures and the Embed dialog`, async () => {
+        const tracked = await pages.track({ viewport: { width, height: 800 }, contextOptions: { colorScheme } });
+        const { page } = tracked;
+        await page.goto(pages.base() + '?view=figures&y=2020-21');
+        await loaded(page);
+        await page.evaluate(AXE_SOURCE);
+        const run = () =>
+          page.evaluate(async () => {
+            // eslint-disable-next-line no-undef
+            const result = await axe.run(document, { resultTypes: ['violations'] });
+            return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          });
+        assert.deepEqual(await run(), []);
+        // Nothing wider than the screen.
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scroll');
+        await page.click('#open-embed');
+        const snippet = await page.inputValue('#embed-snippet');
+        assert.ok(snippet.includes('?embed=1&amp;view=figures&amp;y=2020-21') && snippet.includes('embed.js'), snippet);
+        assert.deepEqual(await run(), []);
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => !document.querySelector('#embed-dialog'));
+        assertCleanPage(tracked);
+      });
+    }
+  }
 });

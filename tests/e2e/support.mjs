@@ -323,9 +323,12 @@ export async function closeFilters(page) {
  * views): this guard holds the line at today's size, so nothing can grow it further, until the cuts
  * still open bring it to the goal (plotters' float formatting of colours and fonts, Unicode tables
  * reached through `char` Debug, per-component Yew code) and the pre-rendered first paint lands.
+ * Raised from 231,000 by the key figures (`?view=figures`) and the measures across datasets, which
+ * the page's one wasm carries: +12.8 KB of brotli wasm (218,307 -> ~231,100 bytes) and +0.3 KB of
+ * CSS, measured in one build of each; a code split or the cuts above must win it back.
  */
 export const FIRST_VIEW_GOAL_BROTLI = 200_000;
-export const FIRST_VIEW_BUDGET_BROTLI = 231_000;
+export const FIRST_VIEW_BUDGET_BROTLI = 242_000;
 
 /**
  * Loads `url` in `page` (a fresh page, e.g. from `openTrackedPage`, with nothing cached) and records
