@@ -66,7 +66,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // Every dataset, loaded or not: one not loaded yet is fetched when picked.
     let datasets: Vec<DatasetOption> =
         bundle.infos().into_iter().map(|d| DatasetOption { id: d.id.clone(), title: d.title.clone() }).collect();
-    let loading = state.dataset_load.as_ref().map(|l| format!("Loading {}…", l.title));
+    // The dataset switched to, or another the view reads (a measure across datasets) still on its way.
+    let loading = state.dataset_load.as_ref().map(|l| format!("Loading {}…", l.title)).or_else(|| {
+        state.wanted.iter().find(|w| w.failed.is_none()).map(|w| format!("Loading {}…", w.title))
+    });
     let partners: Vec<PartnerOption> = bundle
         .manifest
         .partners
