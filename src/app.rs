@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use workforce_core::lens::Lens;
 use workforce_core::page_options::PageOptions;
-use workforce_core::selection::{Action, ChartKind, Measure, Tab};
+use workforce_core::selection::{Action, ChartKind, Measure, Page, Tab};
 use workforce_core::{url_state, view, Bundle};
 use yew::prelude::*;
 
@@ -80,7 +80,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // Every dataset, loaded or not: one not loaded yet is fetched when picked.
     let datasets: Vec<DatasetOption> =
         bundle.infos().into_iter().map(|d| DatasetOption { id: d.id.clone(), title: d.title.clone() }).collect();
-    let loading = state.dataset_load.as_ref().map(|l| format!("Loading {}…", l.title));
+    // The dataset switched to, or another the view reads (a measure across datasets) still on its way.
+    let loading = state.dataset_load.as_ref().map(|l| format!("Loading {}…", l.title)).or_else(|| {
+        state.wanted.iter().find(|w| w.failed.is_none()).map(|w| format!("Loading {}…", w.title))
+    });
     let partners: Vec<PartnerOption> = bundle
         .manifest
         .partners
@@ -121,6 +124,28 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 .collect()
         })
     };
+    // The key figures (`?view=figures`): their own compact page, embeddable as the explorer is.
+    if let Some(figures) = state.key_figures.clone() {
+        let query = url_state::encode(bundle, s);
+        let page_url = browser::url_for(&query);
+        let script_url = page_url.split('?').next().unwrap_or_default().trim_end_matches("index.html").to_string() + "embed.js";
+        let embed_url = browser::url_for(&browser::embed_query(&query));
+        let on_retry = {
+            let dispatcher = state.dispatcher();
+            Callback::from(move |_: ()| dispatcher.dispatch(Msg::RetryDatasets))
+        };
+        return html! {
+            <div class={classes!("explorer", "key-figures-page", embedded.then_some("embedded"))}>
+                if let Some(text) = &state.notice {
+                    <Notice text={text.clone()} on_dismiss={dismiss_notice} />
+                }
+                <main class="kf-main">
+                    <KeyFigures figures={figures} failed={state.failed_datasets()} embedded={embedded} page_url={page_url}
+                        embed_url={embed_url} script_url={script_url} on_action={on_action} on_retry={on_retry} />
+                </main>
+            </div>
+        };
+    }
     let chosen_others: Vec<(String, String)> = s
         .others
         .iter()
@@ -146,6 +171,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     <div>
                         <h1>{ "Midlands Innovation workforce explorer" }</h1>
                         <p class="lede">{ "Staff and students of the eight Midlands Innovation universities, from HESA open data." }</p>
+                        <p class="to-key-figures"><button type="button" id="open-key-figures" class="link-button" onclick={on_action.reform(|_: MouseEvent| Action::SelectPage(Page::KeyFigures))}>{ "Key figures" }</button></p>
                     </div>
                 }
                 if !locked {

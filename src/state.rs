@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 use workforce_core::selection::{Action, Selection};
 use workforce_core::url_state;
+use workforce_core::selection::Page;
+use workforce_core::view::key_figures::{key_figures, KeyFigures};
 use workforce_core::view::{self, Caption, ChartView, Figure, TableView};
 use workforce_core::{Bundle, Dataset};
 use yew::Reducible;
@@ -39,6 +41,22 @@ pub struct State {
     /// The text of each loaded dataset's served file, by dataset id (the whole-dataset download
     /// writes it out). The default dataset's is the one embedded in the page.
     pub sources: Rc<Vec<(String, Rc<str>)>>,
+    /// Datasets the view reads besides the one it shows (the key figures quote staff and
+    /// students), fetched in the background; one whose fetch failed stays, saying why.
+    pub wanted: Vec<DatasetWant>,
+    /// The key figures of the selection's year, when that page is open.
+    pub key_figures: Option<Rc<KeyFigures>>,
+}
+
+/// A dataset the view reads that is not loaded: being fetched, or failed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatasetWant {
+    pub id: String,
+    pub title: String,
+    /// Its served file, relative to the page (`datasets/<file>`).
+    pub file: String,
+    /// Why the fetch failed (naming the file); `None` while it is under way.
+    pub failed: Option<String>,
 }
 
 /// A dataset of the manifest whose figures are being fetched.
@@ -100,6 +118,8 @@ pub enum Msg {
     FilesOpened(Result<Box<Dataset>, String>),
     ToggleDrawer,
     CloseDrawer,
+    /// Fetch again the datasets the view reads whose fetch failed.
+    RetryDatasets,
 }
 
 /// The figure's parts, each behind its own `Rc` so a component re-renders only when its part changes.
@@ -146,7 +166,34 @@ impl State {
             drawer_open: false,
             dataset_load,
             sources: Rc::new(vec![(default_id, Rc::from(crate::bundled::DEFAULT_TEXT))]),
+            wanted: Vec::new(),
+            key_figures: None,
         }
+        .settled()
+    }
+
+    /// This state with what follows from its selection and bundle: the datasets the view reads
+    /// that are not loaded are wanted (a failed one stays failed until retried), and the key
+    /// figures are built when their page is open.
+    fn settled(mut self) -> State {
+        let needed = self.selection.datasets_read();
+        let loading = self.dataset_load.as_ref().map(|l| l.id.clone());
+        self.wanted.retain(|w| needed.contains(&w.id) && !self.bundle.is_loaded(&w.id));
+        for id in needed {
+            if loading.as_ref() == Some(&id) || self.wanted.iter().any(|w| w.id == id) {
+                continue;
+            }
+            if let Some(load) = load_of(&self.bundle, &id, None) {
+                self.wanted.push(DatasetWant { id, title: load.title, file: load.file, failed: None });
+            }
+        }
+        self.key_figures = (self.selection.page == Page::KeyFigures).then(|| Rc::new(key_figures(&self.bundle, &self.selection.year)));
+        self
+    }
+
+    /// The datasets the view reads whose fetch failed: `(id, why)`.
+    pub fn failed_datasets(&self) -> Vec<(String, String)> {
+        self.wanted.iter().filter_map(|w| w.failed.clone().map(|e| (w.id.clone(), e))).collect()
     }
 
     /// The text of a loaded dataset's served file.
@@ -212,8 +259,14 @@ impl State {
                 sources.push((id.clone(), Rc::from(text)));
                 let sources = Rc::new(sources);
                 let Some(load) = wanted else {
-                    // The view does not change: only what is loaded does.
-                    return Rc::new(State { bundle, sources, ..(*self).clone() });
+                    let state = Rc::new(State { sources, ..(*self).clone() });
+                    // A dataset the view reads (the key figures, a measure across datasets): the
+                    // same view, now with its figures.
+                    if self.selection.datasets_read().contains(&id) {
+                        return state.with_bundle(bundle, self.selection.clone());
+                    }
+                    // Otherwise the view does not change: only what is loaded does.
+                    return Rc::new(State { bundle, ..(*state).clone() }.settled());
                 };
                 let state = Rc::new(State { sources, dataset_load: None, ..(*self).clone() });
                 match load.query {
@@ -228,12 +281,36 @@ impl State {
                     }
                 }
             }
-            (Err(e), Some(load)) => {
-                let e = if e.contains(&load.file) { e } else { format!("{}: {e}", load.file) };
-                let notice = Some(format!("“{}” could not be loaded ({e}); the view is unchanged.", load.title));
-                Rc::new(State { notice, dataset_load: None, ..(*self).clone() })
+            (Err(e), load) => {
+                let mut state = (*self).clone();
+                let mut changed = false;
+                for w in state.wanted.iter_mut().filter(|w| w.id == id && w.failed.is_none()) {
+                    w.failed = Some(if e.contains(&w.file) { e.clone() } else { format!("{}: {e}", w.file) });
+                    changed = true;
+                }
+                // A measure across datasets whose other side failed: back to the counts, said.
+                if let (Page::Explorer, workforce_core::selection::Measure::Across(cross)) = (state.selection.page, &state.selection.measure) {
+                    if cross.base().dataset == id && load.is_none() {
+                        let file = state.wanted.iter().find(|w| w.id == id).map(|w| w.file.clone()).unwrap_or_default();
+                        let e = if e.contains(&file) { e.clone() } else { format!("{file}: {e}") };
+                        let title = self.bundle.manifest.dataset(&id).map(|d| d.title.clone()).unwrap_or_default();
+                        state.notice = Some(format!("“{title}” could not be loaded ({e}), so the figures are shown as counts."));
+                        let selection = state.selection.apply(&state.bundle, Action::SelectMeasure(workforce_core::selection::Measure::Count));
+                        return Rc::new(state).with_selection(selection);
+                    }
+                }
+                if let Some(load) = load {
+                    let e = if e.contains(&load.file) { e } else { format!("{}: {e}", load.file) };
+                    state.notice = Some(format!("“{}” could not be loaded ({e}); the view is unchanged.", load.title));
+                    state.dataset_load = None;
+                    changed = true;
+                }
+                if changed {
+                    Rc::new(state.settled())
+                } else {
+                    self
+                }
             }
-            (Err(_), None) => self,
         }
     }
 
@@ -254,7 +331,7 @@ impl State {
             return Rc::new(State { selection, ..(*self).clone() });
         }
         let (chart, table, caption) = parts(view::figure(&self.bundle, &selection));
-        Rc::new(State { selection, chart, table, caption, ..(*self).clone() })
+        Rc::new(State { selection, chart, table, caption, ..(*self).clone() }.settled())
     }
 
     /// The same view over a new bundle (more providers, or the visitor's own dataset).
@@ -262,7 +339,7 @@ impl State {
         let mut selection = selection;
         selection.normalise(&bundle);
         let (chart, table, caption) = parts(view::figure(&bundle, &selection));
-        Rc::new(State { bundle, selection, chart, table, caption, ..(*self).clone() })
+        Rc::new(State { bundle, selection, chart, table, caption, ..(*self).clone() }.settled())
     }
 
     fn load_others(self: Rc<Self>) -> Rc<Self> {
@@ -356,6 +433,8 @@ impl PartialEq for State {
             drawer_open,
             dataset_load,
             sources,
+            wanted,
+            key_figures,
         } = self;
         Rc::ptr_eq(bundle, &other.bundle)
             && *selection == other.selection
@@ -370,6 +449,11 @@ impl PartialEq for State {
             && *drawer_open == other.drawer_open
             && *dataset_load == other.dataset_load
             && Rc::ptr_eq(sources, &other.sources)
+            && *wanted == other.wanted
+            && match (key_figures, &other.key_figures) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
     }
 }
 
@@ -391,6 +475,12 @@ impl Reducible for State {
             Msg::ToggleDrawer => Rc::new(State { drawer_open: !self.drawer_open, ..(*self).clone() }),
             Msg::CloseDrawer if !self.drawer_open => self,
             Msg::CloseDrawer => Rc::new(State { drawer_open: false, ..(*self).clone() }),
+            Msg::RetryDatasets if self.wanted.iter().all(|w| w.failed.is_none()) => self,
+            Msg::RetryDatasets => {
+                let mut state = (*self).clone();
+                state.wanted.iter_mut().for_each(|w| w.failed = None);
+                Rc::new(state)
+            }
         }
     }
 }

@@ -487,6 +487,10 @@ fn state_equality_covers_every_field() {
     let load = explorer::state::DatasetLoad { id: "students-sex".into(), title: "t".into(), file: "f".into(), query: None };
     differs(State { dataset_load: Some(load), ..(*state).clone() }, "the dataset being loaded");
     differs(State { sources: Rc::new((*state.sources).clone()), ..(*state).clone() }, "the served files' texts");
+    let want = explorer::state::DatasetWant { id: "students-sex".into(), title: "t".into(), file: "f".into(), failed: None };
+    differs(State { wanted: vec![want], ..(*state).clone() }, "the datasets the view reads");
+    let figures = Rc::new(workforce_core::view::key_figures::key_figures(&state.bundle, "2020/21"));
+    differs(State { key_figures: Some(figures), ..(*state).clone() }, "the key figures");
     // A reducer step that changes only the file status gives an unequal state.
     let progress = state.clone().reduce(Msg::FilesProgress("Reading the figures…".into()));
     assert!(*progress != *state);
@@ -848,6 +852,38 @@ fn a_failed_or_overtaken_load_keeps_the_view() {
     assert_eq!(arrived.selection, back.selection);
     assert!(arrived.bundle.is_loaded("students-sex"));
     assert!(arrived.notice.is_none());
+}
+
+#[wasm_bindgen_test]
+fn the_key_figures_fetch_the_students_and_say_when_they_failed() {
+    use explorer::state::{Msg, State};
+    use workforce_core::view::key_figures::Body;
+    use yew::Reducible;
+    let label = |state: &State, what: &str| {
+        let figures = state.key_figures.clone().expect("the key figures");
+        figures.items.iter().find(|i| i.label == what).map(|i| i.body.clone()).expect("the figure")
+    };
+    let state = Rc::new(State::from_query(bundle(), "?view=figures&y=2020-21"));
+    assert_eq!(state.wanted.iter().map(|w| (w.id.as_str(), w.file.as_str())).collect::<Vec<_>>(), vec![("students-sex", "datasets/students-sex.csv")]);
+    assert_eq!(label(&state, "Students"), Body::NotLoaded);
+    match label(&state, "Academic staff") {
+        Body::Shown(shown) => assert_eq!((shown.text.as_str(), shown.comparison.as_deref()), ("16,125", Some("7.2% of the UK's 224,530"))),
+        other => panic!("{other:?}"),
+    }
+    // It fails: said for that figure, the others kept; a retry asks for it again.
+    let failed = state.clone().reduce(Msg::DatasetLoaded { id: "students-sex".into(), result: Err("datasets/students-sex.csv answered 404".into()) });
+    assert_eq!(failed.failed_datasets(), vec![("students-sex".to_string(), "datasets/students-sex.csv answered 404".to_string())]);
+    assert!(failed.notice.is_none(), "said beside the figure, not as a notice");
+    let retried = failed.reduce(Msg::RetryDatasets);
+    assert!(retried.failed_datasets().is_empty() && retried.wanted.len() == 1);
+    // It arrives: the students' figure is shown, nothing more is wanted, the view is the same.
+    let loaded = retried.reduce(Msg::DatasetLoaded { id: "students-sex".into(), result: Ok(served_text(STUDENTS_TIDY, "students-sex")) });
+    assert!(loaded.wanted.is_empty());
+    assert_eq!(loaded.selection, state.selection);
+    match label(&loaded, "Students") {
+        Body::Shown(shown) => assert_eq!(shown.text, "169,435"),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[wasm_bindgen_test]

@@ -54,6 +54,18 @@ pub enum Measure {
     Change { base: String, kind: ChangeKind },
     /// Starters minus leavers, of the same provider and year (a flows dataset only; signed).
     NetFlow,
+    /// The selected figures over another dataset's figure of the same provider and year, e.g.
+    /// academic staff per 100 students (see [`crate::view::cross`]); never across a missing side.
+    Across(Cross),
+}
+
+/// A measure across two datasets (staff and students) of the same provider and year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cross {
+    /// The selected staff per 100 students (all students, HESA Student Table 1).
+    PerHundredStudents,
+    /// The selected students per academic staff member (HESA Staff Table 1's total academic staff).
+    StudentsPerAcademic,
 }
 
 /// How a [`Measure::Change`] is written.
@@ -90,6 +102,30 @@ impl Measure {
     }
 }
 
+/// Which page the explorer shows: the explorer itself (filters, chart, table), or the compact
+/// key figures for a web page's text (`?view=figures`, see [`crate::view::key_figures`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Explorer,
+    /// The partners' key figures for one year (the selection's `year`, of the first dataset);
+    /// every other choice is the baseline's and no action but the year's and the page's applies.
+    KeyFigures,
+}
+
+impl Page {
+    /// The name used in links (`?view=figures`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Page::Explorer => "explorer",
+            Page::KeyFigures => "figures",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Page> {
+        [Page::Explorer, Page::KeyFigures].into_iter().find(|p| p.id() == id)
+    }
+}
+
 /// Which view of the figures is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -121,6 +157,8 @@ pub struct Selection {
     /// while they come and go and while the year changes.
     pub hidden: Vec<String>,
     pub tab: Tab,
+    /// The explorer, or the key figures.
+    pub page: Page,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -151,6 +189,9 @@ pub enum Action {
     /// A named view ([`Lens`]): its dataset and categories, every partner, its chart, counts; the
     /// tab stays. Ignored when the bundle lacks the lens's data.
     ApplyLens(Lens),
+    /// Open the key figures (keeping the year when the first dataset has it), or go back to the
+    /// explorer's first view.
+    SelectPage(Page),
 }
 
 impl Selection {
@@ -179,12 +220,23 @@ impl Selection {
             combine: false,
             hidden: Vec::new(),
             tab: Tab::Chart,
+            page: Page::Explorer,
         }
     }
 
     /// Whether this is the lens's view (on either tab).
     pub fn is_lens(&self, bundle: &Bundle, lens: Lens) -> bool {
-        lens.data(bundle).is_some() && self.apply(bundle, Action::ApplyLens(lens)) == *self
+        self.page == Page::Explorer && lens.data(bundle).is_some() && self.apply(bundle, Action::ApplyLens(lens)) == *self
+    }
+
+    /// Every dataset the view reads (by id), whether loaded or not: the one shown, or on the key
+    /// figures each dataset they quote. The page fetches those not loaded yet.
+    pub fn datasets_read(&self) -> Vec<String> {
+        match (self.page, &self.measure) {
+            (Page::KeyFigures, _) => crate::view::key_figures::DATASETS.iter().map(|d| d.to_string()).collect(),
+            (Page::Explorer, Measure::Across(cross)) => vec![self.dataset.clone(), cross.base().dataset.to_string()],
+            (Page::Explorer, _) => vec![self.dataset.clone()],
+        }
     }
 
     /// The selected dataset (the first one if the id is unknown).
@@ -194,6 +246,14 @@ impl Selection {
 
     /// The state after `action`. Unknown ids are ignored, so a stale action cannot corrupt it.
     pub fn apply(&self, bundle: &Bundle, action: Action) -> Selection {
+        if self.page == Page::KeyFigures {
+            // The key figures have a year and nothing else to choose.
+            return match action {
+                Action::SelectPage(Page::Explorer) => Selection::initial(bundle),
+                Action::SelectYear(year) if self.dataset(bundle).year_index(&year).is_some() => Selection { year, ..self.clone() },
+                _ => self.clone(),
+            };
+        }
         let mut next = self.clone();
         let data = self.dataset(bundle);
         match action {
@@ -280,6 +340,8 @@ impl Selection {
                 }
             }
             Action::SelectTab(tab) => next.tab = tab,
+            Action::SelectPage(Page::Explorer) => {}
+            Action::SelectPage(Page::KeyFigures) => next.page = Page::KeyFigures,
             Action::ApplyLens(lens) => {
                 if let Some(new) = lens.data(bundle) {
                     next = Selection {
@@ -295,6 +357,7 @@ impl Selection {
                         combine: false,
                         hidden: Vec::new(),
                         tab: self.tab,
+                        page: Page::Explorer,
                     };
                 }
             }
@@ -306,6 +369,16 @@ impl Selection {
     /// Puts lists in their canonical order and drops choices the data cannot support, so that
     /// equal views are equal values (and encode to the same link).
     pub fn normalise(&mut self, bundle: &Bundle) {
+        if self.page == Page::KeyFigures {
+            // Only the year is the visitor's: the rest is the baseline's, so one year's key
+            // figures are one value (and one link).
+            let year = std::mem::take(&mut self.year);
+            *self = Selection { page: Page::KeyFigures, ..Selection::baseline(bundle) };
+            if self.dataset(bundle).year_index(&year).is_some() {
+                self.year = year;
+            }
+            return;
+        }
         let data = self.dataset(bundle);
         // Canonical order without sorting: walk the manifest's and the dataset's own lists.
         self.partners =
@@ -373,6 +446,9 @@ impl Selection {
         if crate::view::flows::flow_parts(data).is_some() && matches!(self.chart, ChartKind::Bars | ChartKind::Trend) {
             out.push(Measure::NetFlow);
         }
+        // Across datasets (staff and students), where the manifest has the other side: it is
+        // fetched when chosen.
+        out.extend(Cross::ALL.into_iter().filter(|c| c.offered(bundle, &data.info.id)).map(Measure::Across));
         // A share of the UK per bar or line, never stacked (shares of different bases do not add).
         if self.chart != ChartKind::Stacked && data.provider_index(crate::manifest::UK_TOTAL_KEY).is_some() {
             out.push(Measure::ShareOfUk);

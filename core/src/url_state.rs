@@ -5,7 +5,8 @@
 //! `?d=staff-occupation&p=aston,keele&o=10007783&c=academic:total-academic-staff&y=2020-21&v=bars&m=count&uk=1&ukr=1&sum=1&hide=…&t=table`
 //!
 //! Measures: `m=share`, `m=per:<category>`, `m=uk` (% of the UK), `m=change`, `m=pct-change`,
-//! `m=index`, `m=net` (starters minus leavers), with `b=2016-17` for a change's base year when it is not the dataset's first.
+//! `m=index`, `m=net` (starters minus leavers), `m=per-students` (staff per 100 students),
+//! `m=per-academic-staff` (students per academic staff member), with `b=2016-17` for a change's base year when it is not the dataset's first.
 //!
 //! Baselines. The bare URL (no query at all) is the explorer's first view, the technical-workforce
 //! lens ([`Selection::initial`]). Any other query is read against [`Selection::baseline`], the
@@ -15,11 +16,14 @@
 //! written that way (`?lens=technical`, `?lens=technical&p=aston`). No view encodes to an empty
 //! query (the baseline itself is `d=staff-occupation`), so links stay explicit and keep their
 //! meaning if the first view changes again.
+//!
+//! The key figures (`view=figures`, [`Page::KeyFigures`]) have only a year: `?view=figures` is
+//! the newest year's, `?view=figures&y=2020-21` another's; other view settings are ignored there.
 
 use crate::dataset::{Bundle, Dataset};
 use crate::lens::Lens;
 use crate::manifest::CategoryKey;
-use crate::selection::{Action, ChangeKind, ChartKind, Measure, Selection, Tab};
+use crate::selection::{Action, ChangeKind, ChartKind, Measure, Page, Selection, Tab};
 // Kept here too for callers that read slugs as part of the URL's vocabulary.
 pub use crate::slug::{category_slug, slug};
 
@@ -40,6 +44,7 @@ fn measure_slug(measure: &Measure) -> String {
         Measure::ShareOfUk => "uk".to_string(),
         Measure::Change { kind, .. } => change_slug(*kind).to_string(),
         Measure::NetFlow => "net".to_string(),
+        Measure::Across(cross) => cross.id().to_string(),
     }
 }
 
@@ -62,6 +67,14 @@ fn lens_of(bundle: &Bundle, selection: &Selection) -> Option<Lens> {
 
 /// The query string (without `?`) for a selection: never empty (see the module's notes).
 pub fn encode(bundle: &Bundle, selection: &Selection) -> String {
+    if selection.page == Page::KeyFigures {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        out.append_pair("view", Page::KeyFigures.id());
+        if selection.dataset(bundle).years().last() != Some(&selection.year) {
+            out.append_pair("y", &year_slug(&selection.year));
+        }
+        return out.finish();
+    }
     let lens = lens_of(bundle, selection);
     let baseline = Selection::baseline(bundle);
     let defaults = match lens {
@@ -125,6 +138,31 @@ pub fn encode(bundle: &Bundle, selection: &Selection) -> String {
     out.finish().replace("%2C", ",").replace("%3A", ":")
 }
 
+/// The key figures a query naming `view=figures` asks for: its year (`y`), the rest ignored.
+fn decode_key_figures(bundle: &Bundle, pairs: &[(String, String)]) -> Decoded {
+    let short = |v: &str| -> String { v.chars().take(40).collect() };
+    let mut s = Selection::baseline(bundle).apply(bundle, Action::SelectPage(Page::KeyFigures));
+    let mut ignored = Vec::new();
+    for (key, value) in pairs {
+        match key.as_str() {
+            "view" => {}
+            "y" => {
+                let year = value.replace('-', "/");
+                if s.dataset(bundle).year_index(&year).is_some() {
+                    s = s.apply(bundle, Action::SelectYear(year));
+                } else {
+                    ignored.push(format!("year \"{}\" is not in the key figures", short(value)));
+                }
+            }
+            k if PAGE_PARAMETERS.contains(&k) => {}
+            other => ignored.push(format!("\"{}\" does not apply to the key figures", short(other))),
+        }
+    }
+    let mut said = std::collections::HashSet::new();
+    ignored.retain(|m| said.insert(m.clone()));
+    Decoded { selection: s, ignored }
+}
+
 /// What decoding made of a query string.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
@@ -152,6 +190,15 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
     let mut s = Selection::baseline(bundle);
     let short = |v: &str| -> String { v.chars().take(40).collect() };
 
+    // A page first: the key figures read only their year.
+    if let Some((_, v)) = pairs.iter().rev().find(|(k, _)| k == "view") {
+        match Page::from_id(v) {
+            Some(Page::KeyFigures) => return decode_key_figures(bundle, &pairs),
+            Some(Page::Explorer) => {}
+            None => ignored.push(format!("unknown page \"{}\"", short(v))),
+        }
+    }
+
     // A lens first, then the dataset: the other parameters are read against them.
     if let Some((_, l)) = pairs.iter().rev().find(|(k, _)| k == "lens") {
         match Lens::from_id(l) {
@@ -172,7 +219,7 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
     let mut base: Option<&str> = None;
     for (key, value) in &pairs {
         match key.as_str() {
-            "d" | "lens" => {}
+            "d" | "lens" | "view" => {}
             "p" => {
                 let mut partners = Vec::new();
                 for part in value.split(',').filter(|p| !p.is_empty()) {
@@ -239,6 +286,7 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
                     "share" => Some(Measure::ShareOfSelection),
                     "uk" => Some(Measure::ShareOfUk),
                     "net" => Some(Measure::NetFlow),
+                    other if crate::selection::Cross::from_id(other).is_some() => crate::selection::Cross::from_id(other).map(Measure::Across),
                     other => match ChangeKind::ALL.into_iter().find(|&k| change_slug(k) == other) {
                         Some(kind) => Some(Measure::Change { base: first_year.clone(), kind }),
                         None => other.strip_prefix("per:").and_then(|c| find_category(data, c)).map(Measure::PerHundred),

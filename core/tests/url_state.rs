@@ -7,7 +7,7 @@ use workforce_core::Bundle;
 
 use proptest::prelude::*;
 use workforce_core::manifest::CategoryKey;
-use workforce_core::selection::{Action, ChangeKind, ChartKind, Measure, Selection, Tab};
+use workforce_core::selection::{Action, ChangeKind, ChartKind, Measure, Page, Selection, Tab};
 use workforce_core::slug::slug;
 use workforce_core::url_state::{decode, encode};
 
@@ -17,7 +17,8 @@ fn action(b: &Bundle, s: &Selection, kind: u8, pick: usize) -> Action {
     let partners = &b.manifest.partners;
     let cats = data.categories();
     let groups = data.groups();
-    match kind % 17 {
+    match kind % 18 {
+        17 => Action::SelectPage(if pick % 2 == 0 { Page::KeyFigures } else { Page::Explorer }),
         16 => Action::ApplyLens(workforce_core::lens::Lens::Technical),
         15 => {
             let bases = s.base_years(b);

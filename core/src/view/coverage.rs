@@ -23,7 +23,7 @@ pub const UK_REPORTED_COLOUR: Rgb = Rgb(0x6b, 0x6b, 0x6b);
 pub fn offered(data: &Dataset, selection: &Selection) -> bool {
     selection.compare_uk_reported
         && data.coverage().is_some()
-        && !matches!(selection.measure, Measure::ShareOfUk | Measure::Change { .. })
+        && !matches!(selection.measure, Measure::ShareOfUk | Measure::Change { .. } | Measure::Across(_))
 }
 
 /// One sentence per distinct case where not every UK provider reported a figure shown, e.g.
@@ -170,7 +170,8 @@ fn same_reporters(rows: &[&CoverageRow]) -> bool {
 pub fn measure(data: &Dataset, year: usize, numerator: &[usize], selected: &[usize], measure: &Measure) -> Point {
     let base: Vec<usize> = match measure {
         Measure::Count => return sum(data, year, numerator),
-        Measure::ShareOfUk | Measure::Change { .. } => return Point { value: None, status: Status::BaseIncomplete },
+        // Across datasets the providers that reported each side differ: not available.
+        Measure::ShareOfUk | Measure::Change { .. } | Measure::Across(_) => return Point { value: None, status: Status::BaseIncomplete },
         Measure::NetFlow => {
             let Some(parts) = flow_parts(data) else { return Point::NOT_REPORTED };
             let both = [parts.starters, parts.leavers];

@@ -71,6 +71,9 @@ pub struct Figures<'a> {
     values: Vec<Vec<Vec<Option<f64>>>>,
     /// Figures that were not reported, for the caption.
     pub missing: Vec<Missing>,
+    /// The other side of a measure across datasets ([`Measure::Across`]), when loaded: its
+    /// dataset, category and "per" (100 or 1). See [`super::cross`].
+    pub cross: Option<(&'a Dataset, usize, f64)>,
 }
 
 impl<'a> Figures<'a> {
@@ -104,7 +107,7 @@ impl<'a> Figures<'a> {
             };
             values.push(per_year);
         }
-        Figures { data, providers, partners, categories, years, values, missing }
+        Figures { data, providers, partners, categories, years, values, missing, cross: None }
     }
 
     fn get(&self, year: usize, provider: usize, category: usize) -> Option<f64> {
@@ -164,6 +167,7 @@ impl<'a> Figures<'a> {
             Measure::NetFlow => return self.net_flow(entity, year),
             Measure::ShareOfUk => return self.share_of_uk(entity, year, numerator),
             Measure::Change { base, kind } => return self.change(entity, year, numerator, base, *kind),
+            Measure::Across(_) => return self.across(entity, year, numerator),
             Measure::ShareOfSelection => selected.to_vec(),
             Measure::PerHundred(key) => match self.data.category_index(key) {
                 Some(t) => vec![t],
@@ -199,6 +203,41 @@ impl<'a> Figures<'a> {
         }
         let status = if excluded > 0 { Status::Incomplete } else { Status::Reported };
         Point { value: Some(num / den * 100.0), status }
+    }
+
+    /// Both sides of a measure across datasets for an entity: `(numerator, base, included,
+    /// excluded)`, adding up only the providers that reported both sides in full.
+    pub fn cross_counts(&self, entity: Entity, year: usize, numerator: &[usize]) -> (f64, f64, usize, usize) {
+        let Some(base) = self.cross else { return (0.0, 0.0, 0, self.members(entity).len()) };
+        let (mut num, mut den, mut included, mut excluded) = (0.0, 0.0, 0, 0);
+        for p in self.members(entity) {
+            let (n, n_reported, n_missing) = self.provider_sum(year, p, numerator);
+            match super::cross::base_value(self.data, base, p, year) {
+                Some(d) if n_missing == 0 && n_reported > 0 => {
+                    num += n;
+                    den += d;
+                    included += 1;
+                }
+                _ => excluded += 1,
+            }
+        }
+        (num, den, included, excluded)
+    }
+
+    /// `numerator` over the other dataset's figure of the same providers and year (per 100 or
+    /// per one): a provider where either side was not reported is left out, never counted as 0;
+    /// the partners together say when some were left out.
+    fn across(&self, entity: Entity, year: usize, numerator: &[usize]) -> Point {
+        let Some((_, _, per)) = self.cross else { return Point::NOT_REPORTED };
+        let (num, den, included, excluded) = self.cross_counts(entity, year, numerator);
+        if included == 0 {
+            return Point::NOT_REPORTED;
+        }
+        if den < MIN_BASE {
+            return Point { value: None, status: Status::BaseTooSmall };
+        }
+        let status = if excluded > 0 { Status::Incomplete } else { Status::Reported };
+        Point { value: Some(num / den * per), status }
     }
 
     /// The providers an entity adds up (none for the coverage's comparator, read apart).

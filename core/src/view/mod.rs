@@ -2,8 +2,10 @@
 //! lines, the table's cells and the caption's words. Every figure comes from [`figures`].
 
 pub mod coverage;
+pub mod cross;
 pub mod figures;
 pub mod flows;
+pub mod key_figures;
 mod opt_out;
 mod title;
 pub mod year_labels;
@@ -348,6 +350,18 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     if let Some(reason) = empty_reason {
         return empty_figure(selection.chart, title, y_label, unit, reason.to_string(), caption);
     }
+    // Across datasets: the other side's source, and nothing drawn until it is loaded.
+    let cross_base = cross::base_of(bundle, measure);
+    if let Measure::Across(c) = measure {
+        let base = c.base();
+        if let Some(info) = bundle.manifest.dataset(base.dataset) {
+            caption.source_table = format!("{} and HESA {}", caption.source_table, info.source_table);
+            caption.source_title = format!("{}; {}", caption.source_title, info.source_title);
+            if cross_base.is_none() {
+                return empty_figure(selection.chart, title, y_label, unit, format!("Loading {}…", info.title), caption);
+            }
+        }
+    }
 
     // Every figure needed: the selected categories, and the base of a per-100 measure.
     let mut needed = categories.clone();
@@ -375,6 +389,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     // HESA's non-academic opt-out, when these figures cross it: said once, in its own note.
     let opt_out = opt_out::OptOut::find(&names, data).filter(|o| o.involves(&needed, &read));
     let mut figs = Figures::read(data, providers, partners.clone(), needed, read);
+    figs.cross = cross_base;
     if let Some(o) = &opt_out {
         figs.missing.retain(|m| !o.explains(m));
     }
@@ -513,6 +528,9 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     if uk_reported {
         caption.notes.extend(coverage::reporters_note(data, &covered, &years));
     }
+    if let Measure::Across(c) = measure {
+        caption.notes.extend(cross_notes(bundle, data, &figs, *c, &categories, &years, trend, &entities, uk_row, &entity_name));
+    }
     // The text alternative names every figure the table gives, those taken off the scale too.
     let full_alt = alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference);
     // Counts beside the UK total: the UK stays in the table, off the chart's scale.
@@ -558,6 +576,63 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     Figure { chart, table, caption }
 }
 
+/// The notes of a measure across datasets: where the other side comes from and the rule, and in
+/// one year both counts behind each figure.
+#[allow(clippy::too_many_arguments)]
+fn cross_notes(
+    bundle: &Bundle,
+    data: &Dataset,
+    figs: &Figures,
+    c: crate::selection::Cross,
+    categories: &[usize],
+    years: &[usize],
+    trend: bool,
+    entities: &[(Entity, RowKind)],
+    uk_row: Option<(Entity, RowKind)>,
+    entity_name: &dyn Fn(Entity) -> String,
+) -> Vec<String> {
+    let base = c.base();
+    let mut out = Vec::new();
+    if let Some(info) = bundle.manifest.dataset(base.dataset) {
+        out.push(format!(
+            "The {} are from HESA {} ({}), for the same provider and year; where either side was not reported the figure is not available.",
+            base.words, info.source_table, info.title
+        ));
+    }
+    let what = match categories {
+        [one] if data.categories()[*one].total => base_name(data, &data.categories()[*one].name),
+        [one] => data.categories()[*one].label(),
+        _ => format!("of the {} selected categories", categories.len()),
+    };
+    match (trend, years.first()) {
+        (false, Some(&y)) => {
+            let rows: Vec<(String, Option<f64>, Option<f64>)> = entities
+                .iter()
+                .copied()
+                .chain(uk_row)
+                .filter(|(e, _)| cross::counted(*e))
+                .map(|(e, _)| {
+                    let (num, den, included, excluded) = figs.cross_counts(e, y, categories);
+                    let name = entity_name(e);
+                    match e {
+                        Entity::Provider(p) => {
+                            let n = figs.sum(e, y, categories);
+                            let n = (n.status == Status::Reported).then_some(n.value).flatten();
+                            (name, n, figs.cross.and_then(|b| cross::base_value(data, b, p, y)))
+                        }
+                        _ if included == 0 => (name, None, None),
+                        _ if excluded > 0 => (format!("{name} (the {included} that reported both)"), Some(num), Some(den)),
+                        _ => (name, Some(num), Some(den)),
+                    }
+                })
+                .collect();
+            out.push(cross::counts_note(c, &data.years()[y], &what, &rows));
+        }
+        _ => out.push("Both counts behind each figure are given for one year at a time: choose a bar chart.".to_string()),
+    }
+    out
+}
+
 /// The unit and axis label of a measure.
 fn measure_unit(data: &Dataset, measure: &Measure, categories: &[usize]) -> (Unit, String) {
     match measure {
@@ -568,6 +643,7 @@ fn measure_unit(data: &Dataset, measure: &Measure, categories: &[usize]) -> (Uni
         Measure::Change { base, kind: ChangeKind::Percent } => (Unit::PercentChange, format!("% change since {base}")),
         Measure::Change { base, kind: ChangeKind::Index } => (Unit::PerHundred, format!("Index ({base} = 100)")),
         Measure::NetFlow => (Unit::Change, flows::NET_FLOW_NAME.to_string()),
+        Measure::Across(cross) => (Unit::PerHundred, cross.label().to_string()),
         Measure::PerHundred(key) => {
             let Some(t) = data.category_index(key) else { return (Unit::Count, measure_label(&data.info.measure)) };
             let total = &data.categories()[t];
@@ -608,6 +684,7 @@ pub fn measure_choice_label(data: &Dataset, categories: &[CategoryKey], measure:
             title::upper_first(&label)
         }
         Measure::NetFlow => flows::NET_FLOW_NAME.to_string(),
+        Measure::Across(cross) => title::upper_first(cross.label()),
         Measure::ShareOfUk => "% of the UK".to_string(),
         Measure::Change { base, kind: ChangeKind::Absolute } => format!("Change since {base}"),
         Measure::Change { base, kind: ChangeKind::Percent } => format!("% change since {base}"),

@@ -181,6 +181,7 @@ fn measure_phrase(measure: &Measure, y_label: &str) -> String {
         Measure::Change { base, kind: ChangeKind::Percent } => format!(", % change since {base}"),
         Measure::Change { base, kind: ChangeKind::Index } => format!(", index ({base} = 100)"),
         Measure::NetFlow => ", net change (starters − leavers)".to_string(),
+        Measure::Across(_) => format!(" {y_label}"),
     }
 }
 
@@ -231,6 +232,11 @@ pub(super) fn subtitle(data: &Dataset, selection: &Selection, categories: &[usiz
         Measure::Change { base, kind: ChangeKind::Percent } => format!("The change from {base}, as a percentage of the {base} figure."),
         Measure::Change { base, kind: ChangeKind::Index } => format!("Each year's figure as a percentage of the {base} figure ({base} = 100)."),
         Measure::NetFlow => return "Academic staff who started minus those who left, per provider and year.".to_string(),
+        Measure::Across(cross) => {
+            let base = cross.base();
+            let per = if base.per == 100.0 { "per 100" } else { "per one of the" };
+            format!("Figures {per} {} of the same provider in the same year (two HESA tables).", base.words)
+        }
     };
     format!("{first} {how}")
 }
