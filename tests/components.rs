@@ -52,7 +52,9 @@ impl Drop for MountedApp {
 }
 
 fn render_app(root: &Element) -> MountedApp {
-    MountedApp(Some(yew::Renderer::<App>::with_root(root.clone()).render()))
+    let query = explorer::browser::query();
+    let props = explorer::app::AppProps { query: query.clone().into(), embedded: explorer::browser::is_embedded(&query), first_chart: None, bundle: None };
+    MountedApp(Some(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render()))
 }
 
 fn recorder() -> (Callback<Action>, Rc<RefCell<Vec<Action>>>) {
@@ -751,7 +753,7 @@ async fn hovering_a_year_lists_every_series_largest_first() {
         breaks: Vec::new(),
     };
     let root = mount();
-    let props = explorer::components::chart_canvas::ChartCanvasProps { view: Rc::new(view), visible: true };
+    let props = explorer::components::chart_canvas::ChartCanvasProps { view: Rc::new(view), visible: true, first: None };
     yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let canvas = query::<HtmlElement>(&root, "#chart-canvas");

@@ -15,6 +15,7 @@ pub mod format;
 pub mod lens;
 pub mod manifest;
 pub mod palette;
+pub mod published;
 pub mod query;
 pub mod selection;
 pub mod signed;

@@ -23,6 +23,41 @@ pub struct ChartCanvasProps {
     pub view: Rc<ChartView>,
     /// False while another tab hides the chart: a hidden canvas has no size to draw at.
     pub visible: bool,
+    /// The pre-rendered chart (inline SVG, `first_markup`) the page arrived with: shown over the
+    /// canvas until the canvas has drawn, so taking over never shows an empty chart.
+    #[prop_or_default]
+    pub first: Option<AttrValue>,
+    /// In an embed (a shorter chart box): the sizes it is pre-rendered at.
+    #[prop_or_default]
+    pub embedded: bool,
+}
+
+/// The sizes the chart is pre-rendered at (CSS pixels), each shown at the viewport widths the
+/// stylesheet gives its class (`.chart-first .narrow|.medium|.wide`): near the canvas's own size
+/// there, so the SVG's labels read at the canvas's size. An embed's chart is shorter.
+#[cfg(not(target_arch = "wasm32"))]
+pub const FIRST_SIZES: [(&str, u32, u32); 3] = [("narrow", 340, 480), ("medium", 800, 420), ("wide", 1060, 620)];
+#[cfg(not(target_arch = "wasm32"))]
+pub const FIRST_SIZES_EMBEDDED: [(&str, u32, u32); 2] = [("narrow", 340, 260), ("medium", 760, 420)];
+
+/// The chart as the build pre-renders it: the same drawing routine through plotters' SVG backend,
+/// at each of [`FIRST_SIZES`], each `<svg>` marked `data-chart` (presentation attributes only, no
+/// `style`, for a strict Content-Security-Policy; the stylesheet maps its colours to the theme's).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn first_markup(view: &ChartView, embedded: bool) -> Result<String, String> {
+    let mut markup = String::new();
+    let sizes: &[(&str, u32, u32)] = if embedded { &FIRST_SIZES_EMBEDDED } else { &FIRST_SIZES };
+    for &(class, width, height) in sizes {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+            chart::draw(&root, view, &ChartStyle::default()).map_err(|e| e.to_string())?;
+            root.present().map_err(|e| e.to_string())?;
+        }
+        let Some(rest) = svg.strip_prefix("<svg ") else { return Err("plotters wrote no <svg> element".to_string()) };
+        markup.push_str(&format!("<svg data-chart=\"\" class=\"{class}\" focusable=\"false\" aria-hidden=\"true\" {rest}"));
+    }
+    Ok(markup)
 }
 
 /// The figure under the pointer or keyboard focus: its text and where to show it (CSS pixels).
@@ -52,6 +87,18 @@ fn year_sentence(year: &str, lines: &[ReadoutLine]) -> String {
 #[component]
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
+    // Pre-rendering draws the SVG here; in the browser it comes with the page (`props.first`).
+    #[cfg(not(target_arch = "wasm32"))]
+    let first = match first_markup(&props.view, props.embedded) {
+        Ok(markup) => Some(AttrValue::from(markup)),
+        Err(e) => {
+            eprintln!("the chart could not be pre-rendered: {e}");
+            None
+        }
+    };
+    #[cfg(target_arch = "wasm32")]
+    let first = props.first.clone();
+    let drawn = use_state(|| false);
     let hits = use_mut_ref(Vec::<Hit>::new);
     let tip = use_state(|| None::<Tip>);
     let redraw = use_force_update();
@@ -64,10 +111,15 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         let view = props.view.clone();
         let visible = props.visible;
         let hits = hits.clone();
+        let drawn = drawn.clone();
         // Runs after every render: on a new view, on showing the tab, and after a resize.
         use_effect(move || {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>().filter(|_| visible) {
                 *hits.borrow_mut() = draw(&canvas, &view);
+                if !*drawn {
+                    // The canvas shows the chart now: the pre-rendered SVG over it goes.
+                    drawn.set(true);
+                }
             }
         });
     }
@@ -249,6 +301,9 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 onkeydown={on_key} onblur={on_blur}>
                 { &props.view.alt }
             </canvas>
+            if let Some(markup) = first.filter(|_| !*drawn) {
+                <div class="chart-first" aria-hidden="true">{ Html::from_html_unchecked(markup) }</div>
+            }
             if let Some(t) = &*tip {
                 <div class={classes!("chart-tip", t.year.is_some().then_some("beside"))} id="chart-tip" ref={tip_ref} aria-hidden="true">
                     if let Some((year, lines)) = &t.year {
@@ -326,5 +381,7 @@ pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) -> Vec<Hit> {
     // A signal for benchmarks and tests: how many times the chart has been drawn.
     let count = canvas.get_attribute("data-draws").and_then(|c| c.parse::<u64>().ok()).unwrap_or(0);
     let _ = canvas.set_attribute("data-draws", &(count + 1).to_string());
+    // The drawn chart element (the pre-rendered page marks its SVG so): for benchmarks and tests.
+    let _ = canvas.set_attribute("data-chart", "");
     hits
 }
