@@ -112,7 +112,7 @@ fn run(site: &Path, data: &Path) -> Result<Vec<String>, String> {
         if !body.contains("data-chart") {
             return Err(format!("{}: the chart was not pre-rendered", page.path.display()));
         }
-        let mut html = fill_app(&template, &body).ok_or("index.html has no <div id=\"app\"> to fill")?;
+        let mut html = fill_app(&template, &body).ok_or("index.html has no <div id=\"app\"> holding only its loading line to fill")?;
         if let Some((_, heading)) = &page.published {
             html = published_head(&html, page.base, &page.query, heading).ok_or("index.html has no <base> and <title> to adapt")?;
         }
@@ -128,6 +128,10 @@ fn run(site: &Path, data: &Path) -> Result<Vec<String>, String> {
 fn fill_app(template: &str, body: &str) -> Option<String> {
     let at = ["<div id=\"app\">", "<div id=app>"].iter().find_map(|tag| template.find(tag).map(|i| i + tag.len()))?;
     let end = at + template[at..].find("</div>")?;
+    // Only the loading line, never a page already rendered into (its `</div>` would not be #app's).
+    if template[at..end].contains("<div") {
+        return None;
+    }
     Some(format!("{}{}{}", &template[..at], body, &template[end..]))
 }
 
@@ -136,14 +140,12 @@ fn fill_app(template: &str, body: &str) -> Option<String> {
 fn published_head(html: &str, base: &str, query: &str, heading: &str) -> Option<String> {
     let base_at = html.find("<base ")?;
     let base_end = base_at + html[base_at..].find('>')? + 1;
+    let meta = format!("<base href=\"{base}\"><meta name=\"explorer-view\" content=\"{}\">", escape(query));
+    let html = format!("{}{}{}", &html[..base_at], meta, &html[base_end..]);
     let title_at = html.find("<title>")?;
     let title_end = title_at + html[title_at..].find("</title>")? + "</title>".len();
-    if title_at < base_end {
-        return None;
-    }
-    let meta = format!("<base href=\"{base}\"><meta name=\"explorer-view\" content=\"{}\">", escape(query));
     let title = format!("<title>{} – Midlands Innovation workforce explorer</title>", escape(heading));
-    Some(format!("{}{}{}{}{}", &html[..base_at], meta, &html[base_end..title_at], title, &html[title_end..]))
+    Some(format!("{}{}{}", &html[..title_at], title, &html[title_end..]))
 }
 
 fn escape(text: &str) -> String {
