@@ -22,9 +22,10 @@ pub struct AppProps {
     pub query: AttrValue,
     /// Embed mode (`?embed=1`).
     pub embedded: bool,
-    /// The pre-rendered chart's markup (inline SVG), shown until the canvas has drawn.
+    /// The pre-rendered chart (`.chart-first`, inline SVG), moved from the page and shown until the
+    /// canvas has drawn.
     #[prop_or_default]
-    pub first_chart: Option<AttrValue>,
+    pub first_chart: Option<web_sys::Element>,
     /// The bundle to show (pre-rendering a view of a dataset the page does not embed); `None`: the
     /// bundle the page embeds.
     #[prop_or_default]
@@ -69,7 +70,7 @@ pub struct ExplorerProps {
     pub query: AttrValue,
     pub embedded: bool,
     #[prop_or_default]
-    pub first_chart: Option<AttrValue>,
+    pub first_chart: Option<web_sys::Element>,
 }
 
 impl PartialEq for ExplorerProps {

@@ -22,15 +22,13 @@ pub mod state;
 /// (same components, same state). Hydration would need yew's `hydration` feature (more wasm for the
 /// first view's 200 KB budget) and a client render matching the server's node for node, which the
 /// canvas (SVG on the server) does not. The chart's SVG is kept, over the canvas, until the canvas
-/// has drawn (`ChartCanvas`), should yew's scheduler yield to the browser between the two.
+/// has drawn (`ChartCanvas`), should yew's scheduler yield to the browser between the two (it may,
+/// after 16 ms, once the DOM is built and before effects run).
 pub fn start() {
     let document = gloo::utils::document();
     let query = browser::query();
-    let first_chart = document
-        .query_selector(".chart-first")
-        .ok()
-        .flatten()
-        .map(|e| yew::AttrValue::from(e.inner_html()));
+    // The pre-rendered chart's element itself, kept (clearing the root does not destroy it).
+    let first_chart = document.query_selector(".chart-first").ok().flatten();
     let props = app::AppProps { query: query.clone().into(), embedded: browser::is_embedded(&query), first_chart, bundle: None };
     match document.get_element_by_id("app") {
         Some(root) => {

@@ -23,13 +23,35 @@ pub struct ChartCanvasProps {
     pub view: Rc<ChartView>,
     /// False while another tab hides the chart: a hidden canvas has no size to draw at.
     pub visible: bool,
-    /// The pre-rendered chart (inline SVG, `first_markup`) the page arrived with: shown over the
-    /// canvas until the canvas has drawn, so taking over never shows an empty chart.
+    /// The pre-rendered chart the page arrived with (`.chart-first`, the inline SVG of
+    /// `first_markup`), moved from the pre-rendered page: shown over the canvas until the canvas has
+    /// drawn, so taking over never shows an empty chart.
     #[prop_or_default]
-    pub first: Option<AttrValue>,
+    pub first: Option<web_sys::Element>,
     /// In an embed (a shorter chart box): the sizes it is pre-rendered at.
     #[prop_or_default]
     pub embedded: bool,
+}
+
+/// plotters' SVG a little shorter for the page: no `opacity="1"` (the default), font sizes to two
+/// decimals.
+#[cfg(not(target_arch = "wasm32"))]
+fn compact(svg: &str) -> String {
+    let svg = svg.replace(" opacity=\"1\"", "");
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg.as_str();
+    while let Some(i) = rest.find("font-size=\"") {
+        let start = i + "font-size=\"".len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
+        match rest[start..end].parse::<f64>() {
+            Ok(size) => out.push_str(&format!("{}", (size * 100.0).round() / 100.0)),
+            Err(_) => out.push_str(&rest[start..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The sizes the chart is pre-rendered at (CSS pixels), each shown at the viewport widths the
@@ -55,6 +77,7 @@ pub fn first_markup(view: &ChartView, embedded: bool) -> Result<String, String> 
             root.present().map_err(|e| e.to_string())?;
         }
         let Some(rest) = svg.strip_prefix("<svg ") else { return Err("plotters wrote no <svg> element".to_string()) };
+        let rest = compact(rest);
         markup.push_str(&format!("<svg data-chart=\"\" class=\"{class}\" focusable=\"false\" aria-hidden=\"true\" {rest}"));
     }
     Ok(markup)
@@ -87,17 +110,18 @@ fn year_sentence(year: &str, lines: &[ReadoutLine]) -> String {
 #[component]
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
-    // Pre-rendering draws the SVG here; in the browser it comes with the page (`props.first`).
+    // Pre-rendering draws the SVG here; in the browser the page's own element is moved in (no
+    // second copy of the markup in the wasm, nothing parsed again).
     #[cfg(not(target_arch = "wasm32"))]
     let first = match first_markup(&props.view, props.embedded) {
-        Ok(markup) => Some(AttrValue::from(markup)),
+        Ok(markup) => Some(html! { <div class="chart-first" aria-hidden="true">{ Html::from_html_unchecked(markup.into()) }</div> }),
         Err(e) => {
             eprintln!("the chart could not be pre-rendered: {e}");
             None
         }
     };
     #[cfg(target_arch = "wasm32")]
-    let first = props.first.clone();
+    let first = props.first.clone().map(|e| Html::VRef(e.into()));
     let drawn = use_state(|| false);
     let hits = use_mut_ref(Vec::<Hit>::new);
     let tip = use_state(|| None::<Tip>);
@@ -301,8 +325,8 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 onkeydown={on_key} onblur={on_blur}>
                 { &props.view.alt }
             </canvas>
-            if let Some(markup) = first.filter(|_| !*drawn) {
-                <div class="chart-first" aria-hidden="true">{ Html::from_html_unchecked(markup) }</div>
+            if let Some(first) = first.filter(|_| !*drawn) {
+                { first }
             }
             if let Some(t) = &*tip {
                 <div class={classes!("chart-tip", t.year.is_some().then_some("beside"))} id="chart-tip" ref={tip_ref} aria-hidden="true">
