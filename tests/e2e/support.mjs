@@ -323,9 +323,16 @@ export async function closeFilters(page) {
  * views): this guard holds the line at today's size, so nothing can grow it further, until the cuts
  * still open bring it to the goal (plotters' float formatting of colours and fonts, Unicode tables
  * reached through `char` Debug, per-component Yew code) and the pre-rendered first paint lands.
+ *
+ * The pre-rendered pages (src/bin/prerender.rs) raised it by 12,000: index.html carries the first view
+ * (8,500 bytes brotli: its chart as SVG at three sizes, the table, the controls) and the wasm takes it over
+ * and knows the published views (about 4,100 bytes brotli, 218,307 -> 222,386). The chart now paints from
+ * the HTML and stylesheet alone: FIRST_PAINT_BUDGET_BROTLI guards that.
  */
 export const FIRST_VIEW_GOAL_BROTLI = 200_000;
-export const FIRST_VIEW_BUDGET_BROTLI = 231_000;
+export const FIRST_VIEW_BUDGET_BROTLI = 243_000;
+/** What the pre-rendered first chart needs: the page and its stylesheet (brotli), before any script. */
+export const FIRST_PAINT_BUDGET_BROTLI = 20_000;
 
 /**
  * Loads `url` in `page` (a fresh page, e.g. from `openTrackedPage`, with nothing cached) and records
