@@ -47,8 +47,8 @@ struct Page {
     base: &'static str,
     /// An embed's page (`embed=1` in its query).
     embedded: bool,
-    /// For a published view: its name and the title its page carries.
-    published: Option<(String, String)>,
+    /// For a published view: the chart's title, which its page's `<title>` carries.
+    heading: Option<String>,
     bundle: Rc<Bundle>,
 }
 
@@ -72,7 +72,7 @@ fn run(site: &Path, data: &Path) -> Result<Vec<String>, String> {
     // The page's own bundle (the default dataset embedded), and for a view of another dataset that
     // dataset added, as the page holds it once fetched: the page renders from nothing else.
     let embedded = explorer::bundled::load().map_err(|e| format!("the embedded data: {e}"))?;
-    let mut pages = vec![Page { path: index_path, query: String::new(), base: "./", embedded: false, published: None, bundle: Rc::new(embedded.clone()) }];
+    let mut pages = vec![Page { path: index_path, query: String::new(), base: "./", embedded: false, heading: None, bundle: Rc::new(embedded.clone()) }];
     for v in &views {
         let selection = url_state::decode(&every, &v.query).selection;
         let heading = view::figure(&every, &selection).caption.heading();
@@ -88,7 +88,7 @@ fn run(site: &Path, data: &Path) -> Result<Vec<String>, String> {
             query: v.query.clone(),
             base: "../",
             embedded: false,
-            published: Some((v.name.clone(), heading.clone())),
+            heading: Some(heading.clone()),
         });
         pages.push(Page {
             bundle,
@@ -96,7 +96,7 @@ fn run(site: &Path, data: &Path) -> Result<Vec<String>, String> {
             query: explorer::browser::embed_query(&v.query),
             base: "../../",
             embedded: true,
-            published: Some((v.name.clone(), heading)),
+            heading: Some(heading),
         });
     }
     let embeds = site.join("views").join("embed");
@@ -113,7 +113,7 @@ fn run(site: &Path, data: &Path) -> Result<Vec<String>, String> {
             return Err(format!("{}: the chart was not pre-rendered", page.path.display()));
         }
         let mut html = fill_app(&template, &body).ok_or("index.html has no <div id=\"app\"> holding only its loading line to fill")?;
-        if let Some((_, heading)) = &page.published {
+        if let Some(heading) = &page.heading {
             html = published_head(&html, page.base, &page.query, heading).ok_or("index.html has no <base> and <title> to adapt")?;
         }
         check_csp(&html).map_err(|e| format!("{}: {e}", page.path.display()))?;
