@@ -33,9 +33,9 @@ pub struct ChartCanvasProps {
     pub embedded: bool,
 }
 
-/// plotters' SVG a little shorter for the page: font sizes to two decimals, no `opacity="1"` (the
-/// default). Its text stays a little smaller than the canvas's (plotters writes each size divided by
-/// 1.24): natively, labels are placed by plotters' rough width estimate, which fits that size.
+/// plotters' SVG made to read as the canvas does: each font size as the canvas draws it (plotters'
+/// SVG backend writes it divided by 1.24; `Estimated` measured text at the canvas's size), to two
+/// decimals; no `opacity="1"` (the default).
 #[cfg(not(target_arch = "wasm32"))]
 fn compact(svg: &str) -> String {
     let svg = svg.replace(" opacity=\"1\"", "");
@@ -46,7 +46,7 @@ fn compact(svg: &str) -> String {
         out.push_str(&rest[..start]);
         let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
         match rest[start..end].parse::<f64>() {
-            Ok(size) => out.push_str(&format!("{}", (size * 100.0).round() / 100.0)),
+            Ok(size) => out.push_str(&format!("{}", (size * 124.0).round() / 100.0)),
             Err(_) => out.push_str(&rest[start..end]),
         }
         rest = &rest[end..];
@@ -59,9 +59,9 @@ fn compact(svg: &str) -> String {
 /// stylesheet gives its class (`.chart-first .narrow|.medium|.wide`): near the canvas's own size
 /// there, so the SVG's labels read at the canvas's size. An embed's chart is shorter.
 #[cfg(not(target_arch = "wasm32"))]
-pub const FIRST_SIZES: [(&str, u32, u32); 3] = [("narrow", 340, 480), ("medium", 800, 420), ("wide", 1060, 620)];
+pub const FIRST_SIZES: [(&str, u32, u32); 3] = [("narrow", 340, 480), ("medium", 760, 400), ("wide", 1060, 640)];
 #[cfg(not(target_arch = "wasm32"))]
-pub const FIRST_SIZES_EMBEDDED: [(&str, u32, u32); 2] = [("narrow", 340, 260), ("medium", 760, 420)];
+pub const FIRST_SIZES_EMBEDDED: [(&str, u32, u32); 2] = [("narrow", 340, 260), ("medium", 700, 400)];
 
 /// The chart as the build pre-renders it: the same drawing routine through plotters' SVG backend,
 /// at each of [`FIRST_SIZES`], each `<svg>` marked `data-chart` (presentation attributes only, no
@@ -73,7 +73,7 @@ pub fn first_markup(view: &ChartView, embedded: bool) -> Result<String, String> 
     for &(class, width, height) in sizes {
         let mut svg = String::new();
         {
-            let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+            let root = crate::measured_backend::Estimated(SVGBackend::with_string(&mut svg, (width, height))).into_drawing_area();
             chart::draw(&root, view, &ChartStyle::default()).map_err(|e| e.to_string())?;
             root.present().map_err(|e| e.to_string())?;
         }
