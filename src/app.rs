@@ -15,11 +15,46 @@ use crate::hooks::*;
 use crate::state::{Msg, State};
 use crate::{browser, bundled};
 
+/// What the page starts from. The browser reads it from the page (`crate::start`); the build's
+/// pre-rendering passes it (`src/bin/prerender.rs`): components never read the browser to render.
+#[derive(Properties, Clone)]
+pub struct AppProps {
+    /// The page's query string (with `?`, or empty: the first view).
+    pub query: AttrValue,
+    /// Embed mode (`?embed=1`).
+    pub embedded: bool,
+    /// The pre-rendered chart (`.chart-first`, inline SVG), moved from the page and shown until the
+    /// canvas has drawn.
+    #[prop_or_default]
+    pub first_chart: Option<web_sys::Element>,
+    /// The bundle to show (pre-rendering a view of a dataset the page does not embed); `None`: the
+    /// bundle the page embeds.
+    #[prop_or_default]
+    pub bundle: Option<Rc<Bundle>>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_bundle = match (&self.bundle, &other.bundle) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        (&self.query, self.embedded, &self.first_chart) == (&other.query, other.embedded, &other.first_chart) && same_bundle
+    }
+}
+
 #[component]
-pub fn App() -> Html {
-    let bundle = use_memo((), |_| bundled::load().map(Rc::new));
+pub fn App(props: &AppProps) -> Html {
+    let given = props.bundle.clone();
+    let bundle = use_memo((), move |_| match given {
+        Some(bundle) => Ok(bundle),
+        None => bundled::load().map(Rc::new),
+    });
     match bundle.as_ref() {
-        Ok(bundle) => html! { <Explorer bundle={bundle.clone()} /> },
+        Ok(bundle) => html! {
+            <Explorer bundle={bundle.clone()} query={props.query.clone()} embedded={props.embedded} first_chart={props.first_chart.clone()} />
+        },
         Err(e) => html! {
             <div class="load-error" role="alert">
                 <h1>{ "The explorer could not load its data" }</h1>
@@ -32,37 +67,50 @@ pub fn App() -> Html {
 #[derive(Properties)]
 pub struct ExplorerProps {
     pub bundle: Rc<Bundle>,
+    /// The page's query string, read once (see [`AppProps`]).
+    pub query: AttrValue,
+    pub embedded: bool,
+    #[prop_or_default]
+    pub first_chart: Option<web_sys::Element>,
 }
 
 impl PartialEq for ExplorerProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.bundle, &other.bundle)
+            && (&self.query, self.embedded, &self.first_chart) == (&other.query, other.embedded, &other.first_chart)
     }
 }
 
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
     let bundle = props.bundle.clone();
-    let embedded = use_memo((), |_| browser::is_embedded(&browser::query()));
-    let embedded = *embedded;
-    // The look a link chose (theme, controls, accent, font), set on <html> before anything draws.
-    let options = use_memo((), move |_| {
-        let options = PageOptions::parse(&browser::query());
-        browser::set_root_attributes(&options.root_attributes(embedded));
-        options
-    });
+    let embedded = props.embedded;
+    let query = props.query.clone();
+    // The look a link chose (theme, controls, accent, font), set on <html> before anything draws
+    // (the pre-rendered page carries it already).
+    let options = {
+        let query = query.clone();
+        use_memo((), move |_| {
+            let options = PageOptions::parse(&query);
+            browser::set_root_attributes(&options.root_attributes(embedded));
+            options
+        })
+    };
     let options = *options;
     // A locked view (`controls=0`): title, chart, caption and source only.
     let locked = options.locked;
-    let state = use_reducer(move || State::from_query(bundle, &browser::query()));
+    let state = use_reducer(move || State::from_query(bundle, &query));
+    // `<html data-ready>`: the app has taken over and its controls respond (effects run once the
+    // page is in the DOM, never while pre-rendering). A signal for benchmarks and tests.
+    use_effect_with((), |_| {
+        if let Some(html) = gloo::utils::document().document_element() {
+            let _ = html.set_attribute("data-ready", "");
+        }
+    });
     use_url_sync(&state, embedded, options);
     use_dataset_loader(&state);
     use_host_height(embedded);
     let drawer = use_drawer(&state);
-    // The marker benchmarks read on any page (issue 12): rendered, so the controls respond.
-    use_effect_with((), |_| {
-        let _ = gloo::utils::document_element().set_attribute("data-ready", "");
-    });
     let load_others = use_other_providers(&state);
     let on_files = use_own_files(&state);
     let on_action: Callback<Action> = {
@@ -160,6 +208,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let view_query = url_state::encode(bundle, s);
     let page_url = browser::url_for(&view_query);
     let embed_url = browser::url_for(&browser::embed_query(&view_query));
+    // A view the group publishes has its own pre-rendered pages: the Embed dialog offers them.
+    let published = workforce_core::published::find(bundled::PUBLISHED_VIEWS, &view_query).map(browser::published_urls);
 
     html! {
         <div class={classes!("explorer", embedded.then_some("embedded"), locked.then_some("locked"))}>
@@ -216,7 +266,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         }
                         <div id="panel-chart" role={(!locked).then_some("tabpanel")} aria-labelledby={(!locked).then_some("tab-chart")} hidden={s.tab != Tab::Chart} class="chart-panel">
                             <ChartLegend view={state.chart.clone()} on_action={on_action.clone()} />
-                            <ChartCanvas view={state.chart.clone()} visible={s.tab == Tab::Chart && loading.is_none()} />
+                            <ChartCanvas view={state.chart.clone()} visible={s.tab == Tab::Chart && loading.is_none()} first={props.first_chart.clone()} embedded={embedded} />
                         </div>
                         <div id="panel-table" role={(!locked).then_some("tabpanel")} aria-labelledby={(!locked).then_some("tab-table")} hidden={s.tab != Tab::Table}>
                             <FiguresTable table={state.table.clone()} title={state.caption.heading()} />
@@ -228,7 +278,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     } else {
                         <ShareBar chart={state.chart.clone()} table={state.table.clone()} caption={state.caption.clone()}
                             dataset_id={data.info.id.clone()} bundle={bundle.clone()} source={state.source(&data.info.id)}
-                            page_url={page_url.clone()} embed_url={embed_url} />
+                            page_url={page_url.clone()} embed_url={embed_url} published={published} />
                         <p class="about">{ &data.info.notes }</p>
                     }
                 </main>

@@ -4,9 +4,42 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The page's query string, with its `?`.
+/// The `<meta name="explorer-view">` a published view's pre-rendered page carries: its query.
+const VIEW_META: &str = "meta[name=explorer-view]";
+
+/// The published view a pre-rendered page under `views/` shows (its query, without `?`; with
+/// `embed=1` first on its embed page, `views/embed/<name>.html`).
+fn published_query() -> Option<String> {
+    let meta = gloo::utils::document().query_selector(VIEW_META).ok().flatten()?;
+    meta.get_attribute("content")
+}
+
+/// The page's query string, with its `?`. On a published view's page (`views/<name>.html`), the
+/// view it publishes, with the page's own parameters (`embed`) in front, as `use_url_sync` writes them.
 pub fn query() -> String {
-    gloo::utils::window().location().search().unwrap_or_default()
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    let Some(published) = published_query() else { return search };
+    let own_only = form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+        .all(|(k, _)| workforce_core::url_state::PAGE_PARAMETERS.contains(&k.as_ref()));
+    if !own_only {
+        return search;
+    }
+    // An embed's page names `embed=1` itself; a full page's embeds when its link asks.
+    let view = if is_embedded(&search) && !is_embedded(&published) { embed_query(&published) } else { published };
+    format!("?{view}")
+}
+
+/// The explorer's own address, without a query: the page's, or on a published view's page the
+/// explorer's main page (the document's base, `../`), so a changed view is a link like any other.
+fn page_path() -> String {
+    let document = gloo::utils::document();
+    if published_query().is_some() {
+        if let Ok(Some(base)) = document.base_uri() {
+            return base.split(['?', '#']).next().unwrap_or_default().to_string();
+        }
+    }
+    let location = gloo::utils::window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
 /// Whether the page runs in embed mode (`?embed=1`).
@@ -26,6 +59,7 @@ pub fn embed_query(query: &str) -> String {
 /// Sets the page's look on its root element (`<html>`): the attributes
 /// `workforce_core::page_options::PageOptions::root_attributes` gives, read by the stylesheet.
 /// Attributes, not inline styles: the page's Content-Security-Policy allows no style attribute.
+#[cfg(target_arch = "wasm32")]
 pub fn set_root_attributes(attributes: &[(&str, &str)]) {
     if let Some(root) = gloo::utils::document().document_element() {
         for (name, value) in attributes {
@@ -33,6 +67,10 @@ pub fn set_root_attributes(attributes: &[(&str, &str)]) {
         }
     }
 }
+
+/// Pre-rendering: the build writes a link's look onto `<html>` itself (`src/bin/prerender.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_root_attributes(_attributes: &[(&str, &str)]) {}
 
 /// `window.matchMedia(query)` as an event target (its `change` event) and whether it matches now.
 /// Called through JavaScript's reflection: web-sys's `MediaQueryList` feature would rebuild every
@@ -51,14 +89,36 @@ pub fn printing() -> bool {
 }
 
 /// The page's address for a query string (keeping `embed` when embedded).
+#[cfg(target_arch = "wasm32")]
 pub fn url_for(query: &str) -> String {
-    let location = gloo::utils::window().location();
-    let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    let base = page_path();
     if query.is_empty() {
         base
     } else {
         format!("{base}?{query}")
     }
+}
+
+/// Pre-rendered at build time, the page does not know where it will be served: no address (the
+/// citation then names none until the page has taken over).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn url_for(_query: &str) -> String {
+    String::new()
+}
+
+/// A published view's pre-rendered pages: `(its page, its embed's page)` (`views/<name>.html`,
+/// `views/embed/<name>.html` beside the explorer's main page).
+#[cfg(target_arch = "wasm32")]
+pub fn published_urls(name: &str) -> (String, String) {
+    let path = page_path();
+    let root = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    (format!("{root}views/{name}.html"), format!("{root}views/embed/{name}.html"))
+}
+
+/// Pre-rendered at build time: addresses relative to the main page.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn published_urls(name: &str) -> (String, String) {
+    (format!("views/{name}.html"), format!("views/embed/{name}.html"))
 }
 
 /// Records a new state in the browser history, so back and forward move through states
@@ -69,7 +129,7 @@ pub fn push_query(query: &str, replace: bool) {
     if current == wanted {
         return;
     }
-    let url = if query.is_empty() { gloo::utils::window().location().pathname().unwrap_or_default() } else { wanted };
+    let url = if query.is_empty() { page_path() } else { format!("{}{wanted}", page_path()) };
     if let Ok(history) = gloo::utils::window().history() {
         let _ = if replace {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))

@@ -13,6 +13,10 @@ mod generated {
 /// The default dataset's figures as embedded: the text of its served file.
 pub const DEFAULT_TEXT: &str = generated::DEFAULT_TEXT;
 
+/// The views the group publishes (`data/published-views.csv`, checked by `build.rs`): `(name,
+/// query)`, the query as `url_state::encode` writes it; each is pre-rendered as `views/<name>.html`.
+pub const PUBLISHED_VIEWS: &[(&str, &str)] = generated::PUBLISHED_VIEWS;
+
 /// The bundle the page starts with: every dataset described, the default one loaded. It was
 /// validated at build time, so this only fails if the build itself was tampered with; the page
 /// then shows the error rather than panicking.

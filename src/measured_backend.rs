@@ -407,3 +407,87 @@ impl Drop for Measured<'_> {
         let _ = self.present();
     }
 }
+
+/// Pre-rendering (natively, no canvas to measure with): plotters' SVG backend with text measured by
+/// a width table close to the page's sans-serif fonts (a little wide, so labels placed by it fit in
+/// the browser), at the size the canvas draws text, so the chart is laid out as on the canvas
+/// (orientation, ticks, labels left out) and the pre-rendered SVG matches what replaces it.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Estimated<'a>(pub plotters::prelude::SVGBackend<'a>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Estimated<'_> {
+    /// A character's advance in ems.
+    fn advance(c: char) -> f64 {
+        match c {
+            '0'..='9' => 0.64,
+            ' ' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'i' | 'j' | 'l' | 'I' => 0.32,
+            'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.42,
+            'm' | 'w' | 'M' | 'W' | '%' | '£' => 0.92,
+            'A'..='Z' => 0.72,
+            _ => 0.6,
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl DrawingBackend for Estimated<'_> {
+    type ErrorType = std::io::Error;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<std::io::Error>> {
+        self.0.ensure_prepared()
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<std::io::Error>> {
+        self.0.present()
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<std::io::Error>> {
+        self.0.draw_pixel(point, color)
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<std::io::Error>> {
+        self.0.draw_line(from, to, style)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<std::io::Error>> {
+        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<std::io::Error>> {
+        self.0.draw_path(path, style)
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<std::io::Error>> {
+        self.0.draw_circle(center, radius, style, fill)
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<std::io::Error>> {
+        self.0.fill_polygon(vert, style)
+    }
+
+    fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, style: &TStyle, pos: BackendCoord) -> Result<(), DrawingErrorKind<std::io::Error>> {
+        self.0.draw_text(text, style, pos)
+    }
+
+    fn estimate_text_size<TStyle: BackendTextStyle>(&self, text: &str, style: &TStyle) -> Result<(u32, u32), DrawingErrorKind<std::io::Error>> {
+        let ems: f64 = text.chars().map(Self::advance).sum();
+        Ok(((ems * style.size()).ceil() as u32, (style.size() * 1.2).ceil() as u32))
+    }
+}

@@ -52,7 +52,9 @@ impl Drop for MountedApp {
 }
 
 fn render_app(root: &Element) -> MountedApp {
-    MountedApp(Some(yew::Renderer::<App>::with_root(root.clone()).render()))
+    let link = explorer::browser::query();
+    let props = explorer::app::AppProps { query: link.clone().into(), embedded: explorer::browser::is_embedded(&link), first_chart: None, bundle: None };
+    MountedApp(Some(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render()))
 }
 
 fn recorder() -> (Callback<Action>, Rc<RefCell<Vec<Action>>>) {
@@ -758,7 +760,7 @@ async fn hovering_a_year_lists_every_series_largest_first() {
         breaks: Vec::new(),
     };
     let root = mount();
-    let props = explorer::components::chart_canvas::ChartCanvasProps { view: Rc::new(view), visible: true };
+    let props = explorer::components::chart_canvas::ChartCanvasProps { view: Rc::new(view), visible: true, first: None, embedded: false };
     yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let canvas = query::<HtmlElement>(&root, "#chart-canvas");
@@ -776,6 +778,39 @@ async fn hovering_a_year_lists_every_series_largest_first() {
     assert_eq!(all(&root, "#chart-tip li svg rect").len(), 3, "a colour swatch a line");
     let readout = query::<HtmlElement>(&root, "#chart-readout").text_content().unwrap_or_default();
     assert_eq!(readout, "2022/23: Warwick 3,100; Keele 950; Aston not reported");
+}
+
+/// Taking over a pre-rendered page: the page's own chart element (`.chart-first`, its SVG marked
+/// `data-chart`) is moved into the chart's box and stays over the canvas until the canvas has drawn;
+/// then it goes, the canvas carries `data-chart`, and `<html>` says `data-ready`.
+#[wasm_bindgen_test]
+async fn the_pre_rendered_chart_stays_until_the_canvas_has_drawn() {
+    let root = mount();
+    let document = gloo::utils::document();
+    let first = document.create_element("div").expect("div");
+    first.set_class_name("chart-first");
+    first.set_inner_html(r#"<svg data-chart="" class="wide" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>"#);
+    if let Some(html) = document.document_element() {
+        html.remove_attribute("data-ready").expect("attribute");
+    }
+    // Opened on the table: the chart's tab is hidden, so the canvas cannot draw yet.
+    let link = format!("{}&t=table", explorer::browser::query());
+    let props = explorer::app::AppProps { query: link.into(), embedded: false, first_chart: Some(first.clone()), bundle: None };
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let canvas = query::<HtmlElement>(&root, "#chart-canvas");
+    assert!(first.is_connected(), "the pre-rendered chart is moved into the page");
+    assert!(root.query_selector(".chart-box > .chart-first svg[data-chart]").ok().flatten().is_some(), "in the chart's box");
+    assert!(!canvas.has_attribute("data-draws") && !canvas.has_attribute("data-chart"), "the canvas has not drawn");
+    query::<HtmlElement>(&root, "#tab-chart").click();
+    yew::scheduler::flush().await;
+    yew::scheduler::flush().await;
+    assert!(canvas.has_attribute("data-draws"), "the canvas has drawn");
+    assert!(canvas.has_attribute("data-chart"), "the drawn canvas is the chart now");
+    assert!(!first.is_connected(), "the pre-rendered chart went once the canvas drew");
+    assert!(root.query_selector("svg[data-chart]").ok().flatten().is_none());
+    assert!(document.document_element().is_some_and(|h| h.has_attribute("data-ready")), "<html data-ready>");
+    app.destroy();
 }
 
 /// The served file of a dataset (the wide form the `dataset-files` build hook writes), from the

@@ -354,6 +354,25 @@ impl Bundle {
         Ok(Bundle { datasets: vec![data], ..shell })
     }
 
+    /// The bundle a visitor holds once every dataset has been fetched: each dataset of the manifest
+    /// read from its served file (`served`: `(path, text)`, as [`Bundle::served_files`] gives them).
+    /// The build pre-renders and checks published views against it.
+    pub fn from_served(manifest: Manifest, served: &[(String, String)]) -> Result<Bundle, DataError> {
+        let shell = Bundle { manifest, datasets: Vec::new() };
+        let mut datasets = Vec::with_capacity(shell.manifest.datasets.len());
+        for info in &shell.manifest.datasets {
+            let path = served_file(info);
+            let Some((_, text)) = served.iter().find(|(p, _)| *p == path) else {
+                return Err(DataError::new(&path, ErrorKind::MissingFile { dataset: info.id.clone() }));
+            };
+            datasets.push(shell.read_served(&info.id, text)?);
+        }
+        if datasets.is_empty() {
+            return Err(DataError::new("manifest.json", ErrorKind::NoDatasets));
+        }
+        Ok(Bundle { datasets, ..shell })
+    }
+
     /// This bundle with a dataset added, or replacing the one with the same id.
     pub fn with_dataset(&self, dataset: Dataset) -> Bundle {
         let mut datasets = self.datasets.clone();

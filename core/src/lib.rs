@@ -16,6 +16,7 @@ pub mod lens;
 pub mod manifest;
 pub mod page_options;
 pub mod palette;
+pub mod published;
 pub mod query;
 pub mod selection;
 pub mod signed;

@@ -25,6 +25,65 @@ pub struct ChartCanvasProps {
     pub view: Rc<ChartView>,
     /// False while another tab hides the chart: a hidden canvas has no size to draw at.
     pub visible: bool,
+    /// The pre-rendered chart the page arrived with (`.chart-first`, the inline SVG of
+    /// `first_markup`), moved from the pre-rendered page: shown over the canvas until the canvas has
+    /// drawn, so taking over never shows an empty chart.
+    #[prop_or_default]
+    pub first: Option<web_sys::Element>,
+    /// In an embed (a shorter chart box): the sizes it is pre-rendered at.
+    #[prop_or_default]
+    pub embedded: bool,
+}
+
+/// plotters' SVG made to read as the canvas does: each font size as the canvas draws it (plotters'
+/// SVG backend writes it divided by 1.24; `Estimated` measured text at the canvas's size), to two
+/// decimals; no `opacity="1"` (the default).
+#[cfg(not(target_arch = "wasm32"))]
+fn compact(svg: &str) -> String {
+    let svg = svg.replace(" opacity=\"1\"", "");
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg.as_str();
+    while let Some(i) = rest.find("font-size=\"") {
+        let start = i + "font-size=\"".len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
+        match rest[start..end].parse::<f64>() {
+            Ok(size) => out.push_str(&format!("{}", (size * 124.0).round() / 100.0)),
+            Err(_) => out.push_str(&rest[start..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The sizes the chart is pre-rendered at (CSS pixels), each shown at the viewport widths the
+/// stylesheet gives its class (`.chart-first .narrow|.medium|.wide`): near the canvas's own size
+/// there, so the SVG's labels read at the canvas's size. An embed's chart is shorter.
+#[cfg(not(target_arch = "wasm32"))]
+pub const FIRST_SIZES: [(&str, u32, u32); 3] = [("narrow", 340, 480), ("medium", 760, 400), ("wide", 1060, 640)];
+#[cfg(not(target_arch = "wasm32"))]
+pub const FIRST_SIZES_EMBEDDED: [(&str, u32, u32); 2] = [("narrow", 340, 260), ("medium", 700, 400)];
+
+/// The chart as the build pre-renders it: the same drawing routine through plotters' SVG backend,
+/// at each of [`FIRST_SIZES`], each `<svg>` marked `data-chart` (presentation attributes only, no
+/// `style`, for a strict Content-Security-Policy; the stylesheet maps its colours to the theme's).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn first_markup(view: &ChartView, embedded: bool) -> Result<String, String> {
+    let mut markup = String::new();
+    let sizes: &[(&str, u32, u32)] = if embedded { &FIRST_SIZES_EMBEDDED } else { &FIRST_SIZES };
+    for &(class, width, height) in sizes {
+        let mut svg = String::new();
+        {
+            let root = crate::measured_backend::Estimated(SVGBackend::with_string(&mut svg, (width, height))).into_drawing_area();
+            chart::draw(&root, view, &ChartStyle::default()).map_err(|e| e.to_string())?;
+            root.present().map_err(|e| e.to_string())?;
+        }
+        let Some(rest) = svg.strip_prefix("<svg ") else { return Err("plotters wrote no <svg> element".to_string()) };
+        let rest = compact(rest);
+        markup.push_str(&format!("<svg data-chart=\"\" class=\"{class}\" focusable=\"false\" aria-hidden=\"true\" {rest}"));
+    }
+    Ok(markup)
 }
 
 /// The figure under the pointer or keyboard focus: its text and where to show it (CSS pixels).
@@ -54,6 +113,19 @@ fn year_sentence(year: &str, lines: &[ReadoutLine]) -> String {
 #[component]
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
+    // Pre-rendering draws the SVG here; in the browser the page's own element is moved in (no
+    // second copy of the markup in the wasm, nothing parsed again).
+    #[cfg(not(target_arch = "wasm32"))]
+    let first = match first_markup(&props.view, props.embedded) {
+        Ok(markup) => Some(html! { <div class="chart-first" aria-hidden="true">{ Html::from_html_unchecked(markup.into()) }</div> }),
+        Err(e) => {
+            eprintln!("the chart could not be pre-rendered: {e}");
+            None
+        }
+    };
+    #[cfg(target_arch = "wasm32")]
+    let first = props.first.clone().map(|e| Html::VRef(e.into()));
+    let drawn = use_state(|| false);
     let hits = use_mut_ref(Vec::<Hit>::new);
     let tip = use_state(|| None::<Tip>);
     let redraw = use_force_update();
@@ -79,10 +151,15 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         let view = props.view.clone();
         let visible = props.visible;
         let hits = hits.clone();
+        let drawn = drawn.clone();
         // Runs after every render: on a new view, on showing the tab, and after a resize.
         use_effect(move || {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>().filter(|_| visible) {
                 *hits.borrow_mut() = draw(&canvas, &view);
+                if !*drawn {
+                    // The canvas shows the chart now: the pre-rendered SVG over it goes.
+                    drawn.set(true);
+                }
             }
         });
     }
@@ -264,6 +341,9 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 onkeydown={on_key} onblur={on_blur}>
                 { &props.view.alt }
             </canvas>
+            if let Some(first) = first.filter(|_| !*drawn) {
+                { first }
+            }
             if let Some(t) = &*tip {
                 <div class={classes!("chart-tip", t.year.is_some().then_some("beside"))} id="chart-tip" ref={tip_ref} aria-hidden="true">
                     if let Some((year, lines)) = &t.year {
@@ -337,11 +417,7 @@ pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) -> Vec<Hit> {
     let Some(backend) = Measured::canvas(canvas) else { return Vec::new() };
     let root = backend.into_drawing_area();
     let hits = match chart::draw(&root, view, &theme(canvas, ratio)) {
-        Ok(hits) => {
-            // The marker benchmarks read on any page (issue 12): a chart is drawn here.
-            let _ = canvas.set_attribute("data-chart", "");
-            hits
-        }
+        Ok(hits) => hits
         Err(e) => {
             gloo::console::error!(format!("the chart could not be drawn: {e}"));
             Vec::new()
@@ -351,5 +427,9 @@ pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) -> Vec<Hit> {
     // A signal for benchmarks and tests: how many times the chart has been drawn.
     let count = canvas.get_attribute("data-draws").and_then(|c| c.parse::<u64>().ok()).unwrap_or(0);
     let _ = canvas.set_attribute("data-draws", &(count + 1).to_string());
+    // The drawn chart element (the pre-rendered page marks its SVG so): for benchmarks and tests.
+    if ok {
+        let _ = canvas.set_attribute("data-chart", "");
+    }
     hits
 }

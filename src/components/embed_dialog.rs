@@ -17,6 +17,9 @@ pub struct EmbedDialogProps {
     pub script_url: String,
     /// The figure's title (the frame's title names it).
     pub title: String,
+    /// The view's pre-rendered page, when it is one the group publishes (`data/published-views.csv`).
+    #[prop_or_default]
+    pub published: Option<AttrValue>,
     pub on_close: Callback<()>,
 }
 
@@ -93,6 +96,10 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
         <dialog id="embed-dialog" ref={dialog_ref} aria-labelledby="embed-title" onclose={on_close}>
             <h2 id="embed-title">{ "Embed this view" }</h2>
             <p>{ "Paste this into a page of your website. The frame loads only when it scrolls into view, fits the page's width, and the small script resizes it to its content." }</p>
+            if let Some(page) = &props.published {
+                <p id="embed-published">{ "This is a published view: the frame loads its own pre-rendered page, which shows the chart before the explorer has loaded (" }
+                    <a href={page.clone()} target="_blank" rel="noopener">{ "the view's page" }</a>{ ")." }</p>
+            }
             <fieldset class="embed-options" onchange={on_change}>
                 <legend>{ "How the embed looks" }</legend>
                 { choice("embed-theme", "Theme", Theme::ALL.into_iter().map(|t| (t.id(), t.label(), t == theme)).collect()) }

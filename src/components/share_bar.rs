@@ -26,6 +26,9 @@ pub struct ShareBarProps {
     pub source: Option<Rc<str>>,
     pub page_url: String,
     pub embed_url: String,
+    /// When the view is a published one: its pre-rendered page and its embed's page.
+    #[prop_or_default]
+    pub published: Option<(String, String)>,
 }
 
 impl PartialEq for ShareBarProps {
@@ -38,7 +41,8 @@ impl PartialEq for ShareBarProps {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (a, b) => a.is_none() && b.is_none(),
             }
-            && (&self.dataset_id, &self.page_url, &self.embed_url) == (&other.dataset_id, &other.page_url, &other.embed_url)
+            && (&self.dataset_id, &self.page_url, &self.embed_url, &self.published)
+                == (&other.dataset_id, &other.page_url, &other.embed_url, &other.published)
     }
 }
 
@@ -126,6 +130,9 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         })
     };
     let script_url = props.page_url.split('?').next().unwrap_or_default().trim_end_matches("index.html").to_string() + "embed.js";
+    // A published view's frame loads its pre-rendered embed page: the chart shows before the wasm.
+    let frame_url = props.published.as_ref().map_or(&props.embed_url, |(_, embed)| embed).clone();
+    let published_page = props.published.as_ref().map(|(page, _)| AttrValue::from(page.clone()));
     let off_reason = own.then_some("share-off");
 
     html! {
@@ -145,7 +152,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             <p class="citation" id="citation">{ &citation }</p>
             <p class="share-status" role="status" aria-live="polite">{ (*status).clone() }</p>
             if *embed_open && !own {
-                <EmbedDialog embed_url={props.embed_url.clone()} script_url={script_url} title={props.caption.heading()} on_close={close_embed} />
+                <EmbedDialog embed_url={frame_url} script_url={script_url} title={props.caption.heading()} published={published_page} on_close={close_embed} />
             }
         </section>
     }

@@ -319,15 +319,23 @@ export async function closeFilters(page) {
  * before the chart is first drawn (tests/e2e/budget.test.mjs asserts it; bench/run.mjs reports it).
  *
  * The goal is 200,000 bytes (issues "A solid house" and "The whole HESA workforce"). The page is over
- * it today: 215,421 bytes when this guard was set (from 228,955: our own canvas and SVG drawing instead
- * of plotters-canvas and plotters' SVG backend, no Unicode case tables, wasm-opt --converge
- * --low-memory-unused --zero-filled-memory). This guard holds the line at today's size, so nothing can
- * grow it further, until the cuts still open bring it to the goal (the standard library's f64 Debug
- * formatting, still linked from somewhere not yet found; the csv crate on the page; per-component Yew
- * code) and the pre-rendered first paint lands. MEASURE-AFTER-MERGE
+ * it. This guard holds the line, so nothing can grow it further unless the lead says why here.
+ * History: 228,955 bytes (November 2026); 215,421 after our own canvas and SVG drawing (no
+ * plotters-canvas or plotters' SVG backend in the page), no Unicode case tables and wasm-opt
+ * --converge --low-memory-unused --zero-filled-memory; then the embed options, dark surface and print
+ * (+~7 KB), the key figures and measures across datasets (+~12 KB) and the pre-rendered pages
+ * (index.html carries the first view, ~8.5 KB, and the wasm takes it over, ~4 KB). MEASURE-AFTER-MERGE
+ * Still open: the standard library's f64 Debug formatting, linked from somewhere not yet found; the
+ * csv crate on the page; per-component Yew code; a code split (the key figures and the dialogs apart
+ * from the first view's wasm).
+ *
+ * Since the pre-rendered pages, the chart paints from the HTML and stylesheet alone, long before this
+ * total has arrived: FIRST_PAINT_BUDGET_BROTLI guards that.
  */
 export const FIRST_VIEW_GOAL_BROTLI = 200_000;
-export const FIRST_VIEW_BUDGET_BROTLI = 216_000;
+export const FIRST_VIEW_BUDGET_BROTLI = 250_000;
+/** What the pre-rendered first chart needs: the page and its stylesheet (brotli), before any script. */
+export const FIRST_PAINT_BUDGET_BROTLI = 20_000;
 
 /**
  * Loads `url` in `page` (a fresh page, e.g. from `openTrackedPage`, with nothing cached) and records
