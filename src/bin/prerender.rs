@@ -106,13 +106,16 @@ fn run(site: &Path, data: &Path) -> Result<Vec<String>, String> {
     let mut written = Vec::new();
     for page in pages {
         let query = if page.query.is_empty() { String::new() } else { format!("?{}", page.query) };
-        let props = AppProps { query: query.into(), embedded: page.embedded, first_chart: None, bundle: Some(page.bundle.clone()) };
+        let props = AppProps { query: query.clone().into(), embedded: page.embedded, first_chart: None, bundle: Some(page.bundle.clone()) };
         let local = tokio::task::LocalSet::new();
         let body = local.block_on(&runtime, yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render());
         if !body.contains("data-chart") {
             return Err(format!("{}: the chart was not pre-rendered", page.path.display()));
         }
         let mut html = fill_app(&template, &body).ok_or("index.html has no <div id=\"app\"> holding only its loading line to fill")?;
+        // The look the page's link gives (an embed is light unless asked), on <html> as the app sets it.
+        let look = workforce_core::page_options::PageOptions::parse(&query).root_attributes(page.embedded);
+        html = root_attributes(&html, &look).ok_or("index.html has no <html> element")?;
         if let Some(heading) = &page.heading {
             html = published_head(&html, page.base, &page.query, heading).ok_or("index.html has no <base> and <title> to adapt")?;
         }
@@ -146,6 +149,13 @@ fn published_head(html: &str, base: &str, query: &str, heading: &str) -> Option<
     let title_end = title_at + html[title_at..].find("</title>")? + "</title>".len();
     let title = format!("<title>{} – Midlands Innovation workforce explorer</title>", escape(heading));
     Some(format!("{}{}{}", &html[..title_at], title, &html[title_end..]))
+}
+
+/// The page with `attributes` on its `<html>` element.
+fn root_attributes(html: &str, attributes: &[(&str, &str)]) -> Option<String> {
+    let at = html.find("<html")? + "<html".len();
+    let added: String = attributes.iter().map(|(name, value)| format!(" {name}=\"{}\"", escape(value))).collect();
+    Some(format!("{}{}{}", &html[..at], added, &html[at..]))
 }
 
 fn escape(text: &str) -> String {

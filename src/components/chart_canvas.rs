@@ -416,13 +416,12 @@ pub fn draw(canvas: &HtmlCanvasElement, view: &ChartView) -> Vec<Hit> {
     }
     let Some(backend) = Measured::canvas(canvas) else { return Vec::new() };
     let root = backend.into_drawing_area();
-    let hits = match chart::draw(&root, view, &theme(canvas, ratio)) {
-        Ok(hits) => hits
-        Err(e) => {
-            gloo::console::error!(format!("the chart could not be drawn: {e}"));
-            Vec::new()
-        }
-    };
+    let drawn = chart::draw(&root, view, &theme(canvas, ratio));
+    let ok = drawn.is_ok();
+    let hits = drawn.unwrap_or_else(|e| {
+        gloo::console::error!(format!("the chart could not be drawn: {e}"));
+        Vec::new()
+    });
     let _ = root.present();
     // A signal for benchmarks and tests: how many times the chart has been drawn.
     let count = canvas.get_attribute("data-draws").and_then(|c| c.parse::<u64>().ok()).unwrap_or(0);

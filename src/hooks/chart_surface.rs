@@ -6,6 +6,7 @@ use workforce_core::palette::Surface;
 use yew::prelude::*;
 
 /// The surface the stylesheet gives the chart now.
+#[cfg(target_arch = "wasm32")]
 pub fn chart_surface() -> Surface {
     let dark = gloo::utils::document()
         .document_element()
@@ -17,6 +18,12 @@ pub fn chart_surface() -> Surface {
     } else {
         Surface::Light
     }
+}
+
+/// Pre-rendering (natively, no stylesheet to read): the light surface, as the pre-rendered chart is drawn.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn chart_surface() -> Surface {
+    Surface::Light
 }
 
 /// The chart's surface, re-read when the colour scheme or print media changes.
