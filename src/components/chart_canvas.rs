@@ -66,22 +66,28 @@ pub const FIRST_SIZES: [(&str, u32, u32); 3] = [("narrow", 340, 480), ("medium",
 pub const FIRST_SIZES_EMBEDDED: [(&str, u32, u32); 2] = [("narrow", 340, 260), ("medium", 700, 400)];
 
 /// The chart as the build pre-renders it: the same drawing routine through plotters' SVG backend,
-/// at each of [`FIRST_SIZES`], each `<svg>` marked `data-chart` (presentation attributes only, no
-/// `style`, for a strict Content-Security-Policy; the stylesheet maps its colours to the theme's).
+/// at each of [`FIRST_SIZES`], on the light surface and again on the dark one (the stylesheet
+/// shows the drawing of the page's theme: `.first-light` / `.first-dark`, so a dark page never
+/// shows a white card before the canvas takes over), each `<svg>` marked `data-chart`
+/// (presentation attributes only, no `style`, for a strict Content-Security-Policy).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn first_markup(view: &ChartView, embedded: bool) -> Result<String, String> {
     let mut markup = String::new();
     let sizes: &[(&str, u32, u32)] = if embedded { &FIRST_SIZES_EMBEDDED } else { &FIRST_SIZES };
-    for &(class, width, height) in sizes {
-        let mut svg = String::new();
-        {
-            let root = crate::measured_backend::Estimated(SVGBackend::with_string(&mut svg, (width, height))).into_drawing_area();
-            chart::draw(&root, view, &ChartStyle::default()).map_err(|e| e.to_string())?;
-            root.present().map_err(|e| e.to_string())?;
+    for (surface, style) in [("first-light", ChartStyle::default()), ("first-dark", ChartStyle::dark())] {
+        markup.push_str(&format!("<div class=\"{surface}\">"));
+        for &(class, width, height) in sizes {
+            let mut svg = String::new();
+            {
+                let root = crate::measured_backend::Estimated(SVGBackend::with_string(&mut svg, (width, height))).into_drawing_area();
+                chart::draw(&root, view, &style).map_err(|e| e.to_string())?;
+                root.present().map_err(|e| e.to_string())?;
+            }
+            let Some(rest) = svg.strip_prefix("<svg ") else { return Err("plotters wrote no <svg> element".to_string()) };
+            let rest = compact(rest);
+            markup.push_str(&format!("<svg data-chart=\"\" class=\"{class}\" focusable=\"false\" aria-hidden=\"true\" {rest}"));
         }
-        let Some(rest) = svg.strip_prefix("<svg ") else { return Err("plotters wrote no <svg> element".to_string()) };
-        let rest = compact(rest);
-        markup.push_str(&format!("<svg data-chart=\"\" class=\"{class}\" focusable=\"false\" aria-hidden=\"true\" {rest}"));
+        markup.push_str("</div>");
     }
     Ok(markup)
 }

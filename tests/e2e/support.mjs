@@ -324,7 +324,8 @@ export async function closeFilters(page) {
  * plotters-canvas or plotters' SVG backend in the page), no Unicode case tables and wasm-opt
  * --converge --low-memory-unused --zero-filled-memory; then the embed options, dark surface and print
  * (+~7 KB), the key figures and measures across datasets (+~12 KB) and the pre-rendered pages
- * (index.html carries the first view, ~8.5 KB, and the wasm takes it over, ~4 KB). MEASURE-AFTER-MERGE
+ * (index.html carries the first view, drawn on both surfaces, ~9.7 KB, and the wasm takes it over,
+ * ~4 KB): 245,865 bytes when this guard was set (December 2026).
  * Still open: the standard library's f64 Debug formatting, linked from somewhere not yet found; the
  * csv crate on the page; per-component Yew code; a code split (the key figures and the dialogs apart
  * from the first view's wasm).
@@ -333,7 +334,7 @@ export async function closeFilters(page) {
  * total has arrived: FIRST_PAINT_BUDGET_BROTLI guards that.
  */
 export const FIRST_VIEW_GOAL_BROTLI = 200_000;
-export const FIRST_VIEW_BUDGET_BROTLI = 250_000;
+export const FIRST_VIEW_BUDGET_BROTLI = 247_000;
 /** What the pre-rendered first chart needs: the page and its stylesheet (brotli), before any script. */
 export const FIRST_PAINT_BUDGET_BROTLI = 20_000;
 
