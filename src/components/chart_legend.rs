@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use workforce_core::chart::{marks_used, NOT_REPORTED};
 use workforce_core::selection::{Action, ChartKind};
+use workforce_core::palette::Rgb;
 use workforce_core::view::ChartView;
 use yew::prelude::*;
 
@@ -25,10 +26,31 @@ fn swatch(index: usize, colour: &str, reference: bool, lines: bool) -> Html {
         _ => html! { <path d="M3 3 L13 13 M3 13 L13 3" stroke={colour.to_string()} stroke-width="2.5" /> },
     };
     html! {
-        <svg class="swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <>
             { shape }
             if reference { <path d="M0 15 H4 M6 15 H10 M12 15 H16" stroke={colour.to_string()} stroke-width="2" /> }
-        </svg>
+        </>
+    }
+}
+
+/// A series' swatch in the colour it is drawn in. Pre-rendered, the page's theme is not known yet:
+/// both surfaces' colours are written (`.on-light` / `.on-dark`) and the stylesheet shows the
+/// theme's, as it shows the pre-rendered chart's (`first_markup`).
+fn swatch_box(index: usize, colour: Rgb, reference: bool, lines: bool) -> Html {
+    #[cfg(not(target_arch = "wasm32"))]
+    let shapes = {
+        let dark = workforce_core::palette::on_surface(colour, workforce_core::palette::Surface::Dark).hex();
+        html! {
+            <>
+                <g class="on-light">{ swatch(index, &colour.hex(), reference, lines) }</g>
+                <g class="on-dark">{ swatch(index, &dark, reference, lines) }</g>
+            </>
+        }
+    };
+    #[cfg(target_arch = "wasm32")]
+    let shapes = swatch(index, &colour.hex(), reference, lines);
+    html! {
+        <svg class="swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">{ shapes }</svg>
     }
 }
 
@@ -66,12 +88,11 @@ pub fn ChartLegend(props: &ChartLegendProps) -> Html {
                     { for view.series.iter().enumerate().map(|(i, s)| {
                         let key = s.key.clone();
                         let onclick = props.on_action.reform(move |_: MouseEvent| Action::ToggleSeries(key.clone()));
-                        let colour = s.colour.hex();
                         html! {
                             <li>
                                 <button type="button" class={classes!("legend-item", s.hidden.then_some("off"), s.reference.is_some().then_some("reference"))}
                                     aria-pressed={(!s.hidden).to_string()} {onclick}>
-                                    { swatch(i, &colour, s.reference.is_some(), lines) }
+                                    { swatch_box(i, s.colour, s.reference.is_some(), lines) }
                                     { &s.name }
                                 </button>
                             </li>
