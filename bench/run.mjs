@@ -22,19 +22,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
 import {
-  CSP,
   FIRST_VIEW_BUDGET_BROTLI,
-  MIME,
   REPO,
   assertLocalOnly,
   closeServer,
   firstViewTransfer,
   launchBrowser,
   openTrackedPage,
-  resolveInside,
   startServer,
   urlOf,
 } from '../tests/e2e/support.mjs';
@@ -99,48 +94,11 @@ const served = {};
  * as a page a web developer writes would not (Plot writes `style` attributes and a `<style>` element).
  */
 function startBrotliServer(root, mounts = {}) {
-  root = path.resolve(root);
-  const mountList = Object.entries(mounts).map(([prefix, dir]) => [prefix, path.resolve(dir)]);
-  const server = createServer(async (req, res) => {
-    const urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
-    const mount = mountList.find(([prefix]) => urlPath.startsWith(prefix));
-    const send = (status, body, h = {}) => {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...h });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
-    let file = mount ? resolveInside(mount[1], '/' + urlPath.slice(mount[0].length)) : resolveInside(root, urlPath);
-    if (!file) return send(403, 'forbidden\n');
-    try {
-      let info = await stat(file);
-      if (info.isDirectory()) {
-        file = path.join(file, 'index.html');
-        info = await stat(file);
-      }
-      if (!info.isFile()) return send(404, 'not found\n');
-      const ext = path.extname(file).toLowerCase();
-      const type = MIME[ext] || 'application/octet-stream';
-      const h = { 'Content-Type': type, Vary: 'Accept-Encoding' };
-      if (!mount && type.startsWith('text/html')) h['Content-Security-Policy'] = CSP;
-      const acceptsBr = /\bbr\b/.test(req.headers['accept-encoding'] || '');
-      let body;
-      if (acceptsBr && existsSync(file + '.br')) {
-        body = await readFile(file + '.br');
-        h['Content-Encoding'] = 'br';
-      } else {
-        body = await readFile(file);
-      }
-      const key = `${h['Content-Encoding'] || 'identity'} ${ext || '(none)'}`;
-      served[key] = (served[key] || 0) + 1;
-      send(200, body, h);
-    } catch {
-      send(404, 'not found\n');
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
+  const onServe = (encoding, ext) => {
+    const key = `${encoding} ${ext || '(none)'}`;
+    served[key] = (served[key] || 0) + 1;
+  };
+  return startServer(root, { mounts, precompressed: true, cspOnMounts: false, onServe });
 }
 
 // ---------------------------------------------------------------------------------------------

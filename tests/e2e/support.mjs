@@ -79,19 +79,25 @@ export function resolveInside(root, urlPath) {
  * - `headers`: extra headers for every response.
  * Resolves to the node:http server; `urlOf(server)` gives its base URL.
  */
-export function startServer(root, { csp = CSP, mounts = {}, headers = {} } = {}) {
+/**
+ * Serves `root` (and `mounts`, `{ '/prefix/': dir }`) on 127.0.0.1. HTML gets `csp` (under a mount
+ * too unless `cspOnMounts` is false). With `precompressed`, as a static host with precompressed files
+ * does (nginx brotli_static, Caddy precompressed): FILE.br with `Content-Encoding: br` when the request
+ * accepts br and FILE.br exists; `onServe(encoding, ext)` hears each file served (the benchmark counts).
+ */
+export function startServer(root, { csp = CSP, mounts = {}, headers = {}, precompressed = false, cspOnMounts = true, onServe } = {}) {
   root = path.resolve(root);
   const mountList = Object.entries(mounts).map(([prefix, dir]) => [prefix, path.resolve(dir)]);
   const server = createServer(async (req, res) => {
-    const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      const h = { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers };
-      if (csp && type.startsWith('text/html')) h['Content-Security-Policy'] = csp;
+    const urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
+    const mount = mountList.find(([prefix]) => urlPath.startsWith(prefix));
+    const send = (status, body, type = 'text/plain; charset=utf-8', extra = {}) => {
+      const h = { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers, ...extra };
+      if (csp && type.startsWith('text/html') && (cspOnMounts || !mount)) h['Content-Security-Policy'] = csp;
       res.writeHead(status, h);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
-    const urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
-    const mount = mountList.find(([prefix]) => urlPath.startsWith(prefix));
     let file = mount ? resolveInside(mount[1], '/' + urlPath.slice(mount[0].length)) : resolveInside(root, urlPath);
     if (!file) return send(403, 'forbidden\n');
     try {
@@ -101,8 +107,14 @@ export function startServer(root, { csp = CSP, mounts = {}, headers = {} } = {})
         info = await stat(file);
       }
       if (!info.isFile()) return send(404, 'not found\n');
-      const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-      send(200, await readFile(file), type);
+      const ext = path.extname(file).toLowerCase();
+      const type = MIME[ext] || 'application/octet-stream';
+      if (precompressed && /\bbr\b/.test(req.headers['accept-encoding'] || '') && existsSync(file + '.br')) {
+        onServe?.('br', ext);
+        return send(200, await readFile(file + '.br'), type, { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
+      }
+      onServe?.('identity', ext);
+      send(200, await readFile(file), type, precompressed ? { Vary: 'Accept-Encoding' } : {});
     } catch {
       send(404, 'not found\n');
     }

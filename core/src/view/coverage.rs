@@ -83,13 +83,7 @@ fn counts_text(year_names: &[String], gaps: &[(usize, u64, u64)]) -> String {
             .collect();
         return format!("providers reported {}", format::list(&each));
     }
-    let (low, high) = range(gaps.iter().map(|g| g.1));
-    format!(
-        "{years}: between {} and {} providers reported each year, of the {} in HESA's table",
-        format::number(low as f64),
-        format::number(high as f64),
-        providers_text(gaps)
-    )
+    format!("{years}: {} providers reported each year, of the {} in HESA's table", between(gaps), providers_text(gaps))
 }
 
 /// `125 of 227 providers`, or over years whose counts differ `between 125 and 166 providers a
@@ -100,12 +94,13 @@ fn ranges_text(counts: &[(usize, u64, u64)]) -> String {
     if (low, fewest) == (high, most) {
         return format!("{} providers", of_text(low, fewest));
     }
-    format!(
-        "between {} and {} providers a year, of the {} in HESA's table",
-        format::number(low as f64),
-        format::number(high as f64),
-        providers_text(counts)
-    )
+    format!("{} providers a year, of the {} in HESA's table", between(counts), providers_text(counts))
+}
+
+/// `between 125 and 166`: the fewest and most providers that reported.
+fn between(counts: &[(usize, u64, u64)]) -> String {
+    let (low, high) = range(counts.iter().map(|g| g.1));
+    format!("between {} and {}", format::number(low as f64), format::number(high as f64))
 }
 
 /// `227`, or over several years `196 to 227`.
