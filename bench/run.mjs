@@ -3,21 +3,23 @@
 // bench/results/latest.md and prints the markdown.
 //
 //   node bench/run.mjs [--dist DIR] [--pkg DIR] [--out DIR] [--ttfc-runs N] [--interactions N]
-//                      [--scale-runs N] [--skip-scale]
+//                      [--scale-runs N] [--switch-runs N] [--skip-scale]
 //
 // (a) transfer size of every file a real page load requests before the chart's first draw (each
 //     response body compressed here: gzip -9, brotli 11), against the 200 KB brotli budget (the same
 //     measurement as tests/e2e/budget.test.mjs, which fails over budget: firstViewTransfer in support.mjs);
-// (b) time to first chart: fresh context, cache disabled, navigation start to `#chart-canvas`
-//     data-draws >= 1 (and to the next frame after it), median/min/max over N runs;
+// (b) time to first chart (`[data-chart]`) and to interactive (`html[data-ready]`), the explorer beside
+//     an Observable Plot page (bench/plot), fresh context, cache disabled, slowed phone and unthrottled;
 // (c) interaction latency: partner checkbox, category checkbox and year select changes, from the
 //     event dispatch to the data-draws counter going up (and to the next frame), median and p95;
-// (d) scale: a generated 1,000,000-row table queried by workforce-core (bench/scale, wasm) and by
+// (d) datasets on demand: each served dataset file's size, and the time to switch to a dataset not
+//     yet fetched (change event to the chart redrawn with its figures), under both profiles;
+// (e) scale: a generated 1,000,000-row table queried by workforce-core (bench/scale, wasm) and by
 //     FINOS Perspective 3.x (npm), each in a Web Worker, in the same page: every query timed as the
 //     round trip from the page to the worker and back with the finished result (bench/scale/www/scale.js).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +46,7 @@ const { values: args } = parseArgs({
     'ttfc-runs': { type: 'string', default: '9' },
     interactions: { type: 'string', default: '60' }, // per kind (3 kinds)
     'scale-runs': { type: 'string', default: '7' },
+    'switch-runs': { type: 'string', default: '5' },
     'skip-scale': { type: 'boolean', default: false },
   },
 });
@@ -54,6 +57,7 @@ const OUT = path.resolve(args.out);
 const TTFC_RUNS = Math.max(7, Number(args['ttfc-runs']));
 const PER_KIND = Math.max(34, Number(args.interactions));
 const SCALE_RUNS = Math.max(3, Number(args['scale-runs']));
+const SWITCH_RUNS = Math.max(3, Number(args['switch-runs']));
 const BUDGET_BROTLI = FIRST_VIEW_BUDGET_BROTLI; // bytes ("200 KB"); also shown in KiB
 const VIEWPORT = { width: 1440, height: 900 };
 const PERSPECTIVE_DIR = path.join(REPO, 'node_modules', '@finos', 'perspective');
@@ -413,6 +417,77 @@ async function interactionLatency(browser, baseUrl) {
 // ---------------------------------------------------------------------------------------------
 // (d) scale: workforce-core vs Perspective, 1,000,000 rows
 
+// ---------------------------------------------------------------------------------------------
+// (d) datasets on demand: each served dataset file's size, and the time to switch to one not yet fetched
+
+/** Every served dataset file (`dist/datasets/*.csv`) raw, and as the host serves it precompressed. */
+function datasetFiles() {
+  const dir = path.join(DIST, 'datasets');
+  const size = (f) => (existsSync(f) ? statSync(f).size : null);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((f) => ({ file: `datasets/${f}`, raw: size(path.join(dir, f)), gzip: size(path.join(dir, f + '.gz')), brotli: size(path.join(dir, f + '.br')) }));
+}
+
+/**
+ * From the first view's dataset (`?d=staff-occupation`, interactive), picking each other dataset in
+ * the Dataset select: the time from the change event to the chart redrawn with the new dataset's
+ * figures (`data-draws` incremented and no loading line), the file fetched on the way (served
+ * brotli). Each switch in a fresh context with the cache disabled, under each profile, `runs` times.
+ */
+async function datasetSwitch(browser, baseUrl, runs) {
+  const ids = datasetFiles().map((f) => path.basename(f.file, '.csv')).filter((id) => id !== 'staff-occupation');
+  const out = {};
+  for (const profile of PROFILES) {
+    out[profile.id] = { label: profile.label, datasets: {} };
+    for (const id of ids) {
+      const times = [];
+      let bytes = 0;
+      for (let r = 0; r < runs; r++) {
+        const t = await openTrackedPage(browser, { viewport: profile.viewport, deviceScaleFactor: profile.deviceScaleFactor, contextOptions: profile.contextOptions, blockForeign: false, timeout: 120_000 });
+        const cdp = await t.context.newCDPSession(t.page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        await t.page.goto(baseUrl + '?d=staff-occupation', { waitUntil: 'load' });
+        await t.page.waitForFunction(() => document.documentElement.hasAttribute('data-ready') && Number(document.querySelector('#chart-canvas')?.getAttribute('data-draws') || 0) >= 1);
+        if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+        if (profile.cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuRate });
+        const ms = await t.page.evaluate(
+          (id) =>
+            new Promise((resolve, reject) => {
+              const canvas = document.getElementById('chart-canvas');
+              const before = Number(canvas.getAttribute('data-draws') || 0);
+              const select = document.getElementById('dataset-select');
+              const timer = setTimeout(() => reject(new Error(`no redraw after switching to ${id} within 60 s`)), 60_000);
+              const obs = new MutationObserver(() => {
+                const now = performance.now();
+                if (Number(canvas.getAttribute('data-draws') || 0) <= before || document.querySelector('.dataset-loading')) return;
+                if (select.value !== id) return;
+                obs.disconnect();
+                clearTimeout(timer);
+                resolve(now - t0);
+              });
+              obs.observe(document.body, { attributes: true, subtree: true, childList: true });
+              const t0 = performance.now();
+              select.value = id;
+              select.dispatchEvent(new Event('change', { bubbles: true }));
+            }),
+          id,
+        );
+        times.push(ms);
+        bytes = await t.page.evaluate((id) => performance.getEntriesByType('resource').filter((e) => e.name.includes(`/datasets/${id}.csv`)).reduce((a, e) => a + e.encodedBodySize, 0), id);
+        assertLocalOnly(t.requests);
+        if (t.problems.length) throw new Error(`switching to ${id} (${profile.id}) reported problems: ${t.problems.join('; ')}`);
+        await t.context.close();
+      }
+      out[profile.id].datasets[id] = { ...spread(times), fetched_bytes: bytes };
+      say(`switch to ${id} (${profile.id}): median ${round(median(times))} ms, ${bytes.toLocaleString('en-GB')} B fetched`);
+    }
+  }
+  return out;
+}
+
 async function scale(browser) {
   if (!existsSync(path.join(PKG, 'scale_bench.js'))) throw new Error(`${PKG}/scale_bench.js missing: build bench/scale first (scripts/bench.sh does)`);
   if (!existsSync(path.join(PERSPECTIVE_DIR, 'dist', 'esm', 'perspective.js'))) throw new Error('node_modules/@finos/perspective missing: run scripts/install.sh');
@@ -523,6 +598,21 @@ function markdown(res) {
     L.push(`| ${k} | ${v.drawn.n} | ${ms(v.drawn.median_ms)} | ${ms(v.drawn.p95_ms)} | ${ms(v.painted.median_ms)} | ${ms(v.painted.p95_ms)} |`);
   }
   L.push(`| **all** | ${i.drawn.n} | **${ms(i.drawn.median_ms)}** | **${ms(i.drawn.p95_ms)}** | ${ms(i.painted.median_ms)} | ${ms(i.painted.p95_ms)} |`, '');
+  if (res.dataset_files) {
+    L.push('## Datasets on demand', '');
+    L.push('Each dataset is its own file (`dist/datasets/`, wide form with its coverage), fetched the first time a visitor picks it. Sizes as served (the host sends the `.br` copy to browsers that accept brotli):', '');
+    L.push('| file | raw | gzip -9 | brotli 11 |', '|---|--:|--:|--:|');
+    for (const f of res.dataset_files) L.push(`| ${f.file} | ${f.raw.toLocaleString('en-GB')} | ${(f.gzip ?? 0).toLocaleString('en-GB')} | ${(f.brotli ?? 0).toLocaleString('en-GB')} |`);
+    L.push('');
+    L.push(`Switching from \`?d=staff-occupation\` (interactive) to a dataset not yet fetched: from the Dataset select's change event to the chart redrawn with its figures (the file fetched, read and drawn), in a fresh context with the cache disabled, ${SWITCH_RUNS} runs each. Median (min–max); bytes fetched (encoded).`, '');
+    const profiles = Object.values(res.dataset_switch);
+    L.push(`| dataset | ${profiles.map((p) => p.label).join(' | ')} | fetched |`, `|---|${profiles.map(() => '--:').join('|')}|--:|`);
+    for (const id of Object.keys(profiles[0].datasets)) {
+      const cells = profiles.map((p) => { const d = p.datasets[id]; return `${ms(d.median_ms)} (${ms(d.min_ms)}–${ms(d.max_ms)})`; });
+      L.push(`| ${id} | ${cells.join(' | ')} | ${profiles[0].datasets[id].fetched_bytes.toLocaleString('en-GB')} B |`);
+    }
+    L.push('');
+  }
   const c = res.scale;
   if (c?.skipped) {
     L.push('## Scale', '', `Skipped: ${c.skipped}`, '');
@@ -600,10 +690,13 @@ async function main() {
     if (!Object.keys(served).some((k) => k.startsWith('br '))) throw new Error('no file was served brotli-compressed: the browser did not accept br');
     say(`(c) interaction latency, ${PER_KIND * 3} interactions...`);
     res.interaction = await interactionLatency(browser, baseUrl);
+    say(`(d) datasets on demand: file sizes, and switching to each dataset not yet fetched (${SWITCH_RUNS} runs each per profile)...`);
+    res.dataset_files = datasetFiles();
+    res.dataset_switch = await datasetSwitch(browser, baseUrl, SWITCH_RUNS);
     if (args['skip-scale']) {
       res.scale = { skipped: '--skip-scale given' };
     } else {
-      say(`(d) scale, 1,000,000 rows, workforce-core vs Perspective (${SCALE_RUNS} runs per query)...`);
+      say(`(e) scale, 1,000,000 rows, workforce-core vs Perspective (${SCALE_RUNS} runs per query)...`);
       res.scale = await scale(browser);
     }
   } finally {
