@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS, DIST, urlOf, usePages, waitForDraw } from './support.mjs';
+import { ARTIFACTS, DIST, hostPage, urlOf, usePages, waitForDraw } from './support.mjs';
 
 const SUB_PATH = '/research/explorer/';
 const SHOTS = path.join(ARTIFACTS, 'embed');
@@ -31,13 +31,12 @@ for (const [host, theme] of [
   ]) {
     writeFileSync(
       path.join(hostDir, `${host}-${name}.html`),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host page</title><link rel="stylesheet" href="${host}.css"></head><body>
-<h1>Our workforce</h1>
-<p>The group's staff, from HESA open data.</p>
-<iframe id="embedded" src="${SUB_PATH}?embed=1${theme}${controls}&${VIEW}" title="Midlands Innovation workforce explorer" loading="lazy" width="100%" height="640" frameborder="0" data-mi-explorer></iframe>
-<p>After the explorer.</p>
-<script src="${SUB_PATH}embed.js" async></script>
-</body></html>`,
+      hostPage({
+        src: `${SUB_PATH}?embed=1${theme}${controls}&${VIEW}`,
+        scriptDir: SUB_PATH,
+        head: `<link rel="stylesheet" href="${host}.css">`,
+        intro: "<p>The group's staff, from HESA open data.</p>\n",
+      }),
     );
   }
 }

@@ -11,20 +11,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS, CSP, DIST, urlOf, usePages } from './support.mjs';
+import { ARTIFACTS, CSP, DIST, hostPage, urlOf, usePages } from './support.mjs';
 
 const SUB_PATH = '/research/explorer/';
 // The group's website: a page of its own, with the explorer's dist/ under a sub-path.
 const hostDir = mkdtempSync(path.join(os.tmpdir(), 'explorer-host-'));
-writeFileSync(
-  path.join(hostDir, 'page.html'),
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title></head><body>
-<h1>Our workforce</h1>
-<iframe id="embedded" src="${SUB_PATH}?embed=1&p=aston,keele&v=bars" title="Midlands Innovation workforce explorer" loading="lazy" width="100%" height="300" data-mi-explorer></iframe>
-<p>After the explorer.</p>
-<script src="${SUB_PATH}embed.js" async></script>
-</body></html>`,
-);
+writeFileSync(path.join(hostDir, 'page.html'), hostPage({ src: `${SUB_PATH}?embed=1&p=aston,keele&v=bars`, scriptDir: SUB_PATH, height: 300 }));
 after(() => rmSync(hostDir, { recursive: true, force: true }));
 
 const pages = usePages({ root: hostDir, serverOptions: { mounts: { [SUB_PATH]: DIST } }, basePath: SUB_PATH });

@@ -125,6 +125,20 @@ export function startServer(root, { csp = CSP, mounts = {}, headers = {}, precom
   });
 }
 
+/**
+ * A host page of the group's website embedding the explorer as the README shows: an iframe marked
+ * `data-mi-explorer` framing `src`, then `embed.js` from `scriptDir` (which sizes the frame); `head`
+ * goes into `<head>` (a stylesheet link: the policy allows no inline style).
+ */
+export function hostPage({ src, scriptDir, height = 640, head = '', intro = '' }) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host page</title>${head}</head><body>
+<h1>Our workforce</h1>
+${intro}<iframe id="embedded" src="${src}" title="Midlands Innovation workforce explorer" loading="lazy" width="100%" height="${height}" frameborder="0" data-mi-explorer></iframe>
+<p>After the explorer.</p>
+<script src="${scriptDir}embed.js" async></script>
+</body></html>`;
+}
+
 export const urlOf = (server) => `http://127.0.0.1:${server.address().port}/`;
 export const closeServer = (server) => new Promise((resolve) => (server ? server.close(resolve) : resolve()));
 
