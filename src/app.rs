@@ -176,7 +176,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     if let Some(figures) = state.key_figures.clone() {
         let query = url_state::encode(bundle, s);
         let page_url = browser::url_for(&query);
-        let script_url = page_url.split('?').next().unwrap_or_default().trim_end_matches("index.html").to_string() + "embed.js";
+        let script_url = browser::embed_script_url(&page_url);
         let embed_url = browser::url_for(&browser::embed_query(&query));
         let on_retry = {
             let dispatcher = state.dispatcher();

@@ -42,6 +42,11 @@ fn page_path() -> String {
     format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
+/// `embed.js` beside the page at `page_url` (the host page's resizer the embed snippet loads).
+pub fn embed_script_url(page_url: &str) -> String {
+    page_url.split('?').next().unwrap_or_default().trim_end_matches("index.html").to_string() + "embed.js"
+}
+
 /// Whether the page runs in embed mode (`?embed=1`).
 pub fn is_embedded(query: &str) -> bool {
     form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, v)| k == "embed" && v != "0")

@@ -59,6 +59,15 @@ pub struct DatasetWant {
     pub failed: Option<String>,
 }
 
+/// A fetch's error naming the file it was for (once: the browser's message may name it already).
+fn naming(error: &str, file: &str) -> String {
+    if error.contains(file) {
+        error.to_string()
+    } else {
+        format!("{file}: {error}")
+    }
+}
+
 /// A dataset of the manifest whose figures are being fetched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetLoad {
@@ -285,14 +294,14 @@ impl State {
                 let mut state = (*self).clone();
                 let mut changed = false;
                 for w in state.wanted.iter_mut().filter(|w| w.id == id && w.failed.is_none()) {
-                    w.failed = Some(if e.contains(&w.file) { e.clone() } else { format!("{}: {e}", w.file) });
+                    w.failed = Some(naming(&e, &w.file));
                     changed = true;
                 }
                 // A measure across datasets whose other side failed: back to the counts, said.
                 if let (Page::Explorer, workforce_core::selection::Measure::Across(cross)) = (state.selection.page, &state.selection.measure) {
                     if cross.base().dataset == id && load.is_none() {
                         let file = state.wanted.iter().find(|w| w.id == id).map(|w| w.file.clone()).unwrap_or_default();
-                        let e = if e.contains(&file) { e.clone() } else { format!("{file}: {e}") };
+                        let e = naming(&e, &file);
                         let title = self.bundle.manifest.dataset(&id).map(|d| d.title.clone()).unwrap_or_default();
                         state.notice = Some(format!("“{title}” could not be loaded ({e}), so the figures are shown as counts."));
                         let selection = state.selection.apply(&state.bundle, Action::SelectMeasure(workforce_core::selection::Measure::Count));
@@ -300,7 +309,7 @@ impl State {
                     }
                 }
                 if let Some(load) = load {
-                    let e = if e.contains(&load.file) { e } else { format!("{}: {e}", load.file) };
+                    let e = naming(&e, &load.file);
                     state.notice = Some(format!("“{}” could not be loaded ({e}); the view is unchanged.", load.title));
                     state.dataset_load = None;
                     changed = true;

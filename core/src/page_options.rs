@@ -187,16 +187,15 @@ impl PageOptions {
 
     /// The attributes the page sets on its root element (`static/explorer.css` reads them).
     pub fn root_attributes(&self, embedded: bool) -> Vec<(&'static str, &'static str)> {
+        // The theme as shown (a default too); the rest as the link's pairs, each `data-<name>`.
+        let attribute = |key: &str| match key {
+            "controls" => Some("data-controls"),
+            "accent" => Some("data-accent"),
+            "font" => Some("data-font"),
+            _ => None,
+        };
         let mut out = vec![("data-theme", self.theme(embedded).id())];
-        if self.locked {
-            out.push(("data-controls", "0"));
-        }
-        if let Some(a) = self.accent {
-            out.push(("data-accent", a.id));
-        }
-        if let Some(f) = self.font {
-            out.push(("data-font", f.id));
-        }
+        out.extend(self.pairs().into_iter().filter_map(|(k, v)| attribute(k).map(|a| (a, v))));
         out
     }
 }

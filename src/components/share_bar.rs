@@ -129,7 +129,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             }
         })
     };
-    let script_url = props.page_url.split('?').next().unwrap_or_default().trim_end_matches("index.html").to_string() + "embed.js";
+    let script_url = browser::embed_script_url(&props.page_url);
     // A published view's frame loads its pre-rendered embed page: the chart shows before the wasm.
     let frame_url = props.published.as_ref().map_or(&props.embed_url, |(_, embed)| embed).clone();
     let published_page = props.published.as_ref().map(|(page, _)| AttrValue::from(page.clone()));

@@ -95,6 +95,24 @@ describe('without JavaScript', () => {
     });
   }
 
+  test('on a dark page the pre-rendered chart and swatches are the dark surface\'s, never a white card', async () => {
+    const surfaces = {};
+    for (const colorScheme of ['light', 'dark']) {
+      const tracked = await pages.track({ contextOptions: { javaScriptEnabled: false, colorScheme } });
+      await tracked.page.goto(pages.base());
+      surfaces[colorScheme] = await tracked.page.evaluate(() => {
+        const svg = [...document.querySelectorAll('svg[data-chart]')].find((s) => s.getBoundingClientRect().width > 0);
+        const swatch = [...document.querySelectorAll('#chart-legend .swatch [fill]')].find((e) => e.getBoundingClientRect().width > 0);
+        return { layer: svg?.parentElement?.className, background: svg?.querySelector('rect')?.getAttribute('fill'), swatch: swatch?.getAttribute('fill') };
+      });
+      tracked.problems.splice(0, tracked.problems.length, ...tracked.problems.filter((p) => !/\(csp\)$/.test(p)));
+    }
+    assert.equal(surfaces.light.layer, 'first-light', JSON.stringify(surfaces));
+    assert.equal(surfaces.dark.layer, 'first-dark', JSON.stringify(surfaces));
+    assert.notEqual(surfaces.dark.background, surfaces.light.background, 'a dark chart surface on a dark page');
+    assert.ok(surfaces.light.swatch && surfaces.dark.swatch && surfaces.light.swatch !== surfaces.dark.swatch, `swatches follow the theme: ${JSON.stringify(surfaces)}`);
+  });
+
   test('each published view has its own page', async () => {
     const views = await publishedViews();
     assert.ok(views.length >= 3, 'the repository lists published views');
