@@ -339,7 +339,9 @@ impl DrawingBackend for Measured<'_> {
         };
         let (h, v) = (style.anchor().h_pos, style.anchor().v_pos);
         if let Some(out) = self.svg_out() {
-            // As plotters' SVG backend writes text: its size over 1.24, the anchor by `dy`.
+            // The size the canvas draws and measures it at (plotters' own SVG backend divides it by
+            // 1.24, which would leave text a fifth smaller than the layout made room for); the
+            // anchor by `dy`.
             let anchor = match h {
                 HPos::Left => "start",
                 HPos::Right => "end",
@@ -352,7 +354,7 @@ impl DrawingBackend for Measured<'_> {
             };
             out.push_str(&format!("<text x=\"{x}\" y=\"{y}\" dy=\"{dy}\" text-anchor=\"{anchor}\" font-family=\""));
             escape(out, style.family().as_str());
-            out.push_str(&format!("\" font-size=\"{}\"", plain(style.size() / 1.24, 2)));
+            out.push_str(&format!("\" font-size=\"{}\"", plain(style.size(), 2)));
             svg_paint(out, color, true, None);
             match style.style().as_str() {
                 "normal" => {}

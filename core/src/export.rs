@@ -69,8 +69,11 @@ pub fn figures_csv(figure: &Figure, page_url: &str) -> String {
     providers.extend(c.providers.iter().cloned());
     out.push_str(&csv_line(&providers));
     out.push_str(&csv_line(&["Figures".into(), figure.chart.y_label.clone()]));
-    out.push_str(&csv_line(&["Source".into(), c.source_table.clone(), c.source_title.clone()]));
-    out.push_str(&csv_line(&["Source link".into(), c.source_link.clone()]));
+    // A row per table, each with its link (two for a measure across datasets).
+    for source in &c.sources {
+        out.push_str(&csv_line(&["Source".into(), source.table.clone(), source.title.clone()]));
+        out.push_str(&csv_line(&["Source link".into(), source.link.clone()]));
+    }
     out.push_str(&csv_line(&["Licence".into(), c.licence.clone()]));
     out.push_str(&csv_line(&["Rounding".into(), c.rounding.clone()]));
     for note in &c.notes {
@@ -117,10 +120,12 @@ pub fn whole_dataset_csv(data: &Dataset) -> String {
 /// staff by …), 2021/22, CC BY 4.0; via Midlands Innovation workforce explorer, <url>`. Parts the
 /// caption does not have, and an empty link, are left out.
 pub fn citation(caption: &Caption, page_url: &str) -> String {
-    let mut source = caption.source_table.clone();
-    if !caption.source_title.is_empty() {
-        source.push_str(&format!(" ({})", caption.source_title));
-    }
+    let tables: Vec<String> = caption
+        .sources
+        .iter()
+        .map(|s| if s.title.is_empty() { s.table.clone() } else { format!("{} ({})", s.table, s.title) })
+        .collect();
+    let source = tables.join("; ");
     let parts: Vec<&str> = [source.as_str(), caption.period.as_str(), caption.licence.as_str()].into_iter().filter(|p| !p.is_empty()).collect();
     let via = if page_url.is_empty() { SITE_NAME.to_string() } else { format!("{SITE_NAME}, {page_url}") };
     let heading = caption.heading();

@@ -177,13 +177,21 @@ pub fn plain(value: f64, places: u32) -> String {
 
 /// Joins names as an English list: `a`, `a and b`, `a, b and c`.
 pub fn list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", head.join(", "), last.as_ref())
-        }
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        out.push_str(list_joint(i, items.len()));
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
+/// What goes before item `i` of `n` in an English list (for a list of links): nothing before the
+/// first, ` and ` before the last, `, ` between.
+pub fn list_joint(i: usize, n: usize) -> &'static str {
+    match i {
+        0 => "",
+        i if i + 1 == n => " and ",
+        _ => ", ",
     }
 }
 

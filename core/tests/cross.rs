@@ -43,7 +43,14 @@ fn academic_staff_per_100_students() {
     assert_eq!((rounded(together), together.status), (Some(9.5), Status::Reported));
     assert_eq!(f.chart.reference.as_ref().map(|r| r.0.as_str()), Some("UK 8.2"));
     // Both sources and both counts, in the caption (and so in the CSV).
-    assert_eq!(f.caption.source_table, "HESA DT025 Table 1 and HESA DT051 Table 1");
+    assert_eq!(f.caption.source_tables(), "HESA DT025 Table 1 and HESA DT051 Table 1");
+    // Each table with its own link, so every figure can be traced to both.
+    let links: Vec<&str> = f.caption.sources.iter().map(|s| s.link.as_str()).collect();
+    assert_eq!(links, ["https://www.hesa.ac.uk/data-and-analysis/staff/table-1", "https://www.hesa.ac.uk/data-and-analysis/students/table-1"]);
+    let csv = workforce_core::export::figures_csv(&f, "");
+    for row in ["Source,HESA DT025 Table 1,", "Source link,https://www.hesa.ac.uk/data-and-analysis/staff/table-1", "Source,HESA DT051 Table 1,", "Source link,https://www.hesa.ac.uk/data-and-analysis/students/table-1"] {
+        assert!(csv.contains(row), "{row} in the CSV:\n{csv}");
+    }
     let counts = f.caption.notes.iter().find(|n| n.starts_with("Counts, 2020/21:")).expect("counts note");
     assert!(counts.contains("Aston 930 academic staff and 16,795 students"), "{counts}");
     assert!(counts.contains("8 partners together 16,125 academic staff and 169,435 students"), "{counts}");
@@ -91,7 +98,14 @@ fn students_per_academic_staff_member() {
     assert_eq!(rounded(point(&f, "Aston")), Some(18.1));
     assert_eq!(rounded(point(&f, "Birmingham")), Some(9.7));
     assert_eq!(rounded(point(&f, "8 partners together")), Some(10.5));
-    assert_eq!(f.caption.source_table, "HESA DT051 Table 1 and HESA DT025 Table 1");
+    assert_eq!(f.caption.source_tables(), "HESA DT051 Table 1 and HESA DT025 Table 1");
+    // Female, male and unknown students stacked: "Students by sex", not the three listed.
+    let stacked = Selection::baseline(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectChart(ChartKind::Stacked));
+    let stacked = stacked.apply(&b, Action::SelectMeasure(Measure::Across(Cross::StudentsPerAcademic)));
+    let f = view::figure(&b, &stacked);
+    assert_eq!(f.caption.heading(), "Students by sex per academic staff member, Midlands Innovation partners, 2023/24");
+    let counts = f.caption.notes.iter().find(|n| n.starts_with("Counts")).expect("a counts note");
+    assert!(counts.contains("Aston 18,605 students and 1,015 academic staff"), "{counts}");
 }
 
 #[test]

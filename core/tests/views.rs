@@ -201,9 +201,10 @@ fn the_caption_is_in_fields() {
     assert_eq!(c.subtitle, "Headcount of academic and non-academic staff.");
     assert_eq!(c.providers, ["Aston", "Birmingham", "Cranfield", "Keele", "Leicester", "Loughborough", "Nottingham", "Warwick"]);
     assert_eq!(c.shown(), "Shown: Aston, Birmingham, Cranfield, Keele, Leicester, Loughborough, Nottingham and Warwick.");
-    assert_eq!(c.source_table, "HESA DT025 Table 1");
-    assert_eq!(c.source_title, "HE staff by HE provider and activity standard occupational classification");
-    assert_eq!(c.source_link, "https://www.hesa.ac.uk/data-and-analysis/staff/table-1");
+    assert_eq!(c.sources.len(), 1);
+    assert_eq!(c.sources[0].table, "HESA DT025 Table 1");
+    assert_eq!(c.sources[0].title, "HE staff by HE provider and activity standard occupational classification");
+    assert_eq!(c.sources[0].link, "https://www.hesa.ac.uk/data-and-analysis/staff/table-1");
     assert_eq!(c.licence, "CC BY 4.0");
     assert_eq!(c.source_line(), "Source: HESA DT025 Table 1, CC BY 4.0");
     assert_eq!(c.rounding, view::ROUNDING_NOTE);
@@ -328,8 +329,12 @@ fn titles_say_what_how_who_and_when() {
     // Other tables: students by sex, staff FTE by cost centre.
     let students = Selection::baseline(&b).apply(&b, Action::SelectDataset("students-sex".into())).apply(&b, Action::SelectMeasure(Measure::ShareOfSelection));
     let c = view::figure(&b, &students).caption;
-    assert_eq!(c.heading(), "Female, male and unknown students as a % of the selected categories, Midlands Innovation partners, 2023/24");
+    // Every part of the group: named by the table's dimension, not listed.
+    assert_eq!(c.heading(), "Students by sex as a % of the selected categories, Midlands Innovation partners, 2023/24");
     assert_eq!(c.subtitle, "Number of female, male and unknown students. Percentages of each provider's total of the selected categories in the same year.");
+    // Two of the three parts: listed.
+    let two = students.clone().apply(&b, Action::ToggleCategory(key("", "Unknown")));
+    assert_eq!(view::figure(&b, &two).caption.heading(), "Female and male students as a % of the selected categories, Midlands Innovation partners, 2023/24");
     let fte = Selection::baseline(&b).apply(&b, Action::SelectDataset("staff-cost-centre".into()));
     assert_eq!(view::figure(&b, &fte).caption.heading(), "All staff FTE, Midlands Innovation partners, 2023/24");
     let engineering = only(&b, fte, key("", "Engineering & technology")).apply(&b, Action::NoPartners).apply(&b, Action::TogglePartner("10007759".into()));

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use workforce_core::format::list_joint;
 use workforce_core::view::Caption;
 use yew::prelude::*;
 
@@ -29,7 +30,11 @@ pub fn FigureNotes(props: &FigureNotesProps) -> Html {
             <p class="caption-dataset">{ c.dataset_line() }</p>
             <p class="caption-source">
                 { "Source: " }
-                <a href={c.source_link.clone()} rel="noopener noreferrer" target="_blank">{ &c.source_table }</a>
+                // Each table with its own link: "HESA DT051 Table 1 and HESA DT025 Table 1".
+                { for c.sources.iter().enumerate().map(|(i, s)| html! { <>
+                    { list_joint(i, c.sources.len()) }
+                    <a href={s.link.clone()} rel="noopener noreferrer" target="_blank">{ &s.table }</a>
+                </> }) }
                 if !c.licence.is_empty() { { ", " }{ &c.licence } }
             </p>
         </div>

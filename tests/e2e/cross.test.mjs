@@ -2,7 +2,7 @@
 //
 // Picking "Per 100 students" on staff by occupation fetches the students' file once and shows,
 // for 2020/21, Aston's 930 academic staff per 16,795 students as 5.5 (and the UK's 8.2); the link
-// says `m=per-students`; the caption names both tables and both counts; Birmingham's non-academic
+// says `m=per-students`; the caption names and links both tables and both counts; Birmingham's non-academic
 // staff, not returned that year, are not available rather than computed.
 
 import { describe, test } from 'node:test';
@@ -36,6 +36,13 @@ describe('measures across datasets', () => {
     await page.waitForFunction(() => (document.querySelector('#chart-canvas')?.getAttribute('aria-label') || '').includes('Reference: UK 8.2'));
     const caption = text(await page.textContent('#figure-caption')) + ' ' + notes;
     assert.ok(caption.includes('DT051 Table 1') && caption.includes('DT025 Table 1'), caption);
+    // Both tables traceable: each its own link to HESA's page.
+    const links = await page.$$eval('.caption-source a', (as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+    assert.deepEqual(links, [
+      ['HESA DT025 Table 1', 'https://www.hesa.ac.uk/data-and-analysis/staff/table-1'],
+      ['HESA DT051 Table 1', 'https://www.hesa.ac.uk/data-and-analysis/students/table-1'],
+    ]);
+    assert.equal(text(await page.textContent('.caption-source')), 'Source: HESA DT025 Table 1 and HESA DT051 Table 1, CC BY 4.0');
     assert.deepEqual(
       requests.map((u) => new URL(u).pathname).filter((p) => p.includes('/datasets/')),
       ['/datasets/students-sex.csv'],

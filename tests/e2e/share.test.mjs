@@ -208,6 +208,11 @@ describe('downloads', () => {
     }, svgText);
     assert.equal(parsed.error, null, 'the SVG parses');
     assert.equal(parsed.root, 'svg');
+    // Text at the sizes the chart was laid out for (labels 12px, legend 13px, marks 11px), not a
+    // fifth smaller as plotters' own SVG backend writes it.
+    const sizes = new Set([...svgText.matchAll(/font-size="([0-9.]+)"/g)].map((m) => Number(m[1])));
+    assert.ok(sizes.has(12) && sizes.has(13), `label and legend sizes in the SVG: ${[...sizes]}`);
+    assert.ok(Math.min(...sizes) >= 11, `no text under 11px in the SVG: ${[...sizes]}`);
     for (const words of ['Academic and non-academic staff, Aston, Birmingham and Warwick, 2023/24', 'Shown: Aston, Birmingham and Warwick.', 'Dataset: Staff headcount by occupation. Source: HESA DT025 Table 1, CC BY 4.0', '4,205']) {
       assert.ok(parsed.text.includes(words), `${words} in the SVG`);
     }

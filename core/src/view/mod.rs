@@ -229,11 +229,9 @@ pub struct Caption {
     /// Every provider shown, in the chart's order: partners, other UK providers, the partners
     /// together, the UK total.
     pub providers: Vec<String>,
-    /// `HESA DT025 Table 1`.
-    pub source_table: String,
-    /// HESA's own title for the table.
-    pub source_title: String,
-    pub source_link: String,
+    /// The HESA tables the figures come from, each with its own link: one, or two for a measure
+    /// across datasets.
+    pub sources: Vec<Source>,
     /// `CC BY 4.0`.
     pub licence: String,
     /// HESA's rounding note.
@@ -242,7 +240,29 @@ pub struct Caption {
     pub notes: Vec<String>,
 }
 
+/// One HESA table a figure is read from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Source {
+    /// `HESA DT025 Table 1`.
+    pub table: String,
+    /// HESA's own title for the table.
+    pub title: String,
+    pub link: String,
+}
+
+impl Source {
+    fn of(info: &crate::manifest::DatasetInfo) -> Source {
+        Source { table: format!("HESA {}", info.source_table), title: info.source_title.clone(), link: info.source_link.clone() }
+    }
+}
+
 impl Caption {
+    /// `HESA DT051 Table 1 and HESA DT025 Table 1`.
+    pub fn source_tables(&self) -> String {
+        let tables: Vec<&str> = self.sources.iter().map(|s| s.table.as_str()).collect();
+        format::list(&tables)
+    }
+
     /// The title with its period: `Staff headcount by occupation, 2023/24`.
     pub fn heading(&self) -> String {
         if self.period.is_empty() {
@@ -269,9 +289,9 @@ impl Caption {
     /// `Source: HESA DT025 Table 1, CC BY 4.0`.
     pub fn source_line(&self) -> String {
         if self.licence.is_empty() {
-            format!("Source: {}", self.source_table)
+            format!("Source: {}", self.source_tables())
         } else {
-            format!("Source: {}, {}", self.source_table, self.licence)
+            format!("Source: {}, {}", self.source_tables(), self.licence)
         }
     }
 }
@@ -322,9 +342,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
         dataset: data.info.title.clone(),
         period: year_text.clone(),
         providers: Vec::new(),
-        source_table: format!("HESA {}", data.info.source_table),
-        source_title: data.info.source_title.clone(),
-        source_link: data.info.source_link.clone(),
+        sources: vec![Source::of(&data.info)],
         licence: data.info.licence.clone(),
         rounding: ROUNDING_NOTE.to_string(),
         notes: Vec::new(),
@@ -355,8 +373,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     if let Measure::Across(c) = measure {
         let base = c.base();
         if let Some(info) = bundle.manifest.dataset(base.dataset) {
-            caption.source_table = format!("{} and HESA {}", caption.source_table, info.source_table);
-            caption.source_title = format!("{}; {}", caption.source_title, info.source_title);
+            caption.sources.push(Source::of(info));
             if cross_base.is_none() {
                 return empty_figure(selection.chart, title, y_label, unit, format!("Loading {}…", info.title), caption);
             }
@@ -602,7 +619,7 @@ fn cross_notes(
     let what = match categories {
         [one] if data.categories()[*one].total => base_name(data, &data.categories()[*one].name),
         [one] => data.categories()[*one].label(),
-        _ => format!("of the {} selected categories", categories.len()),
+        _ => title::several(data, categories),
     };
     match (trend, years.first()) {
         (false, Some(&y)) => {

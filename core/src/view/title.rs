@@ -149,13 +149,16 @@ fn categories_phrase(data: &Dataset, categories: &[usize]) -> String {
 
 /// What the chart counts, for a title: the categories in words when there are few, otherwise
 /// the dimension the dataset is cut by (`Staff by occupation`, `Academic staff by occupation`).
+/// Every part of one group is named by its dimension too (`Students by sex`, not `Female, male and
+/// unknown students`).
 fn what(data: &Dataset, categories: &[usize]) -> String {
     let phrase = categories_phrase(data, categories);
+    let dimension = data.info.title.rsplit_once(" by ").map(|(_, d)| d.trim()).filter(|d| !d.is_empty());
     // Short enough to read at a glance.
-    if categories.len() <= 2 || (categories.len() <= 3 && phrase.chars().count() <= 60) {
+    let short = categories.len() <= 2 || (categories.len() <= 3 && phrase.chars().count() <= 60);
+    if short && !(dimension.is_some() && whole_group(data, categories)) {
         return upper_first(&phrase);
     }
-    let dimension = data.info.title.rsplit_once(" by ").map(|(_, d)| d.trim()).filter(|d| !d.is_empty());
     let groups: Vec<&str> = categories.iter().filter_map(|&c| data.categories().get(c)).map(|c| c.group.as_str()).collect();
     let one_group = groups.first().filter(|g| !g.is_empty() && groups.iter().all(|h| h == *g));
     match (noun(data), dimension) {
@@ -167,6 +170,24 @@ fn what(data: &Dataset, categories: &[usize]) -> String {
         // A table of unknown kind: its own title says what it counts.
         (None, _) => data.info.title.clone(),
     }
+}
+
+/// Who several categories count, for a sentence: `students` (every part of a group: all of
+/// them), `staff in the 3 selected categories`.
+pub(super) fn several(data: &Dataset, categories: &[usize]) -> String {
+    match noun(data) {
+        Some(noun) if whole_group(data, categories) => noun.to_string(),
+        Some(noun) => format!("{noun} in the {} selected categories", categories.len()),
+        None => format!("of the {} selected categories", categories.len()),
+    }
+}
+
+/// True when `categories` are every part (no total) of one group, and more than one.
+fn whole_group(data: &Dataset, categories: &[usize]) -> bool {
+    let all = data.categories();
+    let Some(group) = categories.first().and_then(|&c| all.get(c)).map(|c| &c.group) else { return false };
+    let parts: Vec<usize> = all.iter().enumerate().filter(|(_, c)| &c.group == group && !c.total).map(|(i, _)| i).collect();
+    categories.len() > 1 && parts.len() == categories.len() && parts.iter().all(|i| categories.contains(i))
 }
 
 /// How the figures are measured, as it follows the `what` of a title.
