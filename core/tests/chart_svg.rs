@@ -123,6 +123,23 @@ fn trend_lines_leave_gaps_and_use_markers() {
 }
 
 #[test]
+fn trend_lines_below_zero_stay_inside_the_plot() {
+    // Net change (starters − leavers) falls below zero: the axis reaches below it, so every line
+    // stays above the year labels, with a tick under zero.
+    let mut v = view(ChartKind::Trend);
+    v.labels = vec!["2021/22".into(), "2022/23".into(), "2023/24".into()];
+    v.row_kinds = vec![RowKind::Year; 3];
+    v.series[0].points = vec![p(Some(120.0), Status::Reported), p(Some(-80.0), Status::Reported), p(Some(40.0), Status::Reported)];
+    v.series[1].points = vec![p(Some(-15.0), Status::Reported), p(Some(10.0), Status::Reported), p(Some(-35.0), Status::Reported)];
+    let (out, hits) = svg(&v, 800, 450);
+    let lowest_point = hits.iter().map(|h| (h.y0 + h.y1) / 2).max().expect("points");
+    let texts = texts(&out);
+    let year_labels = texts.iter().filter(|t| t.content.starts_with("202")).map(|t| t.y).fold(f64::INFINITY, f64::min);
+    assert!(f64::from(lowest_point) < year_labels, "the lowest point ({lowest_point}) is above the year labels ({year_labels})");
+    assert!(texts.iter().any(|t| t.content.starts_with('\u{2212}')), "a tick below zero: {:?}", texts.iter().map(|t| &t.content).collect::<Vec<_>>());
+}
+
+#[test]
 fn reference_lines_and_exports_carry_their_words() {
     let mut v = view(ChartKind::Bars);
     v.series.truncate(1);

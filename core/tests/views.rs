@@ -373,3 +373,28 @@ fn categories_take_their_groups_colour_family() {
     let fewer = s.apply(&b, Action::NoneInGroup("Academic".into()));
     assert_eq!(colour(&view::figure(&b, &fewer)), colour(&f));
 }
+
+#[test]
+fn every_table_titles_read_as_english() {
+    let b = bundle();
+    let heading = |dataset: &str, tweak: &dyn Fn(Selection) -> Selection| {
+        let s = tweak(Selection::baseline(&b).apply(&b, Action::SelectDataset(dataset.into())));
+        view::figure(&b, &s).caption.heading()
+    };
+    let b = &b;
+    let only_one = |name: &'static str| move |s: Selection| only(b, s, key("", name));
+    // People named by what they did, after who they are; a category that names who it counts.
+    assert_eq!(heading("staff-flows", &|s| s), "Academic staff starters and leavers, Midlands Innovation partners, 2023/24");
+    let net = heading("staff-flows", &|s: Selection| s.apply(b, Action::SelectChart(ChartKind::Trend)).apply(b, Action::SelectMeasure(Measure::NetFlow)));
+    assert_eq!(net, "Academic staff, net change (starters − leavers), Midlands Innovation partners, 2014/15 to 2023/24");
+    assert_eq!(heading("staff-flows", &only_one("Leavers")), "Academic staff leavers, Midlands Innovation partners, 2023/24");
+    assert_eq!(heading("staff-flows", &only_one("Academic staff at the start of the year")), "Academic staff at the start of the year, Midlands Innovation partners, 2023/24");
+    // Not somewhere one works: named after the table's dimension; a proper name keeps its case.
+    assert_eq!(heading("staff-nationality", &only_one("European Union")), "Staff by nationality: European Union, Midlands Innovation partners, 2023/24");
+    assert_eq!(heading("staff-qualification", &only_one("First degree")), "Academic staff by highest qualification: first degree, Midlands Innovation partners, 2023/24");
+    // Somewhere one works: `in`.
+    assert_eq!(heading("staff-cost-centre", &only_one("Engineering & technology")), "Staff FTE in engineering & technology, Midlands Innovation partners, 2023/24");
+    // A table of only some staff: its total is all of them.
+    let share = heading("staff-salary", &|s: Selection| s.apply(b, Action::SelectMeasure(Measure::PerHundred(key("", "Total")))));
+    assert_eq!(share, "Full-time academic staff by salary band as a % of all full-time academic staff, Midlands Innovation partners, 2023/24");
+}

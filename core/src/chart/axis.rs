@@ -125,23 +125,11 @@ impl Plot {
         area.draw_text(label, &style.pos(side.anchor()), side.outward(self.at(c, self.min), cx.px(6.0)))
     }
 
-    /// Lays out the plot inside `area` with `n` categories and values up to `max`, and draws its
-    /// value axis: grid lines, ticks and their labels, the axis lines and `description`.
-    /// `margins` are `(top, right)`, `label_areas` `(below, left)`, all in pixels.
-    pub fn draw<DB: DrawingBackend>(
-        area: &DrawingArea<DB, Shift>,
-        cx: &Ctx,
-        orientation: Orientation,
-        (n, largest, unit): (usize, f64, Unit),
-        description: &str,
-        margins: (i32, i32),
-        label_areas: (i32, i32),
-    ) -> Result<Plot, DrawError<DB>> {
-        Plot::draw_range(area, cx, orientation, (n, 0.0, largest, unit), description, margins, label_areas)
-    }
-
-    /// [`Plot::draw`] for values from `smallest` (at most 0: a fall below zero) to `largest`: the
-    /// axis reaches round ticks either side of zero, with a zero line across the plot.
+    /// Lays out the plot inside `area` with `n` categories and values from `smallest` (at most 0:
+    /// a fall below zero) to `largest`, and draws its value axis: grid lines, ticks and their
+    /// labels (round ticks either side of zero, with a zero line across the plot below it), the
+    /// axis lines and `description`. `margins` are `(top, right)`, `label_areas` `(below, left)`,
+    /// all in pixels.
     #[allow(clippy::too_many_arguments)]
     pub fn draw_range<DB: DrawingBackend>(
         area: &DrawingArea<DB, Shift>,

@@ -27,7 +27,10 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &Cha
     let right = if end_labels { widest + cx.px(12.0) } else { cx.px(16.0) };
     // A break's label sits in a band above the plot, clear of the lines.
     let top = if view.breaks.iter().any(|(i, _)| (1..n).contains(i)) { cx.px(26.0) } else { cx.px(12.0) };
-    let plot = Plot::draw(area, cx, Orientation::Vertical, (n, value_axis(view), view.unit), &view.y_label, (top, right), (cx.px(28.0), cx.px(64.0)))?;
+    // From the smallest value, so a fall below zero (a net outflow, a change since a base year)
+    // stays inside the plot, above the year labels, with a zero line across.
+    let range = (n, view.min_value(), value_axis(view), view.unit);
+    let plot = Plot::draw_range(area, cx, Orientation::Vertical, range, &view.y_label, (top, right), (cx.px(28.0), cx.px(64.0)))?;
     draw_breaks(area, view, cx, &plot)?;
     let star = cx.text(12.0, cx.style.text).pos(Pos::new(HPos::Left, VPos::Bottom));
     let r = cx.px(6.0);

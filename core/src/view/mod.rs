@@ -677,7 +677,12 @@ fn measure_unit(data: &Dataset, measure: &Measure, categories: &[usize]) -> (Uni
 /// `Total academic staff` -> `academic staff`; `Total` -> `all staff` (or `all students`).
 pub fn base_name(data: &Dataset, total: &str) -> String {
     let Some(rest) = total.strip_prefix("Total").map(str::trim) else { return flows::rate_base_words(total) };
-    if rest.is_empty() {
+    // `Total`, or `Total all cost centres`: everyone the table counts.
+    if rest.is_empty() || rest.starts_with("all ") {
+        // A table of only some staff: its total is all of them (`all full-time academic staff`).
+        if !data.info.counted.is_empty() {
+            return format!("all {}", data.info.counted);
+        }
         match data.info.measure.as_str() {
             "students" => "all students".to_string(),
             "FTE" => "all staff FTE".to_string(),

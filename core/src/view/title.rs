@@ -67,8 +67,11 @@ fn noun(data: &Dataset) -> Option<&str> {
 /// keeps the standard library's Unicode case tables (some 20 KB) out of the page.
 fn lower_first(text: &str) -> String {
     let bytes = text.as_bytes();
+    // A name of a place or body (`European Union`, `Non-European Union`): a later word capitalised.
+    let proper = text.split([' ', '-']).skip(1).any(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
     match bytes {
         [_, b, ..] if b.is_ascii_uppercase() => text.to_string(),
+        _ if proper => text.to_string(),
         [] => String::new(),
         _ => {
             let mut out = text.to_string();
@@ -99,12 +102,30 @@ fn category_words(data: &Dataset, c: &CategoryInfo) -> (String, String) {
     }
     if c.total {
         (format!("all {noun}"), String::new())
+    } else if c.name.to_ascii_lowercase().contains(noun) {
+        // It names who it counts already: `Academic staff at the start of the year`.
+        (lower_first(&c.name), String::new())
+    } else if !c.name.contains(char::is_whitespace) && c.name.ends_with("ers") {
+        // People named by what they did: `academic staff starters`, `academic staff leavers`.
+        (format!("{noun} {}", lower_first(&c.name)), String::new())
     } else if !c.name.contains(char::is_whitespace) {
         // `Female students`, `Premises staff`.
         (format!("{} {noun}", lower_first(&c.name)), String::new())
     } else {
         (noun.to_string(), lower_first(&c.name))
     }
+}
+
+/// The dimension the dataset is cut by, from its title: `occupation` in `Staff headcount by
+/// occupation`.
+fn dimension(data: &Dataset) -> Option<&str> {
+    data.info.title.rsplit_once(" by ").map(|(_, d)| d.trim()).filter(|d| !d.is_empty())
+}
+
+/// Whether staff work in a category of this dimension (an occupation, a cost centre, a salary
+/// band): `staff in engineering & technology`. Otherwise a category is named after the dimension.
+fn worked_in(dimension: &str) -> bool {
+    ["occupation", "cost centre", "salary band"].iter().any(|d| dimension.ends_with(d))
 }
 
 /// The categories in words, those of one kind of person together: `academic and non-academic
@@ -128,16 +149,26 @@ fn categories_phrase(data: &Dataset, categories: &[usize]) -> String {
                 // A total among them: the kind of person alone says it.
                 who.clone()
             } else {
-                format!("{who} in {}", format::list(&named))
+                match dimension(data).filter(|d| !worked_in(d)) {
+                    // Not somewhere one works: `staff by nationality: European Union`.
+                    Some(dimension) => format!("{who} by {}: {}", lower_first(dimension), format::list(&named)),
+                    None => format!("{who} in {}", format::list(&named)),
+                }
             }
         })
         .collect();
-    // `academic staff` and `non-academic staff`: `academic and non-academic staff`.
     if let Some(noun) = noun(data) {
+        // `academic staff` and `non-academic staff`: `academic and non-academic staff`.
         let suffix = format!(" {noun}");
         let kinds: Option<Vec<&str>> = phrases.iter().map(|p| p.strip_suffix(&suffix)).collect();
         if let Some(kinds) = kinds.filter(|k| k.len() > 1) {
             return format!("{}{suffix}", format::list(&kinds));
+        }
+        // `academic staff starters` and `academic staff leavers`: `academic staff starters and leavers`.
+        let prefix = format!("{noun} ");
+        let which: Option<Vec<&str>> = phrases.iter().map(|p| p.strip_prefix(&prefix)).collect();
+        if let Some(which) = which.filter(|w| w.len() > 1 && w.iter().all(|w| !w.contains(' '))) {
+            return format!("{prefix}{}", format::list(&which));
         }
     }
     if phrases.iter().any(|p| p.contains(" and ")) {
@@ -153,7 +184,7 @@ fn categories_phrase(data: &Dataset, categories: &[usize]) -> String {
 /// unknown students`).
 fn what(data: &Dataset, categories: &[usize]) -> String {
     let phrase = categories_phrase(data, categories);
-    let dimension = data.info.title.rsplit_once(" by ").map(|(_, d)| d.trim()).filter(|d| !d.is_empty());
+    let dimension = dimension(data);
     // Short enough to read at a glance.
     let short = categories.len() <= 2 || (categories.len() <= 3 && phrase.chars().count() <= 60);
     if short && !(dimension.is_some() && whole_group(data, categories)) {
@@ -209,7 +240,11 @@ fn measure_phrase(measure: &Measure, y_label: &str) -> String {
 /// The title without its period: `Non-academic staff in associate professional occupations,
 /// change since 2014/15, Midlands Innovation partners`. (The caption's heading adds the period.)
 pub(super) fn title(data: &Dataset, selection: &Selection, categories: &[usize], y_label: &str, who: &Who) -> String {
-    let mut out = what(data, categories);
+    let mut out = match (&selection.measure, noun(data)) {
+        // The net change reads starters and leavers together: who they are is enough.
+        (Measure::NetFlow, Some(noun)) => upper_first(noun),
+        _ => what(data, categories),
+    };
     out.push_str(&measure_phrase(&selection.measure, y_label));
     let who = who.phrase();
     if !who.is_empty() {
@@ -273,6 +308,9 @@ mod case_tests {
         assert_eq!(lower_first("FTE"), "FTE");
         assert_eq!(lower_first(""), "");
         assert_eq!(lower_first("Élan"), "Élan", "a letter outside ASCII is left as it is");
+        assert_eq!(lower_first("European Union"), "European Union", "a proper name keeps its case");
+        assert_eq!(lower_first("Non-European Union"), "Non-European Union");
+        assert_eq!(lower_first("Other higher degree"), "other higher degree");
         assert_eq!(upper_first("staff by sex"), "Staff by sex");
         assert_eq!(upper_first("ünits"), "ünits");
         assert_eq!(upper_first(""), "");
