@@ -21,6 +21,7 @@ pub mod query;
 pub mod selection;
 pub mod signed;
 pub mod slug;
+pub mod sort;
 pub mod tidy;
 pub mod url_state;
 pub mod view;

@@ -26,28 +26,25 @@ fn cell(unit: Unit, p: &Point) -> Html {
 type Sort = Option<(usize, bool)>;
 
 fn sorted_rows(table: &TableView, sort: Sort) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..table.rows.len()).collect();
-    if let Some((column, ascending)) = sort {
-        order.sort_unstable_by(|&a, &b| {
-            // Ties fall back to the row's first position: a stable order without a stable sort.
-            let (ra, rb) = (&table.rows[a], &table.rows[b]);
-            let ordering = if column == 0 {
-                ra.label.cmp(&rb.label)
-            } else {
-                let value = |r: &workforce_core::view::TableRow| r.cells.get(column - 1).and_then(|c| c.value);
-                // Missing figures sort last whichever the direction.
-                match (value(ra), value(rb)) {
-                    (Some(x), Some(y)) => x.total_cmp(&y),
-                    (Some(_), None) => return Ordering::Less,
-                    (None, Some(_)) => return Ordering::Greater,
-                    (None, None) => Ordering::Equal,
-                }
-            };
-            let ordering = if ascending { ordering } else { ordering.reverse() };
-            ordering.then(a.cmp(&b))
-        });
-    }
-    order
+    let Some((column, ascending)) = sort else { return (0..table.rows.len()).collect() };
+    workforce_core::sort::positions(table.rows.len(), &|a, b| {
+        // Ties fall back to the row's first position: a stable order without a stable sort.
+        let (ra, rb) = (&table.rows[a], &table.rows[b]);
+        let ordering = if column == 0 {
+            ra.label.cmp(&rb.label)
+        } else {
+            let value = |r: &workforce_core::view::TableRow| r.cells.get(column - 1).and_then(|c| c.value);
+            // Missing figures sort last whichever the direction.
+            match (value(ra), value(rb)) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                (Some(_), None) => return Ordering::Less,
+                (None, Some(_)) => return Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        };
+        let ordering = if ascending { ordering } else { ordering.reverse() };
+        ordering.then(a.cmp(&b))
+    })
 }
 
 #[component]

@@ -351,16 +351,20 @@ export async function closeFilters(page) {
  * --converge --low-memory-unused --zero-filled-memory; then the embed options, dark surface and print
  * (+~7 KB), the key figures and measures across datasets (+~12 KB) and the pre-rendered pages
  * (index.html carries the first view, drawn on both surfaces, ~9.7 KB, and the wasm takes it over,
- * ~4 KB): 245,865 bytes when this guard was set (December 2026).
+ * ~4 KB): 245,865 bytes when this guard was set (December 2026). Captions linking every source
+ * table, better titles and trends below zero (+~1 KB) brought it to 247,012, over the guard; one
+ * sort routine for every order the page computes (core/src/sort.rs: each comparison closure had
+ * been its own copy of the standard library's sort) to 244,348; the guard followed to 245,000.
  * Still open: the standard library's f64 Debug formatting, linked from somewhere not yet found; the
- * csv crate on the page; per-component Yew code; a code split (the key figures and the dialogs apart
- * from the first view's wasm).
+ * csv crate on the page; per-component Yew code; a code split (the key figures, own files, the
+ * downloads and the Embed dialog apart from the first view's wasm: together some 29 KB of it,
+ * measured by building without them; Trunk cannot split a wasm yet, trunk-rs/trunk#1022).
  *
  * Since the pre-rendered pages, the chart paints from the HTML and stylesheet alone, long before this
  * total has arrived: FIRST_PAINT_BUDGET_BROTLI guards that.
  */
 export const FIRST_VIEW_GOAL_BROTLI = 200_000;
-export const FIRST_VIEW_BUDGET_BROTLI = 247_000;
+export const FIRST_VIEW_BUDGET_BROTLI = 245_000;
 /** What the pre-rendered first chart needs: the page and its stylesheet (brotli), before any script. */
 export const FIRST_PAINT_BUDGET_BROTLI = 20_000;
 

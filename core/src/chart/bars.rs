@@ -179,13 +179,11 @@ fn ranked(view: &ChartView) -> Vec<usize> {
         (last, tier, length)
     };
     let keys: Vec<_> = (0..view.labels.len()).map(key).collect();
-    let mut order: Vec<usize> = (0..view.labels.len()).collect();
-    // Unstable is fine: ties fall back to data order, and the smaller sort keeps the wasm small.
-    order.sort_unstable_by(|&a, &b| {
+    // Ties fall back to data order.
+    crate::sort::positions(view.labels.len(), &|a, b| {
         let ((la, ta, va), (lb, tb, vb)) = (keys[a], keys[b]);
         la.cmp(&lb).then(ta.cmp(&tb)).then(vb.total_cmp(&va)).then(a.cmp(&b))
-    });
-    order
+    })
 }
 
 /// Stacked shares: every bar reaches 100%, so its end needs no label.

@@ -57,7 +57,7 @@ pub struct ReadoutLine {
 /// Every visible series' figure for year `row` of a trend, largest first; figures not reported
 /// (or not shown) after the rest, in series order.
 pub fn year_readout(view: &ChartView, row: usize) -> Vec<ReadoutLine> {
-    let mut lines: Vec<(Option<f64>, ReadoutLine)> = view
+    let lines: Vec<(Option<f64>, ReadoutLine)> = view
         .series
         .iter()
         .enumerate()
@@ -67,14 +67,18 @@ pub fn year_readout(view: &ChartView, row: usize) -> Vec<ReadoutLine> {
             (point.value, ReadoutLine { name: s.name.clone(), colour: s.colour, text: view.unit.point(point), series: i })
         })
         .collect();
-    // Stable: equal figures keep series order.
-    lines.sort_by(|(a, _), (b, _)| match (a, b) {
-        (Some(a), Some(b)) => b.total_cmp(a),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
+    // Largest first, what was not reported last; equal figures keep series order.
+    let order = crate::sort::positions(lines.len(), &|i, j| {
+        let by_value = match (lines[i].0, lines[j].0) {
+            (Some(a), Some(b)) => b.total_cmp(&a),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        by_value.then(i.cmp(&j))
     });
-    lines.into_iter().map(|(_, l)| l).collect()
+    let mut lines: Vec<Option<ReadoutLine>> = lines.into_iter().map(|(_, l)| Some(l)).collect();
+    order.into_iter().filter_map(|i| lines[i].take()).collect()
 }
 
 /// The year (row) nearest to `x` among the hits of a trend, within `slack` pixels of its points'
