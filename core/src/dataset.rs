@@ -69,9 +69,14 @@ impl Dataset {
         let category_index: HashMap<(&str, &str), usize> =
             info.categories.iter().enumerate().map(|(i, c)| ((c.group.as_str(), c.name.as_str()), i)).collect();
 
-        let mut years: Vec<String> = records.iter().map(|r| r.year.clone()).collect();
-        years.sort_unstable();
-        years.dedup();
+        // Each year once (a dataset has a few, its records may be a million), then in order.
+        let mut years: Vec<String> = Vec::new();
+        for r in records {
+            if !years.contains(&r.year) {
+                years.push(r.year.clone());
+            }
+        }
+        let years = crate::sort::ascending(years);
         let year_index: HashMap<&str, usize> = years.iter().enumerate().map(|(i, y)| (y.as_str(), i)).collect();
 
         // Providers in first-seen order; each named as in its newest year, earlier names kept.
@@ -90,8 +95,8 @@ impl Dataset {
                 seen.push((r.year.as_str(), r.provider.as_str()));
             }
         }
-        for (provider, mut seen) in providers.iter_mut().zip(names) {
-            seen.sort_unstable();
+        for (provider, seen) in providers.iter_mut().zip(names) {
+            let seen = crate::sort::ascending(seen);
             if let Some((_, newest)) = seen.last() {
                 provider.name = newest.to_string();
             }

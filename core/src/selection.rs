@@ -415,7 +415,7 @@ impl Selection {
         if !self.measures(bundle).contains(&self.measure) {
             self.measure = Measure::Count;
         }
-        self.hidden.sort_unstable();
+        self.hidden = crate::sort::ascending(std::mem::take(&mut self.hidden));
         self.hidden.dedup();
     }
 

@@ -14,9 +14,23 @@ pub fn positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize>
     order
 }
 
+/// `items` in ascending order, through [`positions`] (no copy of the sort for each item type).
+pub fn ascending<T: Ord>(items: Vec<T>) -> Vec<T> {
+    let order = positions(items.len(), &|a, b| items[a].cmp(&items[b]));
+    let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| items[i].take()).collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::positions;
+    use super::{ascending, positions};
+
+    #[test]
+    fn sorts_items_ascending() {
+        assert_eq!(ascending(vec!["2019/20", "2014/15", "2023/24"]), ["2014/15", "2019/20", "2023/24"]);
+        assert_eq!(ascending(vec![3, 1, 2, 1]), [1, 1, 2, 3]);
+        assert!(ascending(Vec::<u8>::new()).is_empty());
+    }
 
     #[test]
     fn orders_positions_by_the_comparison_and_ties_by_position() {

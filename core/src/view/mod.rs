@@ -884,9 +884,8 @@ fn not_reported(data: &Dataset, names: &Names, figs: &Figures, series: &[SeriesV
         }
     }
     let mut groups: Vec<((Vec<usize>, Vec<usize>), Vec<usize>)> = Vec::new();
-    for (provider, (mut cats, mut years)) in by_provider {
-        cats.sort_unstable();
-        years.sort_unstable();
+    for (provider, (cats, years)) in by_provider {
+        let (cats, years) = (crate::sort::ascending(cats), crate::sort::ascending(years));
         match groups.iter_mut().find(|(k, _)| k.0 == cats && k.1 == years) {
             Some((_, providers)) => providers.push(provider),
             None => groups.push(((cats, years), vec![provider])),
