@@ -331,7 +331,7 @@ fn titles_say_what_how_who_and_when() {
     let c = view::figure(&b, &students).caption;
     // Every part of the group: named by the table's dimension, not listed.
     assert_eq!(c.heading(), "Students by sex as a % of the selected categories, Midlands Innovation partners, 2023/24");
-    assert_eq!(c.subtitle, "Number of female, male and unknown students. Percentages of each provider's total of the selected categories in the same year.");
+    assert_eq!(c.subtitle, "Number of students (female, male and unknown). Percentages of each provider's total of the selected categories in the same year.");
     // Two of the three parts: listed.
     let two = students.clone().apply(&b, Action::ToggleCategory(key("", "Unknown")));
     assert_eq!(view::figure(&b, &two).caption.heading(), "Female and male students as a % of the selected categories, Midlands Innovation partners, 2023/24");
@@ -392,6 +392,9 @@ fn every_table_titles_read_as_english() {
     // Not somewhere one works: named after the table's dimension; a proper name keeps its case.
     assert_eq!(heading("staff-nationality", &only_one("European Union")), "Staff by nationality: European Union, Midlands Innovation partners, 2023/24");
     assert_eq!(heading("staff-qualification", &only_one("First degree")), "Academic staff by highest qualification: first degree, Midlands Innovation partners, 2023/24");
+    // Every part of the group: who, then the parts.
+    let nationality = Selection::baseline(b).apply(b, Action::SelectDataset("staff-nationality".into()));
+    assert_eq!(view::figure(b, &nationality).caption.subtitle, "Headcount of staff (UK, European Union, Non-European Union and not known).");
     // Somewhere one works: `in`.
     assert_eq!(heading("staff-cost-centre", &only_one("Engineering & technology")), "Staff FTE in engineering & technology, Midlands Innovation partners, 2023/24");
     // A table of only some staff: its total is all of them.

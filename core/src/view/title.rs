@@ -263,7 +263,15 @@ pub(super) fn subtitle(data: &Dataset, selection: &Selection, categories: &[usiz
         "students" => "Number".to_string(),
         other => super::measure_label(other),
     };
-    let what = if categories.is_empty() { "no categories".to_string() } else { categories_phrase(data, categories) };
+    let what = match noun(data) {
+        _ if categories.is_empty() => "no categories".to_string(),
+        // Every part of a group: who, then the parts (`students (female, male and unknown)`).
+        Some(noun) if whole_group(data, categories) => {
+            let parts: Vec<String> = categories.iter().filter_map(|&c| data.categories().get(c)).map(|c| lower_first(&c.name)).collect();
+            format!("{noun} ({})", format::list(&parts))
+        }
+        _ => categories_phrase(data, categories),
+    };
     let mut first = format!("{counted} of {what}.");
     // Salary bands: the year's own thresholds, where one year is shown.
     let year = if selection.chart == crate::selection::ChartKind::Trend { None } else { data.year_index(&selection.year) };
