@@ -958,7 +958,9 @@ fn an_exported_image_is_as_tall_as_its_text_and_in_the_theme_font() {
     let bundle = explorer::bundled::load().expect("bundle");
     let mut figure = workforce_core::view::figure(&bundle, &Selection::initial(&bundle));
     // Many long notes: more lines than the fixed height holds beside a readable plot.
-    figure.caption.notes = (1..=30).map(|i| format!("Note {i}: a long note about figures that were not reported by a provider in some years, wrapped over the image's width.")).collect();
+    figure.caption.notes = (1..=30)
+        .map(|i| workforce_core::view::Note::caution(format!("Note {i}: a long note about figures that were not reported by a provider in some years, wrapped over the image's width.")))
+        .collect();
     let root = gloo::utils::document().document_element().expect("root");
     root.set_attribute("style", "--mi-font: Georgia, serif").expect("style");
     let svg = explorer::chart_export::svg(&figure.chart, &figure.caption, "https://example.org/x/");

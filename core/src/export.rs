@@ -77,7 +77,7 @@ pub fn figures_csv(figure: &Figure, page_url: &str) -> String {
     out.push_str(&csv_line(&["Licence".into(), c.licence.clone()]));
     out.push_str(&csv_line(&["Rounding".into(), c.rounding.clone()]));
     for note in &c.notes {
-        out.push_str(&csv_line(&["Note".into(), note.clone()]));
+        out.push_str(&csv_line(&["Note".into(), note.text.clone()]));
     }
     // No link for a visitor's own dataset (`page_url` empty): it would show nothing elsewhere.
     if !page_url.is_empty() {

@@ -101,15 +101,20 @@ fn the_opt_out_is_said_once_where_it_matters() {
     let f = view::figure(&b, &Selection::initial(&b));
     // The definition and the opt-out lead; then how many providers reported (the coverage).
     assert_eq!(f.caption.notes[..2], [Lens::Technical.definition().to_string(), OPT_OUT.to_string()]);
-    assert_eq!(f.caption.notes.iter().filter(|n| n.as_str() == OPT_OUT).count(), 1);
+    assert_eq!(f.caption.notes.iter().filter(|n| n.text == OPT_OUT).count(), 1);
     assert!(f.caption.notes[2..].iter().all(|n| n.contains("providers reported")), "{:?}", f.caption.notes);
+    // What the view counts is said plainly; the opt-out break and the sums that miss providers are
+    // cautions on the figures, set apart on the page.
+    let cautions: Vec<bool> = f.caption.notes.iter().map(|n| n.caution).collect();
+    assert_eq!(cautions[..2], [false, true]);
+    assert!(cautions[2..].iter().all(|&c| c), "{:?}", f.caption.notes);
     // Non-academic and all-staff figures from 2019/20; with the UK too, still once.
     let uk = Selection::initial(&b).apply(&b, Action::SetCompareUk(true)).apply(&b, Action::SelectMeasure(Measure::ShareOfUk));
     let notes = view::figure(&b, &uk).caption.notes;
     assert_eq!(notes.iter().filter(|n| n.contains("opt") || n.contains("choose not to return")).count(), 1, "{notes:?}");
     assert!(!notes.iter().any(|n| n.contains("Birmingham and Nottingham did not report")), "{notes:?}");
     let all_staff = decode(&b, "c=total&v=bars").selection;
-    assert!(view::figure(&b, &all_staff).caption.notes.contains(&OPT_OUT.to_string()));
+    assert!(view::figure(&b, &all_staff).caption.notes.iter().any(|n| *n == OPT_OUT));
     // Not before 2019/20, and not for academic staff.
     let before = decode(&b, "c=non-academic:total-non-academic-staff&v=bars&y=2018-19").selection;
     assert!(!view::figure(&b, &before).caption.notes.iter().any(|n| n.contains("choose not to return")));
@@ -151,7 +156,7 @@ fn the_opt_out_note_is_read_from_the_data() {
     let b = b.with_dataset(data);
     let notes = view::figure(&b, &Selection::initial(&b)).caption.notes;
     assert!(
-        notes.contains(&"Since 2019/20, providers in England and Northern Ireland may choose not to return non-academic staff to HESA; Birmingham and Nottingham did not (2019/20–2023/24), nor Cranfield in 2019/20, nor Keele (2021/22–2022/23), and HESA publishes no UK total for non-academic staff from 2019/20.".to_string()),
+        notes.iter().any(|n| *n == "Since 2019/20, providers in England and Northern Ireland may choose not to return non-academic staff to HESA; Birmingham and Nottingham did not (2019/20–2023/24), nor Cranfield in 2019/20, nor Keele (2021/22–2022/23), and HESA publishes no UK total for non-academic staff from 2019/20."),
         "{notes:?}"
     );
 }

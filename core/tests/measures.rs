@@ -149,9 +149,9 @@ fn base_years_come_before_the_year_shown() {
     let s = bars(&b, academic(), "2020/21");
     assert_eq!(s.base_years(&b).len(), 6, "2014/15 to 2019/20");
     let labels: Vec<String> = s.measures(&b).iter().map(|m| view::measure_choice_label(s.dataset(&b), &s.categories, m)).collect();
-    assert!(labels.contains(&"% of the UK".to_string()), "{labels:?}");
-    assert!(labels.contains(&"Change since 2014/15".to_string()), "{labels:?}");
-    assert!(labels.contains(&"% change since 2014/15".to_string()), "{labels:?}");
+    assert!(labels.iter().any(|n| *n == "% of the UK"), "{labels:?}");
+    assert!(labels.iter().any(|n| *n == "Change since 2014/15"), "{labels:?}");
+    assert!(labels.iter().any(|n| *n == "% change since 2014/15"), "{labels:?}");
     let c = s.apply(&b, Action::SelectMeasure(change("2014/15", ChangeKind::Percent)));
     // A base year at or after the year shown is refused; one before it is taken.
     assert_eq!(c.apply(&b, Action::SetBaseYear("2020/21".into())).measure, c.measure);
@@ -168,8 +168,8 @@ fn base_years_come_before_the_year_shown() {
     // The index is a trend's; the differences are bars'.
     let trend = s.apply(&b, Action::SelectChart(ChartKind::Trend));
     let labels: Vec<String> = trend.measures(&b).iter().map(|m| view::measure_choice_label(trend.dataset(&b), &trend.categories, m)).collect();
-    assert!(labels.contains(&"Index (2014/15 = 100)".to_string()), "{labels:?}");
-    assert!(!labels.contains(&"Change since 2014/15".to_string()), "{labels:?}");
+    assert!(labels.iter().any(|n| *n == "Index (2014/15 = 100)"), "{labels:?}");
+    assert!(!labels.iter().any(|n| *n == "Change since 2014/15"), "{labels:?}");
 }
 
 #[test]

@@ -22,8 +22,10 @@ pub fn FigureNotes(props: &FigureNotesProps) -> Html {
                 <p class="caption-providers">{ shown }</p>
             }
             if !c.notes.is_empty() {
-                <ul class="caption-not-reported">
-                    { for c.notes.iter().map(|s| html! { <li>{ s }</li> }) }
+                // Cautions on the figures (not reported, incomplete, a series break) stand out;
+                // the rest say what the figures are.
+                <ul class="caption-notes">
+                    { for c.notes.iter().map(|n| html! { <li class={n.caution.then_some("caution")}>{ &n.text }</li> }) }
                 </ul>
             }
             <p class="caption-rounding">{ &c.rounding }</p>

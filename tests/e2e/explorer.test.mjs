@@ -274,7 +274,8 @@ describe('workforce explorer (dist/)', { timeout: 180_000 }, () => {
     assert.equal(norm(await page.textContent('#figure-caption .caption-subtitle')), 'Headcount of academic and non-academic staff.');
     assert.equal(norm(await page.textContent('#figure-notes .caption-dataset')), 'Dataset: Staff headcount by occupation.');
     assert.equal(norm(await page.textContent('#figure-notes .caption-source')), SOURCE_LINE);
-    const notReported = norm(await page.textContent('#figure-notes .caption-not-reported'));
+    // What was not reported is a caution, set apart from the notes that say what the figures are.
+    const notReported = norm((await page.$$eval('#figure-notes .caption-notes li.caution', (lis) => lis.map((li) => li.textContent))).join(' '));
     assert.ok(
       notReported.includes('Birmingham') && notReported.includes('Nottingham'),
       `not-reported list should name Birmingham and Nottingham: "${notReported}"`,

@@ -236,8 +236,54 @@ pub struct Caption {
     pub licence: String,
     /// HESA's rounding note.
     pub rounding: String,
-    /// One sentence per group of figures not reported, and notes on figures not shown.
-    pub notes: Vec<String>,
+    /// The notes under the figure, in order: cautions on the figures (what was not reported, sums
+    /// missing providers, HESA's opt-out break) and the rest (definitions, sources, counts, figures
+    /// not drawn).
+    pub notes: Vec<Note>,
+}
+
+/// A sentence under the figure. It reads as its text (`note.contains(…)`, `note == "…"`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub text: String,
+    /// A caution on the figures themselves: some were not reported, a sum misses providers, a
+    /// series breaks. The page sets these apart; the rest say what the figures are.
+    pub caution: bool,
+}
+
+impl Note {
+    pub fn caution(text: String) -> Note {
+        Note { text, caution: true }
+    }
+
+    pub fn info(text: String) -> Note {
+        Note { text, caution: false }
+    }
+}
+
+impl std::ops::Deref for Note {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq<&str> for Note {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialEq<String> for Note {
+    fn eq(&self, other: &String) -> bool {
+        self.text == *other
+    }
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
 }
 
 /// One HESA table a figure is read from.
@@ -536,17 +582,18 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
 
     let table = table_view(&figs, selection, &labels, &series, unit, row_heading, &partners, years.first().copied());
     caption.providers = shown;
-    caption.notes = not_reported(data, &names, &figs, &series, unit);
+    caption.notes = not_reported(data, &names, &figs, &series, unit).into_iter().map(Note::caution).collect();
     let covered: Vec<usize> = if *measure == Measure::NetFlow { figs.categories.clone() } else { categories.clone() };
-    caption.notes.extend(coverage::notes(data, &covered, &years));
+    caption.notes.extend(coverage::notes(data, &covered, &years).into_iter().map(Note::caution));
     if trend {
-        caption.notes.extend(year_labels::trend_note(data, &categories, &years));
+        caption.notes.extend(year_labels::trend_note(data, &categories, &years).map(Note::info));
     }
     if uk_reported {
-        caption.notes.extend(coverage::reporters_note(data, &covered, &years));
+        caption.notes.extend(coverage::reporters_note(data, &covered, &years).map(Note::info));
     }
     if let Measure::Across(c) = measure {
-        caption.notes.extend(cross_notes(bundle, data, &figs, *c, &categories, &years, trend, &entities, uk_row, &entity_name));
+        let notes = cross_notes(bundle, data, &figs, *c, &categories, &years, trend, &entities, uk_row, &entity_name);
+        caption.notes.extend(notes.into_iter().map(Note::info));
     }
     // The text alternative names every figure the table gives, those taken off the scale too.
     let full_alt = alt_text(selection.chart, &title, &y_label, unit, &labels, &series, &reference);
@@ -554,7 +601,7 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     let (mut labels, mut row_kinds, mut series, reference, uk_note) = uk_off_the_scale(selection, unit, labels, row_kinds, series, reference);
     if let Some(note) = coverage::off_the_scale(unit, &mut labels, &mut row_kinds, &mut series) {
         caption.providers.retain(|p| p != coverage::UK_REPORTED_NAME);
-        caption.notes.push(note);
+        caption.notes.push(Note::info(note));
     }
     if uk_note.is_some() {
         // The caption names what the chart shows: the UK total went to the table and the note.
@@ -569,8 +616,9 @@ pub fn figure(bundle: &Bundle, selection: &Selection) -> Figure {
     } else {
         format!("{full_alt} Not drawn, to keep the partners' figures readable: {}.", format::list(&off_scale.iter().map(|n| n.to_string()).collect::<Vec<_>>()))
     };
-    caption.notes.extend(measure_notes(&series, &table).into_iter().chain(uk_note));
-    let lead = opt_out::lens_notes(selection).into_iter().chain(opt_out.as_ref().map(|o| o.note(&names, data)));
+    caption.notes.extend(measure_notes(&series, &table).into_iter().chain(uk_note).map(Note::info));
+    // First what the view counts (a lens's definition), then the opt-out break it crosses.
+    let lead = opt_out::lens_notes(selection).into_iter().map(Note::info).chain(opt_out.as_ref().map(|o| Note::caution(o.note(&names, data))));
     caption.notes.splice(0..0, lead);
     let other_names: Vec<String> = others.iter().map(|&p| names.provider(p)).collect();
     let who = title::Who { others: other_names.iter().map(String::as_str).collect(), ..who(caption.providers.iter().any(|p| p == UK_NAME)) };
