@@ -241,10 +241,12 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <button type="button" ref={drawer.done_ref} onclick={drawer.toggle}>{ "Done" }</button>
                     </div>
                     <LensButtons lenses={lenses} on_action={on_action.clone()} />
-                    <DatasetSwitcher datasets={datasets} selected={state.shown_dataset().to_string()} on_action={on_action.clone()} />
-                    <MeasureSelect measures={measures} selected={s.measure.clone()} on_action={on_action.clone()} />
-                    <BaseYearSelect years={s.base_years(bundle)} selected={s.measure.base_year().map(str::to_string)} on_action={on_action.clone()} />
-                    <YearSelect years={data.years().to_vec()} selected={s.year.clone()} enabled={s.chart != ChartKind::Trend} on_action={on_action.clone()} />
+                    <ChoiceSelect ..dataset_switcher::props(datasets, state.shown_dataset(), &on_action) />
+                    <ChoiceSelect ..measure_select::props(measures, &s.measure, &on_action) />
+                    if let Some(base_year) = base_year_select::props(&s.base_years(bundle), s.measure.base_year(), &on_action) {
+                        <ChoiceSelect ..base_year />
+                    }
+                    <ChoiceSelect ..year_select::props(data.years(), &s.year, s.chart != ChartKind::Trend, &on_action) />
                     <ChartKindSelect selected={s.chart} on_action={on_action.clone()} />
                     <CompareOptions compare_uk={s.compare_uk} uk_reported={data.coverage().is_some().then_some(s.compare_uk_reported)} combine={s.combine} on_action={on_action.clone()} />
                     <PartnerFilter partners={partners} selected={s.partners.clone()} on_action={on_action.clone()} />

@@ -164,34 +164,35 @@ async fn category_filter_groups_categories_and_emits_actions() {
 async fn year_select_emits_the_chosen_year() {
     let root = mount();
     let (on_action, log) = recorder();
-    let props = yew::props!(year_select::YearSelectProps {
-        years: vec!["2020/21".to_string(), "2021/22".to_string()],
-        selected: "2021/22".to_string(),
-        enabled: true,
-        on_action,
-    });
-    yew::Renderer::<YearSelect>::with_root_and_props(root.clone(), props).render();
+    let props = year_select::props(&["2020/21".to_string(), "2021/22".to_string()], "2021/22", true, &on_action);
+    yew::Renderer::<ChoiceSelect>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let select = query::<HtmlSelectElement>(&root, "#year-select");
     assert_eq!(select.value(), "2021/22");
     select.set_value("2020/21");
     select.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
     assert_eq!(*log.borrow(), vec![Action::SelectYear("2020/21".into())]);
+
+    // On a trend: disabled, and described by the hint that says why.
+    let root = mount();
+    let props = year_select::props(&["2020/21".to_string(), "2021/22".to_string()], "2021/22", false, &on_action);
+    yew::Renderer::<ChoiceSelect>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let select = query::<HtmlSelectElement>(&root, "#year-select");
+    assert!(select.disabled());
+    assert_eq!(select.get_attribute("aria-describedby").as_deref(), Some("year-note"));
+    assert_eq!(query::<HtmlElement>(&root, "#year-note").text_content().as_deref(), Some("The trend shows every year."));
 }
 
 #[wasm_bindgen_test]
 async fn base_year_select_shows_only_for_a_change_and_emits_the_year() {
-    let root = mount();
     let (on_action, log) = recorder();
     let years = vec!["2014/15".to_string(), "2015/16".to_string(), "2016/17".to_string()];
-    let props = yew::props!(base_year_select::BaseYearSelectProps { years: years.clone(), selected: None, on_action: on_action.clone() });
-    yew::Renderer::<BaseYearSelect>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    assert!(root.query_selector("#base-year-select").ok().flatten().is_none(), "no base year without a change");
+    assert!(base_year_select::props(&years, None, &on_action).is_none(), "no base year without a change");
 
     let root = mount();
-    let props = yew::props!(base_year_select::BaseYearSelectProps { years, selected: Some("2015/16".to_string()), on_action });
-    yew::Renderer::<BaseYearSelect>::with_root_and_props(root.clone(), props).render();
+    let props = base_year_select::props(&years, Some("2015/16"), &on_action).expect("a base year for a change");
+    yew::Renderer::<ChoiceSelect>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let select = query::<HtmlSelectElement>(&root, "#base-year-select");
     assert_eq!(select.value(), "2015/16");

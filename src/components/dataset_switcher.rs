@@ -1,8 +1,10 @@
-//! The dataset switcher.
+//! The dataset choice, a [`ChoiceSelect`](super::ChoiceSelect): every dataset, loaded or not (one
+//! not loaded yet is fetched when picked).
 
-use web_sys::HtmlSelectElement;
 use workforce_core::selection::Action;
 use yew::prelude::*;
+
+use super::choice_select::{choose, ChoiceSelectProps};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetOption {
@@ -10,28 +12,14 @@ pub struct DatasetOption {
     pub title: String,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DatasetSwitcherProps {
-    pub datasets: Vec<DatasetOption>,
-    pub selected: String,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn DatasetSwitcher(props: &DatasetSwitcherProps) -> Html {
-    let onchange = props
-        .on_action
-        .reform(|e: Event| Action::SelectDataset(e.target_unchecked_into::<HtmlSelectElement>().value()));
-    let index = props.datasets.iter().position(|d| d.id == props.selected);
-    let select_ref = super::synced_select::use_synced_select(index);
-    html! {
-        <div class="control">
-            <label for="dataset-select">{ "Dataset" }</label>
-            <select id="dataset-select" ref={select_ref} {onchange}>
-                { for props.datasets.iter().map(|d| html! {
-                    <option value={d.id.clone()} selected={d.id == props.selected}>{ &d.title }</option>
-                }) }
-            </select>
-        </div>
+pub fn props(datasets: Vec<DatasetOption>, selected: &str, on_action: &Callback<Action>) -> ChoiceSelectProps {
+    let options = datasets.iter().map(|d| (AttrValue::from(d.id.clone()), AttrValue::from(d.title.clone()))).collect();
+    ChoiceSelectProps {
+        id: "dataset-select".into(),
+        label: "Dataset".into(),
+        options,
+        selected: datasets.iter().position(|d| d.id == selected),
+        disabled: None,
+        on_choose: choose(datasets, on_action, |d| Action::SelectDataset(d.id.clone())),
     }
 }

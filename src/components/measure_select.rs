@@ -1,37 +1,22 @@
-//! What the figures mean: the numbers, a share of the selected categories, per 100 of a
+//! What the figures mean ("Show"): the numbers, a share of the selected categories, per 100 of a
 //! published total, a share of the UK, or the change since a base year (its year is chosen in
-//! `base_year_select.rs`). Only the measures that make sense for the chart are offered.
+//! `base_year_select.rs`). Only the measures that make sense for the chart are offered. A
+//! [`ChoiceSelect`](super::ChoiceSelect).
 
-use web_sys::HtmlSelectElement;
 use workforce_core::selection::{Action, Measure};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MeasureSelectProps {
-    /// `(measure, label)` in display order.
-    pub measures: Vec<(Measure, String)>,
-    pub selected: Measure,
-    pub on_action: Callback<Action>,
-}
+use super::choice_select::{choose, ChoiceSelectProps};
 
-#[component]
-pub fn MeasureSelect(props: &MeasureSelectProps) -> Html {
-    let measures = props.measures.clone();
-    let onchange = props.on_action.reform(move |e: Event| {
-        let index = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
-        let measure = usize::try_from(index).ok().and_then(|i| measures.get(i)).map(|(m, _)| m.clone());
-        Action::SelectMeasure(measure.unwrap_or(Measure::Count))
-    });
-    let index = props.measures.iter().position(|(m, _)| *m == props.selected);
-    let select_ref = super::synced_select::use_synced_select(index);
-    html! {
-        <div class="control">
-            <label for="measure-select">{ "Show" }</label>
-            <select id="measure-select" ref={select_ref} {onchange}>
-                { for props.measures.iter().map(|(m, label)| html! {
-                    <option selected={*m == props.selected}>{ label }</option>
-                }) }
-            </select>
-        </div>
+/// `measures`: `(measure, label)` in display order.
+pub fn props(measures: Vec<(Measure, String)>, selected: &Measure, on_action: &Callback<Action>) -> ChoiceSelectProps {
+    let options = measures.iter().map(|(_, label)| (AttrValue::from(label.clone()), AttrValue::from(label.clone()))).collect();
+    ChoiceSelectProps {
+        id: "measure-select".into(),
+        label: "Show".into(),
+        options,
+        selected: measures.iter().position(|(m, _)| m == selected),
+        disabled: None,
+        on_choose: choose(measures, on_action, |(m, _)| Action::SelectMeasure(m.clone())),
     }
 }

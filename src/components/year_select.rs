@@ -1,37 +1,20 @@
-//! The year choice.
+//! The year choice (newest first), a [`ChoiceSelect`](super::ChoiceSelect).
 
-use web_sys::HtmlSelectElement;
 use workforce_core::selection::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct YearSelectProps {
-    pub years: Vec<String>,
-    pub selected: String,
-    /// False on a trend, which shows every year.
-    pub enabled: bool,
-    pub on_action: Callback<Action>,
-}
+use super::choice_select::{choose, ChoiceSelectProps};
 
-#[component]
-pub fn YearSelect(props: &YearSelectProps) -> Html {
-    let onchange = props
-        .on_action
-        .reform(|e: Event| Action::SelectYear(e.target_unchecked_into::<HtmlSelectElement>().value()));
-    // Newest first, as listed.
-    let index = props.years.iter().rev().position(|y| *y == props.selected);
-    let select_ref = super::synced_select::use_synced_select(index);
-    html! {
-        <div class="control">
-            <label for="year-select">{ "Academic year" }</label>
-            <select id="year-select" ref={select_ref} {onchange} disabled={!props.enabled} aria-describedby="year-note">
-                { for props.years.iter().rev().map(|y| html! {
-                    <option value={y.clone()} selected={*y == props.selected}>{ y }</option>
-                }) }
-            </select>
-            if !props.enabled {
-                <p class="filter-hint" id="year-note">{ "The trend shows every year." }</p>
-            }
-        </div>
+/// `enabled` is false on a trend, which shows every year.
+pub fn props(years: &[String], selected: &str, enabled: bool, on_action: &Callback<Action>) -> ChoiceSelectProps {
+    let newest_first: Vec<String> = years.iter().rev().cloned().collect();
+    let options = newest_first.iter().map(|y| (AttrValue::from(y.clone()), AttrValue::from(y.clone()))).collect();
+    ChoiceSelectProps {
+        id: "year-select".into(),
+        label: "Academic year".into(),
+        options,
+        selected: newest_first.iter().position(|y| y == selected),
+        disabled: (!enabled).then(|| ("year-note".into(), "The trend shows every year.".into())),
+        on_choose: choose(newest_first, on_action, |y| Action::SelectYear(y.clone())),
     }
 }
