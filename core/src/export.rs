@@ -77,7 +77,9 @@ pub fn figures_csv(figure: &Figure, page_url: &str) -> String {
     out.push_str(&csv_line(&["Licence".into(), c.licence.clone()]));
     out.push_str(&csv_line(&["Rounding".into(), c.rounding.clone()]));
     for note in &c.notes {
-        out.push_str(&csv_line(&["Note".into(), note.text.clone()]));
+        // A caution on the figures (not reported, incomplete, a series break) says so.
+        let kind = if note.caution { "Caution" } else { "Note" };
+        out.push_str(&csv_line(&[kind.into(), note.text.clone()]));
     }
     // No link for a visitor's own dataset (`page_url` empty): it would show nothing elsewhere.
     if !page_url.is_empty() {

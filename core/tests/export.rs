@@ -19,6 +19,10 @@ fn figures_csv_has_the_shown_figures_and_leaves_missing_ones_empty() {
     assert!(text.contains("\r\nSource,HESA DT025 Table 1,HE staff by HE provider and activity standard occupational classification\r\n"), "{text}");
     assert!(text.contains("\r\nSource link,https://www.hesa.ac.uk/data-and-analysis/staff/table-1\r\nLicence,CC BY 4.0\r\n"), "{text}");
     assert!(text.contains("\r\nProviders,Aston,Birmingham,Cranfield,Keele,Leicester,Loughborough,Nottingham,Warwick\r\n"), "{text}");
+    // HESA's opt-out (Birmingham's non-academic staff not returned) is a caution on the figures, and
+    // says so; so is a sum that misses providers.
+    assert!(text.contains("\r\nCaution,\"Since 2019/20, providers in England and Northern Ireland"), "{text}");
+    assert!(text.contains("\r\nCaution,\"Total non-academic staff, 2023/24: 125 of 227 providers reported.\"\r\n"), "{text}");
     // The table: raw numbers, and Birmingham's non-academic figure empty, never 0.
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let rows: Vec<Vec<String>> = reader.records().map(|r| r.expect("csv").iter().map(str::to_string).collect()).collect();

@@ -22,10 +22,15 @@ pub fn FigureNotes(props: &FigureNotesProps) -> Html {
                 <p class="caption-providers">{ shown }</p>
             }
             if !c.notes.is_empty() {
-                // Cautions on the figures (not reported, incomplete, a series break) stand out;
-                // the rest say what the figures are.
+                // Cautions on the figures (not reported, incomplete, a series break) stand out, by
+                // their marker and colour, and are said to be cautions (not by colour alone); the
+                // rest say what the figures are.
                 <ul class="caption-notes">
-                    { for c.notes.iter().map(|n| html! { <li class={n.caution.then_some("caution")}>{ &n.text }</li> }) }
+                    { for c.notes.iter().map(|n| if n.caution {
+                        html! { <li class="caution"><span class="visually-hidden">{ "Caution: " }</span>{ &n.text }</li> }
+                    } else {
+                        html! { <li>{ &n.text }</li> }
+                    }) }
                 </ul>
             }
             <p class="caption-rounding">{ &c.rounding }</p>

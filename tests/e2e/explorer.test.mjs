@@ -276,6 +276,8 @@ describe('workforce explorer (dist/)', { timeout: 180_000 }, () => {
     assert.equal(norm(await page.textContent('#figure-notes .caption-source')), SOURCE_LINE);
     // What was not reported is a caution, set apart from the notes that say what the figures are.
     const notReported = norm((await page.$$eval('#figure-notes .caption-notes li.caution', (lis) => lis.map((li) => li.textContent))).join(' '));
+    // A caution says so in words too, not by its colour alone.
+    assert.ok(notReported.startsWith('Caution: '), notReported);
     assert.ok(
       notReported.includes('Birmingham') && notReported.includes('Nottingham'),
       `not-reported list should name Birmingham and Nottingham: "${notReported}"`,
