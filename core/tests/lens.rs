@@ -138,6 +138,27 @@ fn trends_across_the_opt_out_mark_the_break() {
 }
 
 #[test]
+fn tables_of_all_staff_show_the_opt_out_through_their_grand_total() {
+    // FTE by cost centre and staff by nationality have no non-academic group, but every figure
+    // includes non-academic staff: the same break, said once, instead of a not-reported sentence
+    // per partner and year.
+    let b = bundle();
+    for dataset in ["staff-cost-centre", "staff-nationality"] {
+        let trend = Selection::baseline(&b).apply(&b, Action::SelectDataset(dataset.into())).apply(&b, Action::SelectChart(ChartKind::Trend));
+        let f = view::figure(&b, &trend);
+        assert_eq!(f.chart.breaks, vec![(5, "Opt-out from 2019/20".to_string())], "{dataset}");
+        let opt_out = f.caption.notes.iter().find(|n| n.contains("choose not to return non-academic staff")).unwrap_or_else(|| panic!("{dataset}: {:?}", f.caption.notes));
+        assert!(opt_out.caution);
+        assert!(opt_out.contains("Birmingham and Nottingham did not (2019/20–2023/24)"), "{dataset}: {opt_out}");
+        assert!(opt_out.contains("HESA publishes no UK total for these figures, which include non-academic staff, from 2019/20."), "{opt_out}");
+        assert!(!f.caption.notes.iter().any(|n| n.starts_with("Not reported: Birmingham and Nottingham")), "{dataset}: said once: {:?}", f.caption.notes);
+    }
+    // A table of academic staff only: no opt-out.
+    let qualification = Selection::baseline(&b).apply(&b, Action::SelectDataset("staff-qualification".into())).apply(&b, Action::SelectChart(ChartKind::Trend));
+    assert!(view::figure(&b, &qualification).chart.breaks.is_empty());
+}
+
+#[test]
 fn the_opt_out_note_is_read_from_the_data() {
     // Keele's non-academic figures withheld for 2021/22 and 2022/23: the note names it.
     let b = bundle();

@@ -397,6 +397,8 @@ fn every_table_titles_read_as_english() {
     assert_eq!(view::figure(b, &nationality).caption.subtitle, "Headcount of staff (UK, European Union, Non-European Union and not known).");
     // Somewhere one works: `in`.
     assert_eq!(heading("staff-cost-centre", &only_one("Engineering & technology")), "Staff FTE in engineering & technology, Midlands Innovation partners, 2023/24");
+    let fte = Selection::baseline(b).apply(b, Action::SelectDataset("staff-cost-centre".into()));
+    assert_eq!(view::figure(b, &fte).caption.subtitle, "Full-time equivalent (FTE) of all staff.");
     // A table of only some staff: its total is all of them.
     let share = heading("staff-salary", &|s: Selection| s.apply(b, Action::SelectMeasure(Measure::PerHundred(key("", "Total")))));
     assert_eq!(share, "Full-time academic staff by salary band as a % of all full-time academic staff, Midlands Innovation partners, 2023/24");

@@ -2,7 +2,9 @@
 //! providers in England and Northern Ireland may choose not to return non-academic staff, and HESA
 //! publishes no UK total for them from then. Who did not return which years is read from the
 //! figures (a partner's non-academic total not reported from the year the UK total stops), never
-//! from a list of names.
+//! from a list of names. A table of all staff without a non-academic group (FTE by cost centre,
+//! staff by nationality) shows it the same way through its grand total: every figure includes
+//! non-academic staff.
 
 use super::Names;
 use crate::dataset::Dataset;
@@ -26,6 +28,8 @@ pub(super) struct OptOut {
     uk: usize,
     /// Partners (dataset indices, manifest order) that did not return, with the years.
     partners: Vec<(usize, Vec<usize>)>,
+    /// A table of all staff read through its grand total (no non-academic group of its own).
+    all_staff: bool,
 }
 
 impl OptOut {
@@ -33,10 +37,18 @@ impl OptOut {
     /// the data shows none.
     pub fn find(names: &Names, data: &Dataset) -> Option<OptOut> {
         let cats = data.categories();
-        let total = cats.iter().position(|c| c.total && c.group == NON_ACADEMIC)?;
+        // The non-academic total; or, in a table of all staff (no group of its own for them, and
+        // not only some staff), its grand total, which every figure's staff are part of.
+        let non_academic = cats.iter().position(|c| c.total && c.group == NON_ACADEMIC);
+        let all_staff = data.info.counted.is_empty() && matches!(data.info.measure.as_str(), "headcount" | "FTE");
+        let grand_total = || cats.iter().position(|c| c.total && c.group.is_empty()).filter(|_| all_staff);
+        let total = non_academic.or_else(grand_total)?;
         let uk = data.provider_index(UK_TOTAL_KEY)?;
         let from = (0..data.years().len()).find(|&y| data.value(uk, y, total).is_none())?;
-        let categories = (0..cats.len()).filter(|&c| cats[c].group == NON_ACADEMIC || cats[c].covers(&cats[total])).collect();
+        let categories = match non_academic {
+            Some(_) => (0..cats.len()).filter(|&c| cats[c].group == NON_ACADEMIC || cats[c].covers(&cats[total])).collect(),
+            None => (0..cats.len()).collect(),
+        };
         let partners = names
             .bundle
             .manifest
@@ -46,7 +58,7 @@ impl OptOut {
             .map(|p| (p, (from..data.years().len()).filter(|&y| data.value(p, y, total).is_none()).collect::<Vec<_>>()))
             .filter(|(_, years)| !years.is_empty())
             .collect();
-        Some(OptOut { from, categories, uk, partners })
+        Some(OptOut { from, categories, uk, partners, all_staff: non_academic.is_none() })
     }
 
     /// Whether figures of `categories` (with a ratio's base) in `years` are touched by it.
@@ -98,7 +110,11 @@ impl OptOut {
             })
             .collect();
         let rule = format!("Since {from}, providers in England and Northern Ireland may choose not to return non-academic staff to HESA");
-        let uk = format!("HESA publishes no UK total for non-academic staff from {from}.");
+        let uk = if self.all_staff {
+            format!("HESA publishes no UK total for these figures, which include non-academic staff, from {from}.")
+        } else {
+            format!("HESA publishes no UK total for non-academic staff from {from}.")
+        };
         if who.is_empty() {
             format!("{rule}, and {uk}")
         } else {

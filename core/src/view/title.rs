@@ -272,6 +272,8 @@ pub(super) fn subtitle(data: &Dataset, selection: &Selection, categories: &[usiz
         }
         _ => categories_phrase(data, categories),
     };
+    // `Full-time equivalent (FTE) of all staff`, not `… of all staff FTE`.
+    let what = if data.info.measure == "FTE" { what.replace(" FTE", "") } else { what };
     let mut first = format!("{counted} of {what}.");
     // Salary bands: the year's own thresholds, where one year is shown.
     let year = if selection.chart == crate::selection::ChartKind::Trend { None } else { data.year_index(&selection.year) };
