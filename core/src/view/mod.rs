@@ -236,9 +236,9 @@ pub struct Caption {
     pub licence: String,
     /// HESA's rounding note.
     pub rounding: String,
-    /// The notes under the figure, in order: cautions on the figures (what was not reported, sums
-    /// missing providers, HESA's opt-out break) and the rest (definitions, sources, counts, figures
-    /// not drawn).
+    /// The notes under the figure, in reading order (a lens's definition, HESA's opt-out, what was
+    /// not reported, coverage, then sources, counts and figures not drawn), each a caution on the
+    /// figures or not ([`Note::caution`]).
     pub notes: Vec<Note>,
 }
 
