@@ -339,15 +339,26 @@ impl State {
         if (Selection { tab: self.selection.tab, ..selection.clone() }) == self.selection {
             return Rc::new(State { selection, ..(*self).clone() });
         }
-        let (chart, table, caption) = parts(view::figure(&self.bundle, &selection));
+        let (chart, table, caption) = self.explorer_figure(&self.bundle, &selection);
         Rc::new(State { selection, chart, table, caption, ..(*self).clone() }.settled())
+    }
+
+    /// The explorer's figure for `selection`; on the key figures page (which does not show it)
+    /// the one held, unchanged: coming back to the explorer changes the selection's page, and the
+    /// figure is built then.
+    fn explorer_figure(&self, bundle: &Bundle, selection: &Selection) -> (Rc<ChartView>, Rc<TableView>, Rc<Caption>) {
+        if selection.page == Page::KeyFigures {
+            (self.chart.clone(), self.table.clone(), self.caption.clone())
+        } else {
+            parts(view::figure(bundle, selection))
+        }
     }
 
     /// The same view over a new bundle (more providers, or the visitor's own dataset).
     fn with_bundle(self: Rc<Self>, bundle: Rc<Bundle>, selection: Selection) -> Rc<Self> {
         let mut selection = selection;
         selection.normalise(&bundle);
-        let (chart, table, caption) = parts(view::figure(&bundle, &selection));
+        let (chart, table, caption) = self.explorer_figure(&bundle, &selection);
         Rc::new(State { bundle, selection, chart, table, caption, ..(*self).clone() }.settled())
     }
 

@@ -891,6 +891,25 @@ fn a_failed_or_overtaken_load_keeps_the_view() {
 }
 
 #[wasm_bindgen_test]
+fn the_key_figures_page_builds_no_explorer_figure_until_the_explorer_is_back() {
+    use explorer::state::{Msg, State};
+    use workforce_core::selection::Page;
+    use yew::Reducible;
+    let explorer = Rc::new(State::from_query(bundle(), "?d=staff-occupation"));
+    let figures = explorer.clone().reduce(Msg::Do(Action::SelectPage(Page::KeyFigures)));
+    let earlier = figures.clone().reduce(Msg::Do(Action::SelectYear("2018/19".into())));
+    // The explorer's figure is not on this page: held as it was, not built again.
+    assert!(Rc::ptr_eq(&earlier.chart, &explorer.chart) && Rc::ptr_eq(&earlier.caption, &explorer.caption));
+    // Back in the explorer (its first view), it is built for what the explorer shows.
+    let back = earlier.reduce(Msg::Do(Action::SelectPage(Page::Explorer)));
+    assert_eq!(back.selection.page, Page::Explorer);
+    assert!(!Rc::ptr_eq(&back.chart, &explorer.chart));
+    let expected = workforce_core::view::figure(&back.bundle, &back.selection);
+    assert_eq!(*back.caption, expected.caption);
+    assert_eq!(*back.chart, expected.chart);
+}
+
+#[wasm_bindgen_test]
 fn the_key_figures_fetch_the_students_and_say_when_they_failed() {
     use explorer::state::{Msg, State};
     use workforce_core::view::key_figures::Body;

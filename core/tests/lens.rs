@@ -106,6 +106,7 @@ fn the_opt_out_is_said_once_where_it_matters() {
     // What the view counts is said plainly; the opt-out break and the sums that miss providers are
     // cautions on the figures, set apart on the page.
     let cautions: Vec<bool> = f.caption.notes.iter().map(|n| n.caution).collect();
+    assert!(cautions.len() > 2, "the coverage notes follow: {:?}", f.caption.notes);
     assert_eq!(cautions[..2], [false, true]);
     assert!(cautions[2..].iter().all(|&c| c), "{:?}", f.caption.notes);
     // Non-academic and all-staff figures from 2019/20; with the UK too, still once.

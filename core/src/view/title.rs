@@ -47,16 +47,24 @@ impl Who<'_> {
     }
 }
 
-/// What a figure counts, as a noun: `staff`, `staff FTE`, `students` (None for a table of
-/// unknown kind, such as a visitor's own file of another shape).
+/// What a figure counts, as a noun for a title: `staff`, `staff FTE`, `students` (None for a
+/// table of unknown kind, such as a visitor's own file of another shape).
 fn noun(data: &Dataset) -> Option<&str> {
+    match data.info.measure.as_str() {
+        "FTE" if data.info.counted.is_empty() => Some("staff FTE"),
+        _ => people(data),
+    }
+}
+
+/// Who a figure counts, without how: `staff`, `full-time academic staff`, `students`. A subtitle
+/// says how on its own (`Full-time equivalent (FTE) of all staff`).
+fn people(data: &Dataset) -> Option<&str> {
     // Tables that count only some staff say so in every title.
     if !data.info.counted.is_empty() {
         return Some(data.info.counted.as_str());
     }
     match data.info.measure.as_str() {
-        "headcount" => Some("staff"),
-        "FTE" => Some("staff FTE"),
+        "headcount" | "FTE" => Some("staff"),
         "students" => Some("students"),
         _ => None,
     }
@@ -94,8 +102,8 @@ pub(super) fn upper_first(text: &str) -> String {
 
 /// One category in words, split into who (`non-academic staff`) and where (`associate
 /// professional occupations`, empty for a total or a category that is itself a kind of person).
-fn category_words(data: &Dataset, c: &CategoryInfo) -> (String, String) {
-    let Some(noun) = noun(data) else { return (c.label(), String::new()) };
+fn category_words(c: &CategoryInfo, noun: Option<&str>) -> (String, String) {
+    let Some(noun) = noun else { return (c.label(), String::new()) };
     if !c.group.is_empty() {
         let who = format!("{} {noun}", lower_first(&c.group));
         return (who, if c.total { String::new() } else { lower_first(&c.name) });
@@ -130,12 +138,12 @@ fn worked_in(dimension: &str) -> bool {
 
 /// The categories in words, those of one kind of person together: `academic and non-academic
 /// staff`, `non-academic staff in professional and associate professional occupations`.
-fn categories_phrase(data: &Dataset, categories: &[usize]) -> String {
+fn categories_phrase(data: &Dataset, categories: &[usize], noun: Option<&str>) -> String {
     // (who, places) in the order first met.
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for &c in categories {
         let Some(info) = data.categories().get(c) else { continue };
-        let (who, place) = category_words(data, info);
+        let (who, place) = category_words(info, noun);
         match groups.iter_mut().find(|(w, _)| *w == who) {
             Some((_, places)) => places.push(place),
             None => groups.push((who, vec![place])),
@@ -157,7 +165,7 @@ fn categories_phrase(data: &Dataset, categories: &[usize]) -> String {
             }
         })
         .collect();
-    if let Some(noun) = noun(data) {
+    if let Some(noun) = noun {
         // `academic staff` and `non-academic staff`: `academic and non-academic staff`.
         let suffix = format!(" {noun}");
         let kinds: Option<Vec<&str>> = phrases.iter().map(|p| p.strip_suffix(&suffix)).collect();
@@ -183,7 +191,7 @@ fn categories_phrase(data: &Dataset, categories: &[usize]) -> String {
 /// Every part of one group is named by its dimension too (`Students by sex`, not `Female, male and
 /// unknown students`).
 fn what(data: &Dataset, categories: &[usize]) -> String {
-    let phrase = categories_phrase(data, categories);
+    let phrase = categories_phrase(data, categories, noun(data));
     let dimension = dimension(data);
     // Short enough to read at a glance.
     let short = categories.len() <= 2 || (categories.len() <= 3 && phrase.chars().count() <= 60);
@@ -263,17 +271,16 @@ pub(super) fn subtitle(data: &Dataset, selection: &Selection, categories: &[usiz
         "students" => "Number".to_string(),
         other => super::measure_label(other),
     };
-    let what = match noun(data) {
+    // Who, as `counted` says how (`Full-time equivalent (FTE) of all staff`, not `… staff FTE`).
+    let what = match people(data) {
         _ if categories.is_empty() => "no categories".to_string(),
         // Every part of a group: who, then the parts (`students (female, male and unknown)`).
         Some(noun) if whole_group(data, categories) => {
             let parts: Vec<String> = categories.iter().filter_map(|&c| data.categories().get(c)).map(|c| lower_first(&c.name)).collect();
             format!("{noun} ({})", format::list(&parts))
         }
-        _ => categories_phrase(data, categories),
+        who => categories_phrase(data, categories, who),
     };
-    // `Full-time equivalent (FTE) of all staff`, not `… of all staff FTE`.
-    let what = if data.info.measure == "FTE" { what.replace(" FTE", "") } else { what };
     let mut first = format!("{counted} of {what}.");
     // Salary bands: the year's own thresholds, where one year is shown.
     let year = if selection.chart == crate::selection::ChartKind::Trend { None } else { data.year_index(&selection.year) };
