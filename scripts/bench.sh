@@ -27,6 +27,7 @@ mkdir -p "$BENCH_DIR"
 
 start=$SECONDS
 echo "bench: release build of the site into target/bench/dist"
+. scripts/release_env.sh # the standard library rebuilt for size (wasm only)
 trunk build --release --offline --dist "$BENCH_DIR/dist"
 
 echo "bench: scale benchmark wasm (bench/scale) into target/bench/scale-pkg"

@@ -9,6 +9,7 @@ bash scripts/install.sh
 
 start=$SECONDS
 echo "build: trunk build --release --offline $*"
+. scripts/release_env.sh # the standard library rebuilt for size (wasm only)
 trunk build --release --offline "$@"
 echo "build: done in $((SECONDS - start))s"
 

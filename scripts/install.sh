@@ -4,7 +4,7 @@
 #   bash scripts/install.sh      # from any directory
 #   . scripts/install.sh         # same, then also puts the tools on PATH in the calling shell (via env.sh)
 #
-# Steps: Rust wasm32 target, crates (cargo fetch, so `trunk --offline` works), npm packages (wasm-opt from
+# Steps: Rust wasm32 target and rust-src, crates (the project's and the standard library's: cargo fetch, so `trunk --offline` works), npm packages (wasm-opt from
 # binaryen, playwright-core), Chromium + chromedriver (apt), trunk 0.21.14, wasm-bindgen-cli at the exact
 # version of the wasm-bindgen crate in Cargo.lock. Only crates.io, npm and Debian apt are used.
 
@@ -58,12 +58,28 @@ else
   timed "$WASM_TARGET target installed" rustup target add "$WASM_TARGET"
 fi
 
+# 2b. rust-src: the release wasm is built with the standard library rebuilt for size (scripts/release_env.sh)
+if [[ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]]; then
+  say "rust-src already installed"
+else
+  say "adding the rust-src component..."
+  timed "rust-src installed" rustup component add rust-src
+fi
+
 # 3. crates, so that `trunk --offline` / `cargo --offline` work
 if cargo fetch --offline --locked --quiet >/dev/null 2>&1; then
   say "crates already fetched (Cargo.lock)"
 else
   say "fetching crates..."
   timed "crates fetched" cargo fetch --quiet
+fi
+# ...and the standard library's own crates, for the rebuilt standard library
+std_lib="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if RUSTC_BOOTSTRAP=1 cargo fetch --offline --locked --quiet --manifest-path "$std_lib" >/dev/null 2>&1; then
+  say "standard library crates already fetched"
+else
+  say "fetching the standard library's crates..."
+  timed "standard library crates fetched" env RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$std_lib"
 fi
 
 # 4. node packages: wasm-opt (binaryen), playwright-core

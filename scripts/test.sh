@@ -39,6 +39,7 @@ cargo test -p explorer --target wasm32-unknown-unknown
 cargo check -p importer -p scale-bench --target wasm32-unknown-unknown
 
 stage "3/4 release build: trunk build --release --offline"
+. scripts/release_env.sh # the standard library rebuilt for size (wasm only)
 trunk build --release --offline
 
 stage "4/4 end-to-end: node --test tests/e2e/"
