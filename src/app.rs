@@ -185,7 +185,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         return html! {
             <div class={classes!("explorer", "key-figures-page", embedded.then_some("embedded"))}>
                 if let Some(text) = &state.notice {
-                    <Notice text={text.clone()} on_dismiss={dismiss_notice} />
+                    { notice(text, &dismiss_notice) }
                 }
                 <main class="kf-main">
                     <KeyFigures figures={figures} failed={state.failed_datasets()} embedded={embedded} page_url={page_url}
@@ -231,7 +231,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 }
             </header>
             if let Some(text) = &state.notice {
-                <Notice text={text.clone()} on_dismiss={dismiss_notice} />
+                { notice(text, &dismiss_notice) }
             }
             <div class="explorer-body">
                 if !locked {
@@ -240,18 +240,18 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <h2>{ "Filters" }</h2>
                         <button type="button" ref={drawer.done_ref} onclick={drawer.toggle}>{ "Done" }</button>
                     </div>
-                    <LensButtons lenses={lenses} on_action={on_action.clone()} />
+                    { lens_buttons(&lenses, &on_action) }
                     <ChoiceSelect ..dataset_switcher::props(datasets, state.shown_dataset(), &on_action) />
                     <ChoiceSelect ..measure_select::props(measures, &s.measure, &on_action) />
                     if let Some(base_year) = base_year_select::props(&s.base_years(bundle), s.measure.base_year(), &on_action) {
                         <ChoiceSelect ..base_year />
                     }
                     <ChoiceSelect ..year_select::props(data.years(), &s.year, s.chart != ChartKind::Trend, &on_action) />
-                    <ChartKindSelect selected={s.chart} on_action={on_action.clone()} />
-                    <CompareOptions compare_uk={s.compare_uk} uk_reported={data.coverage().is_some().then_some(s.compare_uk_reported)} combine={s.combine} on_action={on_action.clone()} />
-                    <PartnerFilter partners={partners} selected={s.partners.clone()} on_action={on_action.clone()} />
+                    { chart_kind_select(s.chart, &on_action) }
+                    { compare_options(s.compare_uk, data.coverage().is_some().then_some(s.compare_uk_reported), s.combine, &on_action) }
+                    { partner_filter(&PartnerFilterProps { partners, selected: s.partners.clone(), on_action: on_action.clone() }) }
                     <ProviderPicker providers={other_options} selected={chosen_others} status={others_status} on_action={on_action.clone()} on_load={load_others} />
-                    <CategoryFilter groups={groups} selected={s.categories.clone()} on_action={on_action.clone()} />
+                    { category_filter(&CategoryFilterProps { groups, selected: s.categories.clone(), on_action: on_action.clone() }) }
                     if !embedded {
                         <FileOpener status={state.files.clone()} refused={state.files_refused} on_files={on_files} />
                     }
@@ -262,9 +262,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <p class="dataset-loading" role="status">{ text }</p>
                     }
                     <figure class="figure" hidden={loading.is_some()}>
-                        <FigureCaption caption={state.caption.clone()} title={!embedded} />
+                        { figure_caption(&state.caption, !embedded) }
                         if !locked {
-                            <ViewTabs selected={s.tab} on_action={on_action.clone()} />
+                            { view_tabs(&ViewTabsProps { selected: s.tab, on_action: on_action.clone() }) }
                         }
                         <div id="panel-chart" role={(!locked).then_some("tabpanel")} aria-labelledby={(!locked).then_some("tab-chart")} hidden={s.tab != Tab::Chart} class="chart-panel">
                             <ChartLegend view={state.chart.clone()} on_action={on_action.clone()} />
@@ -273,7 +273,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <div id="panel-table" role={(!locked).then_some("tabpanel")} aria-labelledby={(!locked).then_some("tab-table")} hidden={s.tab != Tab::Table}>
                             <FiguresTable table={state.table.clone()} title={state.caption.heading()} />
                         </div>
-                        <FigureNotes caption={state.caption.clone()} />
+                        { figure_notes(&state.caption) }
                     </figure>
                     if embedded {
                         <p class="open-full"><a href={page_url.clone()} target="_blank" rel="noopener">{ "Open this view in the Midlands Innovation workforce explorer" }</a></p>

@@ -21,6 +21,22 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// non-academic totals, stacked, 2023/24 (the first view before the technical-workforce lens).
 const OCCUPATION_TOTALS: &str = "?d=staff-occupation";
 
+// The filters and tabs are plain functions (no state of their own): each is mounted in a host.
+#[component]
+fn PartnerFilterHost(props: &PartnerFilterProps) -> Html {
+    partner_filter(props)
+}
+
+#[component]
+fn CategoryFilterHost(props: &CategoryFilterProps) -> Html {
+    category_filter(props)
+}
+
+#[component]
+fn ViewTabsHost(props: &ViewTabsProps) -> Html {
+    view_tabs(props)
+}
+
 fn mount() -> Element {
     mount_at(OCCUPATION_TOTALS)
 }
@@ -93,7 +109,7 @@ async fn partner_filter_shows_selection_and_emits_actions() {
         selected: vec!["10007759".to_string(), "10007163".to_string()],
         on_action,
     });
-    yew::Renderer::<PartnerFilter>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<PartnerFilterHost>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
     let boxes = all(&root, "input[name=partner]");
@@ -138,7 +154,7 @@ async fn category_filter_groups_categories_and_emits_actions() {
         selected: vec![key("Academic", "Total academic staff")],
         on_action,
     });
-    yew::Renderer::<CategoryFilter>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<CategoryFilterHost>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
     let groups = all(&root, "fieldset.category-group");
@@ -442,7 +458,7 @@ async fn the_tabs_follow_the_wai_aria_keys() {
         let root = mount();
         let (on_action, log) = recorder();
         let props = yew::props!(view_tabs::ViewTabsProps { selected, on_action });
-        let handle = yew::Renderer::<ViewTabs>::with_root_and_props(root.clone(), props).render();
+        let handle = yew::Renderer::<ViewTabsHost>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
         let tab = query::<HtmlElement>(&root, if selected == Tab::Chart { "#tab-chart" } else { "#tab-table" });
         tab.dispatch_event(&key_event(key)).expect("dispatch");

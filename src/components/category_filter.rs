@@ -25,8 +25,7 @@ pub struct CategoryFilterProps {
     pub on_action: Callback<Action>,
 }
 
-#[component]
-pub fn CategoryFilter(props: &CategoryFilterProps) -> Html {
+pub fn category_filter(props: &CategoryFilterProps) -> Html {
     let mut index = 0usize;
     html! {
         <fieldset id="category-filter" class="filter">

@@ -4,24 +4,12 @@
 use workforce_core::selection::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CompareOptionsProps {
-    pub compare_uk: bool,
-    /// "UK, providers that reported": whether it is on, or `None` when the dataset has no coverage.
-    #[prop_or_default]
-    pub uk_reported: Option<bool>,
-    pub combine: bool,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn CompareOptions(props: &CompareOptionsProps) -> Html {
-    let uk = props.compare_uk;
-    let combine = props.combine;
-    let toggle_uk = props.on_action.reform(move |_: Event| Action::SetCompareUk(!uk));
-    let uk_reported = props.uk_reported;
-    let toggle_uk_reported = props.on_action.reform(move |_: Event| Action::SetCompareUkReported(!uk_reported.unwrap_or(false)));
-    let toggle_combine = props.on_action.reform(move |_: Event| Action::SetCombine(!combine));
+/// `uk`: the all-UK total is on; `uk_reported`: "UK, providers that reported" is on, or `None`
+/// when the dataset has no coverage; `combine`: the selected partners are added together.
+pub fn compare_options(uk: bool, uk_reported: Option<bool>, combine: bool, on_action: &Callback<Action>) -> Html {
+    let toggle_uk = on_action.reform(move |_: Event| Action::SetCompareUk(!uk));
+    let toggle_uk_reported = on_action.reform(move |_: Event| Action::SetCompareUkReported(!uk_reported.unwrap_or(false)));
+    let toggle_combine = on_action.reform(move |_: Event| Action::SetCombine(!combine));
     html! {
         <fieldset class="filter" id="compare-options">
             <legend>{ "Compare" }</legend>

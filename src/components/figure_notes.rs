@@ -1,20 +1,11 @@
 //! The words under the figure: every provider shown, what was not reported, HESA's rounding
 //! note, the dataset's name and the source line — each from its own caption field.
 
-use std::rc::Rc;
-
 use workforce_core::format::list_joint;
 use workforce_core::view::Caption;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FigureNotesProps {
-    pub caption: Rc<Caption>,
-}
-
-#[component]
-pub fn FigureNotes(props: &FigureNotesProps) -> Html {
-    let c = &props.caption;
+pub fn figure_notes(c: &Caption) -> Html {
     let shown = c.shown();
     html! {
         <div id="figure-notes" class="figure-notes">

@@ -5,23 +5,16 @@ use workforce_core::lens::Lens;
 use workforce_core::selection::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LensButtonsProps {
-    /// The lenses the data can show, each with whether its view is on.
-    pub lenses: Vec<(Lens, bool)>,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn LensButtons(props: &LensButtonsProps) -> Html {
-    if props.lenses.is_empty() {
+/// `lenses`: the lenses the data can show, each with whether its view is on.
+pub fn lens_buttons(lenses: &[(Lens, bool)], on_action: &Callback<Action>) -> Html {
+    if lenses.is_empty() {
         return html! {};
     }
     html! {
         <fieldset class="filter lens-buttons" id="lens-buttons">
             <legend>{ "Views" }</legend>
-            { for props.lenses.iter().map(|&(lens, on)| {
-                let apply = props.on_action.reform(move |_: MouseEvent| Action::ApplyLens(lens));
+            { for lenses.iter().map(|&(lens, on)| {
+                let apply = on_action.reform(move |_: MouseEvent| Action::ApplyLens(lens));
                 html! {
                     <>
                         <button type="button" id={format!("lens-{}", lens.id())} aria-pressed={on.to_string()} onclick={apply}>{ lens.label() }</button>

@@ -18,8 +18,7 @@ pub struct PartnerFilterProps {
     pub on_action: Callback<Action>,
 }
 
-#[component]
-pub fn PartnerFilter(props: &PartnerFilterProps) -> Html {
+pub fn partner_filter(props: &PartnerFilterProps) -> Html {
     let all = props.on_action.reform(|_: MouseEvent| Action::AllPartners);
     let none = props.on_action.reform(|_: MouseEvent| Action::NoPartners);
     let count = props.selected.len();

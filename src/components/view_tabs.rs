@@ -33,8 +33,7 @@ pub struct ViewTabsProps {
     pub on_action: Callback<Action>,
 }
 
-#[component]
-pub fn ViewTabs(props: &ViewTabsProps) -> Html {
+pub fn view_tabs(props: &ViewTabsProps) -> Html {
     let tab = |tab: Tab, panel: &'static str, label: &'static str| {
         let selected = props.selected == tab;
         let onclick = props.on_action.reform(move |_: MouseEvent| Action::SelectTab(tab));
