@@ -6,7 +6,6 @@
 //! to the open that asked for it, so two overlapping opens never get each other's table.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -21,7 +20,8 @@ pub mod protocol;
 #[derive(Default)]
 pub struct Pending {
     next_id: u32,
-    waiting: HashMap<u32, (js_sys::Function, js_sys::Function)>,
+    /// (id, (resolve, reject)): a few at most, so a list.
+    waiting: Vec<(u32, (js_sys::Function, js_sys::Function))>,
 }
 
 impl Pending {
@@ -32,7 +32,7 @@ impl Pending {
         let mut settle = None;
         let promise = js_sys::Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
         if let Some(settle) = settle {
-            self.waiting.insert(id, settle);
+            self.waiting.push((id, settle));
         }
         (id, promise)
     }
@@ -41,19 +41,24 @@ impl Pending {
     /// no id) is dropped, never given to another open.
     pub fn answer(&mut self, message: &JsValue) {
         let Some(id) = protocol::id_of(message) else { return };
-        if let Some((resolve, _)) = self.waiting.remove(&id) {
+        if let Some((resolve, _)) = self.take(id) {
             let _ = resolve.call1(&JsValue::NULL, message);
         }
     }
 
     /// Gives up on request `id` (its message could not be sent).
     pub fn forget(&mut self, id: u32) {
-        self.waiting.remove(&id);
+        self.take(id);
+    }
+
+    fn take(&mut self, id: u32) -> Option<(js_sys::Function, js_sys::Function)> {
+        let at = self.waiting.iter().position(|(waiting, _)| *waiting == id)?;
+        Some(self.waiting.swap_remove(at).1)
     }
 
     /// Fails every waiting open (the worker stopped).
     pub fn fail_all(&mut self, reason: &str) {
-        for (_, (_, reject)) in self.waiting.drain() {
+        for (_, (_, reject)) in self.waiting.drain(..) {
             let _ = reject.call1(&JsValue::NULL, &reason.into());
         }
     }

@@ -7,10 +7,11 @@
 //! published UK total (the `Total` row), which HESA leaves empty where some providers opted out
 //! (non-academic staff from 2019/20), and it is the sum of figures each rounded by HESA.
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
 
 use crate::error::{from_csv, DataError, ErrorKind, Lines};
 use crate::manifest::CategoryKey;
+use crate::sort::Lookup;
 use crate::tidy::{is_academic_year, parse_written_number};
 
 pub const HEADER: [&str; 6] = ["year", "group", "category", "providers", "reported", "reported_sum"];
@@ -56,14 +57,25 @@ impl CoverageRow {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Coverage {
     rows: Vec<CoverageRow>,
-    index: HashMap<(String, CategoryKey), usize>,
+    /// The rows by year, group and category.
+    index: Lookup,
+}
+
+/// Orders rows by year, group and category.
+fn by_key(a: &CoverageRow, b: &CoverageRow) -> Ordering {
+    (&a.year, &a.group, &a.category).cmp(&(&b.year, &b.group, &b.category))
 }
 
 impl Coverage {
     /// Builds the lookup, refusing a year and category given twice and counts that cannot be.
     pub fn new(file: &str, rows: Vec<CoverageRow>) -> Result<Coverage, DataError> {
-        let mut index = HashMap::with_capacity(rows.len());
-        for (i, r) in rows.iter().enumerate() {
+        let index = Lookup::new(rows.len(), &|a, b| by_key(&rows[a], &rows[b]));
+        // Each row given again, with the row it repeats; then every row checked in file order.
+        let mut first_of = vec![None; rows.len()];
+        for (again, first) in index.repeats(&|a, b| by_key(&rows[a], &rows[b])) {
+            first_of[again] = Some(first);
+        }
+        for (r, first) in rows.iter().zip(first_of) {
             if r.reported > r.providers {
                 let kind = ErrorKind::ReportedExceedsProviders { reported: r.reported, providers: r.providers };
                 return Err(DataError::at(file, r.line, Some(5), kind));
@@ -71,7 +83,7 @@ impl Coverage {
             if !r.reported_sum.is_finite() || r.reported_sum < 0.0 {
                 return Err(DataError::at(file, r.line, Some(6), ErrorKind::Negative { value: r.reported_sum }));
             }
-            if let Some(first) = index.insert((r.year.clone(), r.key()), i) {
+            if let Some(first) = first {
                 let first_line = rows.get(first).map_or(0, |f| f.line);
                 return Err(DataError::at(file, r.line, None, ErrorKind::DuplicateRow { first_line }));
             }
@@ -142,8 +154,9 @@ impl Coverage {
 
     /// The coverage of one year and category.
     pub fn get(&self, year: &str, category: &CategoryKey) -> Option<&CoverageRow> {
-        // A borrowed key cannot look up an owned tuple key: build it (small strings, rare calls).
-        self.index.get(&(year.to_string(), category.clone())).and_then(|&i| self.rows.get(i))
+        let wanted = (year, category.group.as_str(), category.name.as_str());
+        let rows = &self.rows;
+        self.index.find(&|i| (rows[i].year.as_str(), rows[i].group.as_str(), rows[i].category.as_str()).cmp(&wanted)).and_then(|i| rows.get(i))
     }
 
     pub fn rows(&self) -> &[CoverageRow] {

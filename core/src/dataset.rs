@@ -2,8 +2,6 @@
 //! three dimensions dictionary-encoded. Built once from tidy records; queries index into it and
 //! never re-parse.
 
-use std::collections::HashMap;
-
 use std::sync::Arc;
 
 use crate::coverage::Coverage;
@@ -66,8 +64,14 @@ impl Dataset {
     /// Builds the cube, checking the records against the dataset's categories, rejecting
     /// duplicates and checking each published total against its parts (within HESA's rounding).
     pub fn from_records(info: DatasetInfo, file: &str, records: &[TidyRecord]) -> Result<Dataset, DataError> {
-        let category_index: HashMap<(&str, &str), usize> =
-            info.categories.iter().enumerate().map(|(i, c)| ((c.group.as_str(), c.name.as_str()), i)).collect();
+        // (group, name, position), in (group, name) order.
+        let cats = &info.categories;
+        let category_index: Vec<(&str, &str, usize)> = crate::sort::positions(cats.len(), &|a, b| {
+            (&cats[a].group, &cats[a].name).cmp(&(&cats[b].group, &cats[b].name))
+        })
+        .into_iter()
+        .map(|c| (cats[c].group.as_str(), cats[c].name.as_str(), c))
+        .collect();
 
         // Each year once (a dataset has a few, its records may be a million), then in order.
         let mut years: Vec<String> = Vec::new();
@@ -77,20 +81,33 @@ impl Dataset {
             }
         }
         let years = crate::sort::ascending(years);
-        let year_index: HashMap<&str, usize> = years.iter().enumerate().map(|(i, y)| (y.as_str(), i)).collect();
 
         // Providers in first-seen order; each named as in its newest year, earlier names kept.
+        // `provider_index`: (UKPRN, position in `providers`), kept in UKPRN order; each record's
+        // provider position, in `record_provider`.
         let mut providers: Vec<Provider> = Vec::new();
-        let mut provider_index: HashMap<&str, (usize, &str)> = HashMap::new();
+        let mut provider_index: Vec<(&str, usize)> = Vec::new();
+        let mut record_provider: Vec<usize> = Vec::with_capacity(records.len());
         let mut names: Vec<Vec<(&str, &str)>> = Vec::new();
+        let mut previous: Option<(&str, usize)> = None;
         for r in records {
-            let next = providers.len();
-            let entry = provider_index.entry(r.ukprn.as_str()).or_insert_with(|| {
-                providers.push(Provider { key: r.ukprn.clone(), name: String::new(), former_names: Vec::new() });
-                names.push(Vec::new());
-                (next, r.year.as_str())
-            });
-            let seen = &mut names[entry.0];
+            // A provider's records mostly come together: the previous record's provider first.
+            let found = match previous {
+                Some((key, p)) if key == r.ukprn => Ok(p),
+                _ => provider_index.binary_search_by(|(key, _)| (*key).cmp(r.ukprn.as_str())).map(|at| provider_index[at].1),
+            };
+            let p = match found {
+                Ok(p) => p,
+                Err(at) => {
+                    provider_index.insert(at, (r.ukprn.as_str(), providers.len()));
+                    providers.push(Provider { key: r.ukprn.clone(), name: String::new(), former_names: Vec::new() });
+                    names.push(Vec::new());
+                    providers.len() - 1
+                }
+            };
+            previous = Some((r.ukprn.as_str(), p));
+            record_provider.push(p);
+            let seen = &mut names[p];
             if !seen.contains(&(r.year.as_str(), r.provider.as_str())) {
                 seen.push((r.year.as_str(), r.provider.as_str()));
             }
@@ -112,12 +129,15 @@ impl Dataset {
         let mut values = vec![0.0; cells];
         let mut reported = vec![false; cells];
         let mut seen = vec![0u64; cells];
-        for r in records {
-            let Some(&c) = category_index.get(&(r.group.as_str(), r.category.as_str())) else {
+        for (r, &p) in records.iter().zip(&record_provider) {
+            let wanted = (r.group.as_str(), r.category.as_str());
+            let Ok(at) = category_index.binary_search_by(|&(group, name, _)| (group, name).cmp(&wanted)) else {
                 let kind = ErrorKind::UnknownCategory { dataset: info.id.clone(), group: r.group.clone(), category: r.category.clone() };
                 return Err(DataError::at(file, r.line, Some(5), kind));
             };
-            let (p, y) = (provider_index[r.ukprn.as_str()].0, year_index[r.year.as_str()]);
+            let c = category_index[at].2;
+            // Every record's year is in `years`, which holds each year once.
+            let y = years.iter().position(|y| *y == r.year).unwrap_or_default();
             let i = (p * ny + y) * nc + c;
             if seen[i] != 0 {
                 return Err(DataError::at(file, r.line, None, ErrorKind::DuplicateRow { first_line: seen[i] }));

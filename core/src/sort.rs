@@ -4,6 +4,9 @@
 //! be its own copy of it in the page's wasm (some 2.5 KB each); through one `dyn` comparison
 //! there is one copy. Unstable: give a comparison that ends in the positions themselves
 //! (`.then(a.cmp(&b))`) where ties must keep their order.
+//!
+//! [`Lookup`] finds items by key the same way, in place of a hash table per key type (each
+//! `HashMap<K, V>` is its own copy of the table's code in the page).
 
 use std::cmp::Ordering;
 
@@ -21,9 +24,59 @@ pub fn ascending<T: Ord>(items: Vec<T>) -> Vec<T> {
     order.into_iter().filter_map(|i| items[i].take()).collect()
 }
 
+/// Items found by key: their positions sorted once by key, then searched by halving.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lookup {
+    order: Vec<usize>,
+}
+
+impl Lookup {
+    /// The positions `0..n` ordered by key (`cmp` compares the keys of two positions).
+    pub fn new(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Lookup {
+        Lookup { order: positions(n, &|a, b| cmp(a, b).then(a.cmp(&b))) }
+    }
+
+    /// The first position whose key is the one wanted: `probe(i)` compares position `i`'s key
+    /// with it (`Less` when position `i`'s key comes before the wanted key).
+    pub fn find(&self, probe: &dyn Fn(usize) -> Ordering) -> Option<usize> {
+        let at = self.order.partition_point(|&i| probe(i) == Ordering::Less);
+        self.order.get(at).copied().filter(|&i| probe(i) == Ordering::Equal)
+    }
+
+    /// Each position whose key an earlier position has already, with that earlier (first) position.
+    pub fn repeats(&self, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<(usize, usize)> {
+        let mut repeats = Vec::new();
+        let mut first = None;
+        for pair in self.order.windows(2) {
+            if cmp(pair[0], pair[1]) == Ordering::Equal {
+                let f = *first.get_or_insert(pair[0]);
+                repeats.push((pair[1], f));
+            } else {
+                first = None;
+            }
+        }
+        repeats
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{ascending, positions};
+    use super::{ascending, positions, Lookup};
+
+    #[test]
+    fn finds_the_first_position_of_a_key_and_says_which_repeat() {
+        let keys = ["b", "a", "c", "a", "b", "a"];
+        let lookup = Lookup::new(keys.len(), &|a, b| keys[a].cmp(keys[b]));
+        assert_eq!(lookup.find(&|i| keys[i].cmp("a")), Some(1));
+        assert_eq!(lookup.find(&|i| keys[i].cmp("b")), Some(0));
+        assert_eq!(lookup.find(&|i| keys[i].cmp("c")), Some(2));
+        assert_eq!(lookup.find(&|i| keys[i].cmp("d")), None);
+        assert_eq!(lookup.find(&|i| keys[i].cmp("0")), None);
+        assert_eq!(lookup.repeats(&|a, b| keys[a].cmp(keys[b])), [(3, 1), (5, 1), (4, 0)]);
+        let empty = Lookup::new(0, &|a, b| a.cmp(&b));
+        assert_eq!(empty.find(&|_| std::cmp::Ordering::Equal), None);
+        assert!(empty.repeats(&|a, b| a.cmp(&b)).is_empty());
+    }
 
     #[test]
     fn sorts_items_ascending() {

@@ -158,9 +158,18 @@ fn decode_key_figures(bundle: &Bundle, pairs: &[(String, String)]) -> Decoded {
             other => ignored.push(format!("\"{}\" does not apply to the key figures", short(other))),
         }
     }
-    let mut said = std::collections::HashSet::new();
-    ignored.retain(|m| said.insert(m.clone()));
-    Decoded { selection: s, ignored }
+    Decoded { selection: s, ignored: said_once(ignored) }
+}
+
+/// Each thing ignored said once, however often the link repeats it (a few short sentences).
+fn said_once(ignored: Vec<String>) -> Vec<String> {
+    let mut once: Vec<String> = Vec::with_capacity(ignored.len());
+    for m in ignored {
+        if !once.contains(&m) {
+            once.push(m);
+        }
+    }
+    once
 }
 
 /// What decoding made of a query string.
@@ -336,7 +345,5 @@ pub fn decode(bundle: &Bundle, query: &str) -> Decoded {
         ignored.push("the measure does not fit this chart".to_string());
     }
     // Each thing ignored is said once, however often the link repeats it.
-    let mut said = std::collections::HashSet::new();
-    ignored.retain(|m| said.insert(m.clone()));
-    Decoded { selection: s, ignored }
+    Decoded { selection: s, ignored: said_once(ignored) }
 }
