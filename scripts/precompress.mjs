@@ -8,12 +8,16 @@
 // DIR defaults to $TRUNK_STAGING_DIR, so Trunk runs it as a post_build hook (see Trunk.toml) and the
 // compressed files land in dist/ with the rest of the build. Prints one line per file with sizes.
 // As a hook it skips debug builds (`trunk serve`, TRUNK_PROFILE=debug): brotli 11 takes seconds.
+// Before compressing, it shortens the names each wasm imports from its glue (shorten_wasm_names.mjs)
+// and minifies the JavaScript (terser).
 
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+
+import { shortenNames } from './shorten_wasm_names.mjs';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -53,6 +57,20 @@ async function minifyScripts(list) {
   }
 }
 
+/**
+ * Each `X_bg.wasm` with its glue `X.js`: the names the wasm imports from the glue, and the exports
+ * the glue calls, made short in both (scripts/shorten_wasm_names.mjs). Before terser, which then sees the glue's new keys.
+ */
+async function shortenWasmNames(list) {
+  for (const wasmPath of list.filter((f) => f.endsWith('_bg.wasm'))) {
+    const jsPath = wasmPath.replace(/_bg\.wasm$/, '.js');
+    if (!list.includes(jsPath)) continue;
+    const out = shortenNames(await readFile(wasmPath), await readFile(jsPath, 'utf8'));
+    await Promise.all([writeFile(wasmPath, out.wasm), writeFile(jsPath, out.js)]);
+    console.log(`precompress: ${path.basename(wasmPath)}: ${out.imports} import and ${out.exports} export names shortened`);
+  }
+}
+
 async function main() {
   if (!process.argv[2] && process.env.TRUNK_PROFILE === 'debug') {
     console.log('precompress: debug build, skipped (release builds get .gz and .br files)');
@@ -66,6 +84,7 @@ async function main() {
   const list = [];
   for await (const f of files(dir)) list.push(f);
   list.sort();
+  await shortenWasmNames(list);
   await minifyScripts(list.filter((f) => f.endsWith('.js')));
   let total = [0, 0, 0];
   for (const f of list) {
