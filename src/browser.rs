@@ -227,20 +227,6 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "the answer was not text".to_string())
 }
 
-/// Reads a file the visitor chose, in the browser (nothing is uploaded).
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| describe(&e))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// Lets the page paint (progress) before the next piece of work.
-pub async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 fn describe(e: &JsValue) -> String {
     js_sys::Error::from(e.clone()).message().as_string().unwrap_or_else(|| "the browser could not do it".to_string())
 }

@@ -1,6 +1,7 @@
-//! Opens the visitor's files through the importer web worker (`importer/`): the bytes go to the
-//! worker, the opened dataset's cube comes back and becomes a [`Dataset`] as it is (the page's
-//! own wasm never parses a HESA download, nor builds the cube again).
+//! Opens the visitor's files through the importer web worker (`importer/`): the files go to the
+//! worker, which reads and opens them; the opened dataset's cube comes back and becomes a
+//! [`Dataset`] as it is (the page's own wasm never reads or parses a HESA download, nor builds the
+//! cube again).
 //!
 //! Every request carries an id and every answer its request's id: [`Pending`] hands each answer
 //! to the open that asked for it, so two overlapping opens never get each other's table.
@@ -119,14 +120,12 @@ fn worker() -> Result<Started, String> {
     })
 }
 
-/// Opens `(name, bytes)` files as one dataset, off the page's thread.
-pub async fn open(files: Vec<(String, Vec<u8>)>) -> Result<Dataset, String> {
+/// Opens the visitor's files as one dataset, off the page's thread (the worker reads them).
+pub async fn open(files: &[web_sys::File]) -> Result<Dataset, String> {
     let Started { worker, ready, pending } = worker()?;
     wasm_bindgen_futures::JsFuture::from(ready).await.map_err(|e| e.as_string().unwrap_or_else(|| NOT_STARTED.into()))?;
     let (id, answer) = pending.borrow_mut().wait();
-    let (message, transfer) = protocol::request(id, &files);
-    drop(files);
-    if worker.post_message_with_transfer(&message, &transfer).is_err() {
+    if worker.post_message(&protocol::request(id, files)).is_err() {
         pending.borrow_mut().forget(id);
         return Err("the files could not be passed to the importer".to_string());
     }

@@ -69,10 +69,15 @@ fn the_cube_crosses_unchanged_and_becomes_a_dataset_directly() {
     let data = Dataset::from_parts(back).expect("a dataset");
     assert_eq!(data.info.id, "own-test");
     assert_eq!(protocol::id_of(&worker_answer(7, Ok(parts))), Some(7));
-    // A request reads back as sent.
-    let (request, transfer) = protocol::request(3, &[("a.csv".to_string(), vec![1, 2, 3])]);
-    assert_eq!(transfer.length(), 1);
-    assert_eq!(protocol::read_request(&request), Some((3, vec![("a.csv".to_string(), vec![1, 2, 3])])));
+    // A request reads back as sent, its files cloned as the worker receives them (not read).
+    let bytes = js_sys::Uint8Array::from(&[1u8, 2, 3][..]);
+    let file = web_sys::File::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes), "a.csv").expect("a file");
+    let clone: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"structuredClone".into()).expect("structuredClone").unchecked_into();
+    let request = clone.call1(&JsValue::NULL, &protocol::request(3, &[file])).expect("clones");
+    let (id, files) = protocol::read_request(&request).expect("a request");
+    assert_eq!(id, 3);
+    assert_eq!(files.iter().map(|f| (f.name(), f.size())).collect::<Vec<_>>(), [("a.csv".to_string(), 3.0)]);
+    assert_eq!(protocol::read_request(&JsValue::from_str("ready")), None);
 }
 
 /// A salary table's per-year band thresholds and a starters-and-leavers table's rate base cross

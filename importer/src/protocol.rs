@@ -1,7 +1,8 @@
 //! The importer worker's messages, written once for both ends: the worker (`importer/src/main.rs`)
 //! and the page (`src/importer_client.rs`, which includes this file), so they cannot drift apart.
 //!
-//! - page -> worker: `{id, files: [[name, Uint8Array], …]}`
+//! - page -> worker: `{id, files: [File, …]}` (the visitor's `File`s, cloned into the worker,
+//!   which reads them: the page never holds their bytes)
 //! - worker -> page: `"ready"` once it can take files; then for each request
 //!   `{id, ok: true, cube: {…}}` or `{id, ok: false, error: "…"}`, `id` being the request's.
 //!
@@ -40,32 +41,18 @@ fn string_array<'a>(items: impl IntoIterator<Item = &'a String>) -> Array {
     items.into_iter().map(|s| JsValue::from_str(s)).collect()
 }
 
-/// A request to open `files`, and the buffers to transfer with it.
-pub fn request(id: u32, files: &[(String, Vec<u8>)]) -> (JsValue, Array) {
-    let list = Array::new();
-    let transfer = Array::new();
-    for (name, bytes) in files {
-        let bytes = Uint8Array::from(bytes.as_slice());
-        transfer.push(&bytes.buffer());
-        list.push(&Array::of2(&name.into(), &bytes));
-    }
+/// A request to open `files` (posted as they are: a `File` is cloned into the worker, not read).
+pub fn request(id: u32, files: &[web_sys::File]) -> JsValue {
     let message = Object::new();
     set(&message, "id", &id.into());
-    set(&message, "files", &list);
-    (message.into(), transfer)
+    set(&message, "files", &files.iter().collect::<Array>());
+    message.into()
 }
 
 /// What [`request`] wrote: the id and the files.
-pub fn read_request(message: &JsValue) -> Option<(u32, Vec<(String, Vec<u8>)>)> {
+pub fn read_request(message: &JsValue) -> Option<(u32, Vec<web_sys::File>)> {
     let id = id_of(message)?;
-    let files = array(&get(message, "files"))?
-        .iter()
-        .map(|pair| {
-            let pair = array(&pair)?;
-            let bytes = pair.get(1).dyn_into::<Uint8Array>().ok()?;
-            Some((pair.get(0).as_string()?, bytes.to_vec()))
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let files = array(&get(message, "files"))?.iter().map(|f| f.dyn_into::<web_sys::File>().ok()).collect::<Option<Vec<_>>>()?;
     Some((id, files))
 }
 

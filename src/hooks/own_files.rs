@@ -1,11 +1,10 @@
-//! The visitor's own files: read one by one in this browser (showing progress), then opened by
-//! the importer worker (`crate::importer_client::open`). One batch at a time: the reducer refuses
-//! files offered while a batch is still opening (`Msg::OpenFiles`), and this hook opens the batch
-//! the state names.
+//! The visitor's own files: read and opened in this browser by the importer worker
+//! (`crate::importer_client::open`), the page saying it is reading them. One batch at a time:
+//! the reducer refuses files offered while a batch is still opening (`Msg::OpenFiles`), and this
+//! hook opens the batch the state names.
 
 use yew::prelude::*;
 
-use crate::browser;
 use crate::state::{FileBatch, Msg, State};
 
 /// Returns the callback for files the visitor chose or dropped.
@@ -27,18 +26,10 @@ pub fn use_own_files(state: &UseReducerHandle<State>) -> Callback<Vec<web_sys::F
 }
 
 async fn open(files: &[web_sys::File], dispatcher: &UseReducerDispatcher<State>) -> Result<Box<workforce_core::Dataset>, String> {
-    let mut read = Vec::with_capacity(files.len());
-    for (i, file) in files.iter().enumerate() {
-        let name = file.name();
-        if file.size() > workforce_core::MAX_FILE_BYTES as f64 {
-            let mb = (file.size() / (1024.0 * 1024.0)).round() as u64;
-            return Err(format!("{name}: is {mb} MB: too large for a HESA table download"));
-        }
-        dispatcher.dispatch(Msg::FilesProgress(format!("Reading file {} of {}: {name}…", i + 1, files.len())));
-        browser::next_frame().await;
-        let bytes = browser::read_file(file).await.map_err(|e| format!("{name}: could not be read: {e}"))?;
-        read.push((name, bytes));
-    }
-    dispatcher.dispatch(Msg::FilesProgress("Reading the figures…".to_string()));
-    crate::importer_client::open(read).await.map(Box::new)
+    let count = match files.len() {
+        1 => "the file".to_string(),
+        n => format!("{n} files"),
+    };
+    dispatcher.dispatch(Msg::FilesProgress(format!("Reading {count}…")));
+    crate::importer_client::open(files).await.map(Box::new)
 }
