@@ -12,7 +12,10 @@ pub struct Position {
 }
 
 /// What went wrong, for code to match on. The message for people is built from the kind and the
-/// [`Position`] in one place: `DataError`'s `Display`.
+/// [`Position`] in one place: `DataError`'s `Display`. The kinds only a HESA download can have
+/// (its metadata, header and rows, several files of one table) exist with the `downloads` feature,
+/// which the `hesa-import` crate turns on: the page, which never reads a download, carries neither
+/// them nor their messages.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -26,26 +29,35 @@ pub enum ErrorKind {
     UnequalLengths { expected: usize, found: usize },
     /// The file stops inside a quoted value.
     Truncated,
+    #[cfg(feature = "downloads")]
     /// No header row starting with `UKPRN`: not a HESA download.
     NoHeader,
+    #[cfg(feature = "downloads")]
     /// Before the header, a line that is neither metadata nor the header.
     NotMetadata { found: String },
     /// A header (or one of its columns) other than the one expected.
     UnexpectedHeader { expected: String, found: String },
+    #[cfg(feature = "downloads")]
     /// A header with no value columns.
     ShortHeader,
+    #[cfg(feature = "downloads")]
     /// A header cell with no label.
     EmptyLabel,
+    #[cfg(feature = "downloads")]
     /// No provider rows after the header.
     NoRows,
     /// A row without a UKPRN (only HESA's all-UK `Total` row has none).
     MissingUkprn { provider: String },
+    #[cfg(feature = "downloads")]
     /// A UKPRN that is not 8 digits.
     BadUkprn { found: String },
+    #[cfg(feature = "downloads")]
     /// A provider row with an empty name.
     MissingName,
+    #[cfg(feature = "downloads")]
     /// The same UKPRN twice in one file.
     DuplicateUkprn { ukprn: String, first_line: u64 },
+    #[cfg(feature = "downloads")]
     /// A row after the all-UK `Total` row.
     TotalNotLast,
     /// A cell that is not a figure.
@@ -55,22 +67,30 @@ pub enum ErrorKind {
     TooManyDigits { found: String },
     /// A year that does not look like `2020/21`.
     BadYear { found: String },
+    #[cfg(feature = "downloads")]
     /// A download whose `Filters:` block gives no academic year.
     MissingYear,
+    #[cfg(feature = "downloads")]
     /// Two files for the same table and year.
     DuplicateYear { year: String, other_file: String },
+    #[cfg(feature = "downloads")]
     /// Files of different tables opened together.
     DifferentTable { found: String, expected: String, other_file: String },
+    #[cfg(feature = "downloads")]
     /// Files of one table whose columns differ.
     DifferentColumns { other_file: String },
+    #[cfg(feature = "downloads")]
     /// A file larger than a HESA download can be.
     TooLarge { megabytes: usize, max_megabytes: usize },
+    #[cfg(feature = "downloads")]
     /// Nothing to open.
     NoFiles,
+    #[cfg(feature = "downloads")]
     /// A bundled table with no download among the inputs.
     MissingTable { reference: String, title: String },
     /// A partner with no row (`year` when a download lacks it).
     MissingPartner { name: String, ukprn: String, year: Option<String> },
+    #[cfg(feature = "downloads")]
     /// A download without the all-UK `Total` row.
     MissingTotal,
     /// A category the manifest does not list for the dataset.
@@ -101,6 +121,7 @@ pub enum ErrorKind {
     MissingTidyFile,
     /// A dataset file written for serving does not read back to the bundled figures.
     ServedFileDiffers,
+    #[cfg(feature = "downloads")]
     /// A column naming a year other than the one the file's own year implies (Staff Table 22's
     /// "Total academic staff <previous year>" and "<this year>").
     YearColumnMismatch { expected: String, found: String, file_year: String },
@@ -160,16 +181,25 @@ impl fmt::Display for DataError {
             Io { detail } => write!(f, "could not be read: {detail}"),
             UnequalLengths { expected, found } => write!(f, "expected {expected} fields, found {found}"),
             Truncated => f.write_str("expected the file to end after a complete row, but it stops inside a quoted value: is it cut short?"),
+            #[cfg(feature = "downloads")]
             NoHeader => f.write_str("expected a header row starting with \"UKPRN\"; this does not look like a HESA \"download this table\" CSV file"),
+            #[cfg(feature = "downloads")]
             NotMetadata { found } => write!(f, "expected a metadata line (like `Title:,...`) or the header row starting with \"UKPRN\", found \"{}\"", truncate(found)),
             UnexpectedHeader { expected, found } => write!(f, "expected {expected}, found {found}"),
+            #[cfg(feature = "downloads")]
             ShortHeader => f.write_str("expected the header row to name UKPRN, the provider and at least one value column"),
+            #[cfg(feature = "downloads")]
             EmptyLabel => f.write_str("expected a column label, found an empty one"),
+            #[cfg(feature = "downloads")]
             NoRows => f.write_str("expected provider rows after the header row, found none"),
             MissingUkprn { provider } => write!(f, "expected a UKPRN for \"{}\"; only the all-UK \"Total\" row has none", truncate(provider)),
+            #[cfg(feature = "downloads")]
             BadUkprn { found } => write!(f, "expected a UKPRN of 8 digits, found \"{}\"", truncate(found)),
+            #[cfg(feature = "downloads")]
             MissingName => f.write_str("expected a provider name, found an empty cell"),
+            #[cfg(feature = "downloads")]
             DuplicateUkprn { ukprn, first_line } => write!(f, "expected each UKPRN once, but {ukprn} is also on line {first_line}"),
+            #[cfg(feature = "downloads")]
             TotalNotLast => f.write_str("expected the all-UK \"Total\" row to be the last row, found a row after it"),
             BadNumber { found } => write!(f, "expected a number like \"1,655\" or an empty cell, found \"{}\"", truncate(found)),
             TooManyDigits { found } => write!(
@@ -180,19 +210,27 @@ impl fmt::Display for DataError {
                 truncate(found)
             ),
             BadYear { found } => write!(f, "expected an academic year like 2020/21, found \"{}\"", truncate(found)),
+            #[cfg(feature = "downloads")]
             MissingYear => f.write_str("expected an \"Academic year\" line in the Filters: block (the year a file holds is only given there)"),
+            #[cfg(feature = "downloads")]
             DuplicateYear { year, other_file } => write!(f, "expected one file per year, but {other_file} holds {year} too"),
+            #[cfg(feature = "downloads")]
             DifferentTable { found, expected, other_file } => {
                 write!(f, "expected the same table as {other_file} (\"{expected}\"), found \"{found}\": open one table at a time")
             }
+            #[cfg(feature = "downloads")]
             DifferentColumns { other_file } => write!(f, "expected the same columns as {other_file}"),
+            #[cfg(feature = "downloads")]
             TooLarge { megabytes, max_megabytes } => {
                 write!(f, "expected a HESA table download (at most {max_megabytes} MB), found a file of {megabytes} MB: too large")
             }
+            #[cfg(feature = "downloads")]
             NoFiles => f.write_str("expected at least one file"),
+            #[cfg(feature = "downloads")]
             MissingTable { reference, title } => write!(f, "expected at least one download of HESA {reference} ({title}), found none"),
             MissingPartner { name, ukprn, year: Some(year) } => write!(f, "expected a row for {name} (UKPRN {ukprn}) in {year}, found none"),
             MissingPartner { name, ukprn, year: None } => write!(f, "expected figures for partner {name} (UKPRN {ukprn}), found none"),
+            #[cfg(feature = "downloads")]
             MissingTotal => f.write_str("expected the all-UK \"Total\" row at the end, found none"),
             UnknownCategory { dataset, group, category } => {
                 write!(f, "expected a category of \"{dataset}\" listed in the manifest, found \"{category}\" in group \"{group}\"")
@@ -217,6 +255,7 @@ impl fmt::Display for DataError {
             UnknownDataset { id } => write!(f, "expected a dataset \"{id}\" in the manifest"),
             MissingTidyFile => f.write_str("expected the dataset's tidy file"),
             ServedFileDiffers => f.write_str("expected the served file to read back to the bundled figures"),
+            #[cfg(feature = "downloads")]
             YearColumnMismatch { expected, found, file_year } => {
                 write!(f, "expected \"{expected}\" in a {file_year} download, found \"{}\": does this column belong to another year's file?", truncate(found))
             }
