@@ -117,6 +117,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(Msg::Do(action)))
     };
+    let find_provider = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| dispatcher.dispatch(Msg::FindProvider(text)))
+    };
     let dismiss_notice = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: ()| dispatcher.dispatch(Msg::DismissNotice))
@@ -250,10 +254,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     { chart_kind_select(s.chart, &on_action) }
                     { compare_options(s.compare_uk, data.coverage().is_some().then_some(s.compare_uk_reported), s.combine, &on_action) }
                     { partner_filter(&PartnerFilterProps { partners, selected: s.partners.clone(), on_action: on_action.clone() }) }
-                    <ProviderPicker providers={other_options} selected={chosen_others} status={others_status} on_action={on_action.clone()} on_load={load_others} />
+                    { provider_picker(&ProviderPickerProps { providers: other_options, selected: chosen_others, status: others_status,
+                        search: state.provider_search.clone(), on_action: on_action.clone(), on_load: load_others, on_search: find_provider }) }
                     { category_filter(&CategoryFilterProps { groups, selected: s.categories.clone(), on_action: on_action.clone() }) }
                     if !embedded {
-                        <FileOpener status={state.files.clone()} refused={state.files_refused} on_files={on_files} />
+                        { file_opener(&state.files, state.files_refused, &on_files) }
                     }
                 </aside>
                 }

@@ -27,6 +27,8 @@ pub struct State {
     pub notice: Option<String>,
     /// Loading every other UK provider for a dataset: `(dataset id, what happened)`.
     pub others: Option<(String, Loading)>,
+    /// What the visitor has typed to find another UK provider.
+    pub provider_search: String,
     /// Opening the visitor's own files: what to say.
     pub files: Option<Loading>,
     /// The files being opened (one batch at a time), for the own-files hook to read.
@@ -119,6 +121,8 @@ pub enum Msg {
     LoadOthers,
     /// The on-demand file of every other UK provider arrived (its text), or could not be had.
     OthersLoaded { dataset: String, result: Result<String, String> },
+    /// The visitor typed in the search for another UK provider (emptied once one is added).
+    FindProvider(String),
     /// The visitor chose or dropped files: open them, unless other files are still opening.
     OpenFiles(FileBatch),
     /// Reading the visitor's own files: progress to show.
@@ -169,6 +173,7 @@ impl State {
             caption,
             notice,
             others: None,
+            provider_search: String::new(),
             files: None,
             opening: None,
             files_refused: false,
@@ -447,6 +452,7 @@ impl PartialEq for State {
             caption,
             notice,
             others,
+            provider_search,
             files,
             opening,
             files_refused,
@@ -463,6 +469,7 @@ impl PartialEq for State {
             && Rc::ptr_eq(caption, &other.caption)
             && *notice == other.notice
             && *others == other.others
+            && *provider_search == other.provider_search
             && *files == other.files
             && *opening == other.opening
             && *files_refused == other.files_refused
@@ -492,6 +499,8 @@ impl Reducible for State {
             Msg::OpenFiles(batch) => self.open_files(batch),
             Msg::FilesProgress(text) => Rc::new(State { files: Some(Loading::Busy(text)), ..(*self).clone() }),
             Msg::FilesOpened(opened) => self.files_opened(opened),
+            Msg::FindProvider(text) if text == self.provider_search => self,
+            Msg::FindProvider(provider_search) => Rc::new(State { provider_search, ..(*self).clone() }),
             Msg::ToggleDrawer => Rc::new(State { drawer_open: !self.drawer_open, ..(*self).clone() }),
             Msg::CloseDrawer if !self.drawer_open => self,
             Msg::CloseDrawer => Rc::new(State { drawer_open: false, ..(*self).clone() }),

@@ -1,9 +1,10 @@
 //! One small component per file. Each takes only the props it shows and a callback for actions.
 //! A part with no state or effects of its own (the notice, the caption, the notes, the lens
-//! buttons, the chart kind and comparison options, the partner and category filters, the tabs) is
-//! a plain function returning `Html`: it renders with its parent, and the page carries no
-//! component machinery for it (about 0.5 KB of brotli each). Its props struct, where it has one,
-//! still derives `Properties`, so a test can mount it in a host component.
+//! buttons, the chart kind and comparison options, the partner and category filters, the tabs,
+//! the file opener, the provider search, whose text the state holds) is a plain function
+//! returning `Html`: it renders with its parent, and the page carries no component machinery for
+//! it (about 0.5 KB of brotli each). Its props struct, where a test mounts it in a host
+//! component, still derives `Properties`.
 //! The pickers built on `ChoiceSelect` (dataset, measure, year, base year) each have a file of their
 //! own with the function that builds its props.
 
@@ -41,12 +42,12 @@ pub use dataset_switcher::DatasetOption;
 pub use embed_dialog::EmbedDialog;
 pub use figure_caption::figure_caption;
 pub use figure_notes::figure_notes;
-pub use file_opener::FileOpener;
+pub use file_opener::file_opener;
 pub use key_figures::KeyFigures;
 pub use lens_buttons::lens_buttons;
 pub use figures_table::FiguresTable;
 pub use notice::notice;
 pub use partner_filter::{partner_filter, PartnerFilterProps, PartnerOption};
-pub use provider_picker::{ProviderOption, ProviderPicker};
+pub use provider_picker::{provider_picker, ProviderOption, ProviderPickerProps};
 pub use share_bar::ShareBar;
 pub use view_tabs::{view_tabs, ViewTabsProps};

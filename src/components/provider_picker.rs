@@ -26,31 +26,30 @@ impl ProviderOption {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct ProviderPickerProps {
     /// Every other provider of the dataset; empty until loaded.
     pub providers: Rc<Vec<ProviderOption>>,
     /// The chosen ones: `(UKPRN, name)`.
     pub selected: Vec<(String, String)>,
     pub status: Option<Loading>,
+    /// What the visitor has typed (the state's `provider_search`).
+    pub search: String,
     pub on_action: Callback<Action>,
     /// Asks for every provider's figures to be loaded.
     pub on_load: Callback<()>,
+    /// The search text changed (or is emptied, once a provider is added).
+    pub on_search: Callback<String>,
 }
 
 const MAX_RESULTS: usize = 12;
 
-#[component]
-pub fn ProviderPicker(props: &ProviderPickerProps) -> Html {
-    let query = use_state(String::new);
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
+pub fn provider_picker(props: &ProviderPickerProps) -> Html {
+    let query = &props.search;
+    let oninput = props.on_search.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     let onfocus = props.on_load.reform(|_: FocusEvent| ());
     let chosen: Vec<&String> = props.selected.iter().map(|(u, _)| u).collect();
     let results: Vec<&ProviderOption> =
-        props.providers.iter().filter(|p| !chosen.contains(&&p.ukprn) && p.matches(&query)).take(MAX_RESULTS + 1).collect();
+        props.providers.iter().filter(|p| !chosen.contains(&&p.ukprn) && p.matches(query)).take(MAX_RESULTS + 1).collect();
     let more = results.len() > MAX_RESULTS;
     html! {
         <fieldset class="filter" id="provider-picker">
@@ -70,7 +69,7 @@ pub fn ProviderPicker(props: &ProviderPickerProps) -> Html {
                 </ul>
             }
             <label for="provider-search">{ "Find a provider by name or UKPRN" }</label>
-            <input type="search" id="provider-search" autocomplete="off" value={(*query).clone()} {oninput} {onfocus}
+            <input type="search" id="provider-search" autocomplete="off" value={query.clone()} {oninput} {onfocus}
                 aria-describedby="provider-status" />
             <p class="filter-hint" id="provider-status" role="status">
                 { match &props.status {
@@ -82,10 +81,10 @@ pub fn ProviderPicker(props: &ProviderPickerProps) -> Html {
                 <ul class="results" aria-label="Matching providers">
                     { for results.iter().take(MAX_RESULTS).map(|p| {
                         let u = p.ukprn.clone();
-                        let query = query.clone();
-                        let add = props.on_action.reform(move |_: MouseEvent| {
-                            query.set(String::new());
-                            Action::ToggleOther(u.clone())
+                        let (on_action, on_search) = (props.on_action.clone(), props.on_search.clone());
+                        let add = Callback::from(move |_: MouseEvent| {
+                            on_search.emit(String::new());
+                            on_action.emit(Action::ToggleOther(u.clone()));
                         });
                         let former = if p.former_names.is_empty() { String::new() } else { format!(" (formerly {})", p.former_names.join(", ")) };
                         html! {
