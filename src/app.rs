@@ -117,6 +117,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(Msg::Do(action)))
     };
+    let sort_table = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |column: usize| dispatcher.dispatch(Msg::SortTable(column)))
+    };
     let find_provider = {
         let dispatcher = state.dispatcher();
         Callback::from(move |text: String| dispatcher.dispatch(Msg::FindProvider(text)))
@@ -276,7 +280,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                             <ChartCanvas view={state.chart.clone()} visible={s.tab == Tab::Chart && loading.is_none()} first={props.first_chart.clone()} embedded={embedded} />
                         </div>
                         <div id="panel-table" role={(!locked).then_some("tabpanel")} aria-labelledby={(!locked).then_some("tab-table")} hidden={s.tab != Tab::Table}>
-                            <FiguresTable table={state.table.clone()} title={state.caption.heading()} />
+                            { figures_table(&state.table, state.caption.heading(), &state.table_sort, &sort_table) }
                         </div>
                         { figure_notes(&state.caption) }
                     </figure>

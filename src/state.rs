@@ -29,6 +29,8 @@ pub struct State {
     pub others: Option<(String, Loading)>,
     /// What the visitor has typed to find another UK provider.
     pub provider_search: String,
+    /// The table's order, when the visitor sorted it.
+    pub table_sort: Option<TableSort>,
     /// Opening the visitor's own files: what to say.
     pub files: Option<Loading>,
     /// The files being opened (one batch at a time), for the own-files hook to read.
@@ -48,6 +50,32 @@ pub struct State {
     pub wanted: Vec<DatasetWant>,
     /// The key figures of the selection's year, when that page is open.
     pub key_figures: Option<Rc<KeyFigures>>,
+}
+
+/// A sort of the figures table: by `column` (0: the row labels), for the table with these
+/// `columns`. A table with other columns shows its own order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableSort {
+    pub columns: Vec<String>,
+    pub column: usize,
+    pub ascending: bool,
+}
+
+impl TableSort {
+    /// The sort `table` is shown in, if the visitor sorted it.
+    pub fn of<'a>(sort: &'a Option<TableSort>, table: &TableView) -> Option<&'a TableSort> {
+        sort.as_ref().filter(|s| s.columns == table.columns)
+    }
+
+    /// The sort after pressing `column`'s heading: the other direction on the same column;
+    /// otherwise figures largest first and names A to Z.
+    fn pressed(sort: &Option<TableSort>, table: &TableView, column: usize) -> TableSort {
+        let ascending = match TableSort::of(sort, table) {
+            Some(s) if s.column == column => !s.ascending,
+            _ => column == 0,
+        };
+        TableSort { columns: table.columns.clone(), column, ascending }
+    }
 }
 
 /// A dataset the view reads that is not loaded: being fetched, or failed.
@@ -123,6 +151,8 @@ pub enum Msg {
     OthersLoaded { dataset: String, result: Result<String, String> },
     /// The visitor typed in the search for another UK provider (emptied once one is added).
     FindProvider(String),
+    /// The visitor pressed a column heading of the figures table.
+    SortTable(usize),
     /// The visitor chose or dropped files: open them, unless other files are still opening.
     OpenFiles(FileBatch),
     /// Reading the visitor's own files: progress to show.
@@ -174,6 +204,7 @@ impl State {
             notice,
             others: None,
             provider_search: String::new(),
+            table_sort: None,
             files: None,
             opening: None,
             files_refused: false,
@@ -453,6 +484,7 @@ impl PartialEq for State {
             notice,
             others,
             provider_search,
+            table_sort,
             files,
             opening,
             files_refused,
@@ -470,6 +502,7 @@ impl PartialEq for State {
             && *notice == other.notice
             && *others == other.others
             && *provider_search == other.provider_search
+            && *table_sort == other.table_sort
             && *files == other.files
             && *opening == other.opening
             && *files_refused == other.files_refused
@@ -501,6 +534,10 @@ impl Reducible for State {
             Msg::FilesOpened(opened) => self.files_opened(opened),
             Msg::FindProvider(text) if text == self.provider_search => self,
             Msg::FindProvider(provider_search) => Rc::new(State { provider_search, ..(*self).clone() }),
+            Msg::SortTable(column) => {
+                let table_sort = Some(TableSort::pressed(&self.table_sort, &self.table, column));
+                Rc::new(State { table_sort, ..(*self).clone() })
+            }
             Msg::ToggleDrawer => Rc::new(State { drawer_open: !self.drawer_open, ..(*self).clone() }),
             Msg::CloseDrawer if !self.drawer_open => self,
             Msg::CloseDrawer => Rc::new(State { drawer_open: false, ..(*self).clone() }),

@@ -303,6 +303,65 @@ async fn the_explorer_responds_to_its_filters() {
     assert_eq!(query::<HtmlElement>(&root, "#tab-table").get_attribute("aria-selected").as_deref(), Some("true"));
 }
 
+/// The figures table sorts by the column pressed (figures largest first, again: smallest; names A
+/// to Z), keeps its order while the same columns are shown, and a table of other columns shows its
+/// own order.
+#[wasm_bindgen_test]
+async fn the_table_sorts_by_the_column_pressed() {
+    let root = mount();
+    let _app = render_app(&root);
+    yew::scheduler::flush().await;
+    let labels = |root: &Element| -> Vec<String> {
+        all(root, "#figures-table tbody th").iter().map(|th| th.text_content().unwrap_or_default()).collect()
+    };
+    let heading = |root: &Element, i: usize| all(root, "#figures-table thead th")[i].clone();
+    assert_eq!(heading(&root, 2).get_attribute("aria-sort").as_deref(), Some("none"));
+
+    // Non-academic staff (the second figure column): largest first, Birmingham (not reported) last.
+    heading(&root, 2).query_selector("button").expect("query").expect("a button").unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    assert_eq!(heading(&root, 2).get_attribute("aria-sort").as_deref(), Some("descending"));
+    assert_eq!(heading(&root, 1).get_attribute("aria-sort").as_deref(), Some("none"));
+    let figure = |root: &Element, row: usize| -> f64 {
+        let text = all(root, "#figures-table tbody tr")[row].query_selector("td:nth-of-type(2)").expect("query").expect("a cell").text_content().unwrap_or_default();
+        text.replace(',', "").parse().unwrap_or(f64::NAN)
+    };
+    let rows = all(&root, "#figures-table tbody tr").len();
+    let shown: Vec<f64> = (0..rows).map(|r| figure(&root, r)).filter(|v| !v.is_nan()).collect();
+    assert!(shown.len() > 2 && shown.windows(2).all(|w| w[0] >= w[1]), "{shown:?}");
+    assert!(figure(&root, rows - 1).is_nan(), "a figure not reported sorts last");
+
+    // Again: smallest first, the missing figure still last.
+    heading(&root, 2).query_selector("button").expect("query").expect("a button").unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    assert_eq!(heading(&root, 2).get_attribute("aria-sort").as_deref(), Some("ascending"));
+    let shown: Vec<f64> = (0..rows).map(|r| figure(&root, r)).filter(|v| !v.is_nan()).collect();
+    assert!(shown.windows(2).all(|w| w[0] <= w[1]), "{shown:?}");
+    assert!(figure(&root, rows - 1).is_nan());
+
+    // Names: A to Z.
+    heading(&root, 0).query_selector("button").expect("query").expect("a button").unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    let mut names = labels(&root);
+    assert_eq!(heading(&root, 0).get_attribute("aria-sort").as_deref(), Some("ascending"));
+    let by_name = { let mut n = names.clone(); n.sort(); n };
+    assert_eq!(names, by_name);
+
+    // Another year has the same columns: the order stays. The trend's table (years as columns)
+    // shows its own order.
+    let year = query::<HtmlSelectElement>(&root, "#year-select");
+    year.set_value("2020/21");
+    year.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+    yew::scheduler::flush().await;
+    assert_eq!(heading(&root, 0).get_attribute("aria-sort").as_deref(), Some("ascending"));
+    names = labels(&root);
+    let by_name = { let mut n = names.clone(); n.sort(); n };
+    assert_eq!(names, by_name);
+    query::<HtmlInputElement>(&root, "input[name=chart-kind][value=trend]").click();
+    yew::scheduler::flush().await;
+    assert!(all(&root, "#figures-table thead th").iter().all(|th| th.get_attribute("aria-sort").as_deref() == Some("none")));
+}
+
 #[wasm_bindgen_test]
 async fn the_first_view_is_the_technical_workforce_and_one_click_brings_it_back() {
     let root = mount_at("");

@@ -2,16 +2,12 @@
 //! partners' total and the not-reported marks.
 
 use std::cmp::Ordering;
-use std::rc::Rc;
 
 use workforce_core::view::{Point, Status, TableView, Unit};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FiguresTableProps {
-    pub table: Rc<TableView>,
-    pub title: String,
-}
+use crate::state::TableSort;
+
 
 fn cell(unit: Unit, p: &Point) -> Html {
     let class = classes!(
@@ -23,10 +19,8 @@ fn cell(unit: Unit, p: &Point) -> Html {
 }
 
 /// `None`: file order. `Some((column, ascending))`: column 0 is the row label.
-type Sort = Option<(usize, bool)>;
-
-fn sorted_rows(table: &TableView, sort: Sort) -> Vec<usize> {
-    let Some((column, ascending)) = sort else { return (0..table.rows.len()).collect() };
+fn sorted_rows(table: &TableView, sort: Option<&TableSort>) -> Vec<usize> {
+    let Some(&TableSort { column, ascending, .. }) = sort else { return (0..table.rows.len()).collect() };
     workforce_core::sort::positions(table.rows.len(), &|a, b| {
         // Ties fall back to the row's first position: a stable order without a stable sort.
         let (ra, rb) = (&table.rows[a], &table.rows[b]);
@@ -47,34 +41,20 @@ fn sorted_rows(table: &TableView, sort: Sort) -> Vec<usize> {
     })
 }
 
-#[component]
-pub fn FiguresTable(props: &FiguresTableProps) -> Html {
-    let sort = use_state(|| None::<(usize, bool)>);
-    {
-        // A different table (other columns) starts in its own order.
-        let sort = sort.clone();
-        use_effect_with(props.table.columns.clone(), move |_| sort.set(None));
-    }
-    let t = &props.table;
+/// The table of `t`, titled `title`, in the visitor's order (`sort`, the state's; `on_sort` when a
+/// column heading is pressed).
+pub fn figures_table(t: &TableView, title: String, sort: &Option<TableSort>, on_sort: &Callback<usize>) -> Html {
+    let sort = TableSort::of(sort, t);
     if t.rows.is_empty() {
         return html! { <p class="empty">{ "No figures for this selection." }</p> };
     }
     let header = |column: usize, text: &str| {
-        let state = *sort;
-        let aria_sort = match state {
-            Some((c, true)) if c == column => "ascending",
-            Some((c, false)) if c == column => "descending",
+        let aria_sort = match sort {
+            Some(s) if s.column == column && s.ascending => "ascending",
+            Some(s) if s.column == column => "descending",
             _ => "none",
         };
-        let sort = sort.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let next = match state {
-                Some((c, asc)) if c == column => Some((column, !asc)),
-                // Figures sort largest first; names A to Z.
-                _ => Some((column, column == 0)),
-            };
-            sort.set(next);
-        });
+        let onclick = on_sort.reform(move |_: MouseEvent| column);
         html! {
             <th scope="col" aria-sort={aria_sort}>
                 <button type="button" class="sort" {onclick}>{ text }<span class="sort-mark" aria-hidden="true">{
@@ -86,7 +66,7 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Figures table">
             <table id="figures-table">
-                <caption>{ &props.title }</caption>
+                <caption>{ title }</caption>
                 <thead>
                     <tr>
                         { header(0, &t.row_heading) }
@@ -94,7 +74,7 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for sorted_rows(t, *sort).into_iter().map(|i| {
+                    { for sorted_rows(t, sort).into_iter().map(|i| {
                         let r = &t.rows[i];
                         html! { <tr><th scope="row">{ &r.label }</th>{ for r.cells.iter().map(|c| cell(t.unit, c)) }</tr> }
                     }) }
