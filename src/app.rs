@@ -117,6 +117,14 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(Msg::Do(action)))
     };
+    let share_status = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| dispatcher.dispatch(Msg::ShareStatus(text)))
+    };
+    let embed = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |open: bool| dispatcher.dispatch(Msg::Embed(open)))
+    };
     let sort_table = {
         let dispatcher = state.dispatcher();
         Callback::from(move |column: usize| dispatcher.dispatch(Msg::SortTable(column)))
@@ -287,9 +295,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     if embedded {
                         <p class="open-full"><a href={page_url.clone()} target="_blank" rel="noopener">{ "Open this view in the Midlands Innovation workforce explorer" }</a></p>
                     } else {
-                        <ShareBar chart={state.chart.clone()} table={state.table.clone()} caption={state.caption.clone()}
-                            dataset_id={data.info.id.clone()} bundle={bundle.clone()} source={state.source(&data.info.id)}
-                            page_url={page_url.clone()} embed_url={embed_url} published={published} />
+                        { share_bar(&ShareBarProps { chart: state.chart.clone(), table: state.table.clone(), caption: state.caption.clone(),
+                            dataset_id: data.info.id.clone(), bundle: bundle.clone(), source: state.source(&data.info.id),
+                            page_url: page_url.clone(), embed_url, published, status: state.share_status.clone(), embed_open: state.embed_open,
+                            on_status: share_status, on_embed: embed }) }
                         <p class="about">{ &data.info.notes }</p>
                     }
                 </main>

@@ -230,3 +230,10 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
 fn describe(e: &JsValue) -> String {
     js_sys::Error::from(e.clone()).message().as_string().unwrap_or_else(|| "the browser could not do it".to_string())
 }
+
+/// Moves focus to the element with this id, if it is on the page.
+pub fn focus(id: &str) {
+    if let Some(element) = gloo::utils::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}

@@ -31,6 +31,10 @@ pub struct State {
     pub provider_search: String,
     /// The table's order, when the visitor sorted it.
     pub table_sort: Option<TableSort>,
+    /// What the last share or download action came to ("Link copied.").
+    pub share_status: String,
+    /// The Embed dialog is open.
+    pub embed_open: bool,
     /// Opening the visitor's own files: what to say.
     pub files: Option<Loading>,
     /// The files being opened (one batch at a time), for the own-files hook to read.
@@ -153,6 +157,10 @@ pub enum Msg {
     FindProvider(String),
     /// The visitor pressed a column heading of the figures table.
     SortTable(usize),
+    /// What a share or download action came to.
+    ShareStatus(String),
+    /// The Embed dialog opens (`true`) or closes.
+    Embed(bool),
     /// The visitor chose or dropped files: open them, unless other files are still opening.
     OpenFiles(FileBatch),
     /// Reading the visitor's own files: progress to show.
@@ -205,6 +213,8 @@ impl State {
             others: None,
             provider_search: String::new(),
             table_sort: None,
+            share_status: String::new(),
+            embed_open: false,
             files: None,
             opening: None,
             files_refused: false,
@@ -485,6 +495,8 @@ impl PartialEq for State {
             others,
             provider_search,
             table_sort,
+            share_status,
+            embed_open,
             files,
             opening,
             files_refused,
@@ -503,6 +515,8 @@ impl PartialEq for State {
             && *others == other.others
             && *provider_search == other.provider_search
             && *table_sort == other.table_sort
+            && *share_status == other.share_status
+            && *embed_open == other.embed_open
             && *files == other.files
             && *opening == other.opening
             && *files_refused == other.files_refused
@@ -534,6 +548,9 @@ impl Reducible for State {
             Msg::FilesOpened(opened) => self.files_opened(opened),
             Msg::FindProvider(text) if text == self.provider_search => self,
             Msg::FindProvider(provider_search) => Rc::new(State { provider_search, ..(*self).clone() }),
+            Msg::ShareStatus(share_status) => Rc::new(State { share_status, ..(*self).clone() }),
+            Msg::Embed(open) if open == self.embed_open => self,
+            Msg::Embed(embed_open) => Rc::new(State { embed_open, ..(*self).clone() }),
             Msg::SortTable(column) => {
                 let table_sort = Some(TableSort::pressed(&self.table_sort, &self.table, column));
                 Rc::new(State { table_sort, ..(*self).clone() })

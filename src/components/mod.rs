@@ -1,8 +1,8 @@
 //! One small component per file. Each takes only the props it shows and a callback for actions.
 //! A part with no state or effects of its own (the notice, the caption, the notes, the lens
 //! buttons, the chart kind and comparison options, the partner and category filters, the tabs,
-//! the file opener, the provider search and the figures table, whose text and order the state
-//! holds) is a plain function returning `Html`: it renders with its parent, and the page carries
+//! the file opener; the provider search, the figures table and the share bar, whose text, order,
+//! status and dialog the state holds) is a plain function returning `Html`: it renders with its parent, and the page carries
 //! no component machinery for it (about 0.5 KB of brotli each). Its props struct, where a test
 //! mounts it in a host component, still derives `Properties`.
 //! The pickers built on `ChoiceSelect` (dataset, measure, year, base year) each have a file of their
@@ -49,5 +49,5 @@ pub use figures_table::figures_table;
 pub use notice::notice;
 pub use partner_filter::{partner_filter, PartnerFilterProps, PartnerOption};
 pub use provider_picker::{provider_picker, ProviderOption, ProviderPickerProps};
-pub use share_bar::ShareBar;
+pub use share_bar::{share_bar, ShareBarProps};
 pub use view_tabs::{view_tabs, ViewTabsProps};

@@ -14,7 +14,6 @@ use yew::prelude::*;
 use crate::components::EmbedDialog;
 use crate::{browser, bundled, chart_export};
 
-#[derive(Properties)]
 pub struct ShareBarProps {
     pub chart: Rc<ChartView>,
     pub table: Rc<TableView>,
@@ -27,33 +26,24 @@ pub struct ShareBarProps {
     pub page_url: String,
     pub embed_url: String,
     /// When the view is a published one: its pre-rendered page and its embed's page.
-    #[prop_or_default]
     pub published: Option<(String, String)>,
-}
-
-impl PartialEq for ShareBarProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.chart, &other.chart)
-            && Rc::ptr_eq(&self.table, &other.table)
-            && Rc::ptr_eq(&self.caption, &other.caption)
-            && Rc::ptr_eq(&self.bundle, &other.bundle)
-            && match (&self.source, &other.source) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (a, b) => a.is_none() && b.is_none(),
-            }
-            && (&self.dataset_id, &self.page_url, &self.embed_url, &self.published)
-                == (&other.dataset_id, &other.page_url, &other.embed_url, &other.published)
-    }
+    /// What the last action came to ("Link copied."), the state's.
+    pub status: String,
+    /// The Embed dialog is open (the state's).
+    pub embed_open: bool,
+    /// Says what an action came to.
+    pub on_status: Callback<String>,
+    /// Opens or closes the Embed dialog.
+    pub on_embed: Callback<bool>,
 }
 
 /// Why links and embeds are off for a visitor's own dataset.
 pub const OWN_FILE_LINKS_OFF: &str =
     "Links and embeds are off for your own file: it stays in this browser, so a link would not show it elsewhere.";
 
-#[component]
-pub fn ShareBar(props: &ShareBarProps) -> Html {
-    let status = use_state(String::new);
-    let embed_open = use_state(|| false);
+/// The share and download buttons, the citation, and the Embed dialog when it is open.
+pub fn share_bar(props: &ShareBarProps) -> Html {
+    let status = &props.on_status;
     let stem = export::file_stem(&props.dataset_id, &props.caption);
     let own = export::is_own_dataset(&props.dataset_id);
     // The link the downloads carry: none for an own dataset, whose link would show nothing elsewhere.
@@ -65,7 +55,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let status = status.clone();
             browser::copy(&text, move |ok| {
-                status.set(if ok { format!("{what} copied.") } else { format!("{what} could not be copied: select it and copy by hand.") })
+                status.emit(if ok { format!("{what} copied.") } else { format!("{what} could not be copied: select it and copy by hand.") })
             });
         })
     };
@@ -76,7 +66,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let (chart, caption, url, name, status) = (props.chart.clone(), props.caption.clone(), link.clone(), format!("{stem}.png"), status.clone());
         Callback::from(move |_: MouseEvent| {
             if let Err(e) = chart_export::download_png(&chart, &caption, &url, &name) {
-                status.set(format!("The image could not be made: {e}"));
+                status.emit(format!("The image could not be made: {e}"));
             }
         })
     };
@@ -84,7 +74,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let (chart, caption, url, name, status) = (props.chart.clone(), props.caption.clone(), link.clone(), format!("{stem}.svg"), status.clone());
         Callback::from(move |_: MouseEvent| match chart_export::svg(&chart, &caption, &url) {
             Ok(text) => browser::download(&name, "image/svg+xml;charset=utf-8", text.as_bytes()),
-            Err(e) => status.set(format!("The image could not be made: {e}")),
+            Err(e) => status.emit(format!("The image could not be made: {e}")),
         })
     };
     let figures_csv = {
@@ -110,23 +100,17 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             });
             match text {
                 Some(text) => browser::download(&name, "text/csv;charset=utf-8", text.as_bytes()),
-                None => status.set("The dataset could not be written out.".to_string()),
+                None => status.emit("The dataset could not be written out.".to_string()),
             }
         })
     };
-    let open_embed = {
-        let embed_open = embed_open.clone();
-        Callback::from(move |_: MouseEvent| embed_open.set(true))
-    };
-    let embed_button = use_node_ref();
+    let open_embed = props.on_embed.reform(|_: MouseEvent| true);
     let close_embed = {
-        let (embed_open, embed_button) = (embed_open.clone(), embed_button.clone());
+        let on_embed = props.on_embed.clone();
         Callback::from(move |_: ()| {
-            embed_open.set(false);
+            on_embed.emit(false);
             // Focus goes back to the button that opened the dialog.
-            if let Some(button) = embed_button.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
+            browser::focus("open-embed");
         })
     };
     let script_url = browser::embed_script_url(&props.page_url);
@@ -144,14 +128,14 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <button type="button" id="download-svg" onclick={svg}>{ "Chart (SVG)" }</button>
                 <button type="button" id="download-csv" onclick={figures_csv}>{ "Figures (CSV)" }</button>
                 <button type="button" id="download-dataset" onclick={dataset_csv}>{ "Whole dataset (CSV)" }</button>
-                <button type="button" id="open-embed" ref={embed_button} disabled={own} aria-describedby={off_reason} aria-haspopup="dialog" onclick={open_embed}>{ "Embed" }</button>
+                <button type="button" id="open-embed" disabled={own} aria-describedby={off_reason} aria-haspopup="dialog" onclick={open_embed}>{ "Embed" }</button>
             </div>
             if own {
                 <p class="share-off" id="share-off">{ OWN_FILE_LINKS_OFF }</p>
             }
             <p class="citation" id="citation">{ &citation }</p>
-            <p class="share-status" role="status" aria-live="polite">{ (*status).clone() }</p>
-            if *embed_open && !own {
+            <p class="share-status" role="status" aria-live="polite">{ &props.status }</p>
+            if props.embed_open && !own {
                 <EmbedDialog embed_url={frame_url} script_url={script_url} title={props.caption.heading()} published={published_page} on_close={close_embed} />
             }
         </section>

@@ -50,11 +50,7 @@ pub fn view_tabs(props: &ViewTabsProps) -> Html {
         let Some(next) = tab_for_key(&e.key(), selected) else { return };
         e.prevent_default();
         on_action.emit(Action::SelectTab(next));
-        if let Some(el) = gloo::utils::document().get_element_by_id(tab_id(next)) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
-        }
+        crate::browser::focus(tab_id(next));
     });
     html! {
         <div role="tablist" aria-label="Show the figures as" class="tabs" {onkeydown}>
