@@ -82,26 +82,56 @@ function skipDescription(buf, at) {
   return at;
 }
 
-/** Every import's module name, in order. */
-function importModules(wasm) {
-  const modules = [];
+/** Each section of `wasm`: `[id, body]`, in order. */
+function* sections(wasm) {
+  if (wasm.length < 8 || wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
   let at = 8;
   while (at < wasm.length) {
     const [size, bodyAt] = readLeb(wasm, at + 1);
-    if (wasm[at] === 2) {
-      let [count, p] = readLeb(wasm, bodyAt);
-      for (let i = 0; i < count; i++) {
-        let length;
-        [length, p] = readLeb(wasm, p);
-        modules.push(wasm.subarray(p, p + length).toString('utf8'));
-        p += length;
-        [length, p] = readLeb(wasm, p);
-        p = skipDescription(wasm, p + length);
-      }
-    }
+    yield [wasm[at], wasm.subarray(bodyAt, bodyAt + size)];
     at = bodyAt + size;
   }
-  return modules;
+}
+
+/**
+ * The entries of an import (id 2) or export (id 7) section's `body`: `{ module, field, rest }`
+ * each (`module` only for imports; `rest`, the bytes after the names, as they are).
+ */
+function entries(id, body) {
+  const list = [];
+  let [count, p] = readLeb(body, 0);
+  const text = () => {
+    const [length, start] = readLeb(body, p);
+    p = start + length;
+    return body.subarray(start, p).toString('utf8');
+  };
+  for (let i = 0; i < count; i++) {
+    const module = id === 2 ? text() : undefined;
+    const field = text();
+    const restAt = p;
+    if (id === 2) p = skipDescription(body, p);
+    else [, p] = readLeb(body, p + 1);
+    list.push({ module, field, rest: body.subarray(restAt, p) });
+  }
+  if (p !== body.length) throw new Error(`the ${id === 2 ? 'import' : 'export'} section has bytes after its last entry`);
+  return list;
+}
+
+/** `wasm` with its section `id` written from `list` (as `entries` reads it); the rest as it is. */
+function withEntries(wasm, id, list) {
+  const parts = [wasm.subarray(0, 8)];
+  for (const [sectionId, body] of sections(wasm)) {
+    const out = sectionId !== id ? body
+      : Buffer.concat([leb(list.length), ...list.flatMap((e) => [...(e.module === undefined ? [] : [name(e.module)]), name(e.field), e.rest])]);
+    parts.push(Buffer.from([sectionId]), leb(out.length), out);
+  }
+  return Buffer.concat(parts);
+}
+
+/** The entries of `wasm`'s import (2) or export (7) section; none if it has none. */
+function entriesOf(wasm, id) {
+  for (const [sectionId, body] of sections(wasm)) if (sectionId === id) return entries(id, body);
+  return [];
 }
 
 /**
@@ -111,51 +141,18 @@ function importModules(wasm) {
  * the shape described above.
  */
 export function shortenImportNames(wasm, js) {
-  if (wasm.length < 8 || wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
-  const glues = [...new Set(importModules(wasm))].filter((m) => m.endsWith('_bg.js'));
+  const imports = entriesOf(wasm, 2);
+  const glues = [...new Set(imports.map((e) => e.module))].filter((m) => m.endsWith('_bg.js'));
   if (glues.length !== 1) throw new Error(`expected the wasm to import from one glue module (*_bg.js), found ${glues.length}`);
   const glueModule = glues[0];
   const quotedModule = JSON.stringify(glueModule);
   if (js.split(`${quotedModule}:`).length !== 2) throw new Error(`the glue does not name its imports module ${quotedModule} once`);
-  const parts = [wasm.subarray(0, 8)];
   const renames = [];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, bodyAt] = readLeb(wasm, at + 1);
-    const end = bodyAt + size;
-    if (id !== 2) {
-      parts.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
-    let [count, p] = readLeb(wasm, bodyAt);
-    const body = [leb(count)];
-    for (let i = 0; i < count; i++) {
-      let length;
-      [length, p] = readLeb(wasm, p);
-      const module = wasm.subarray(p, p + length).toString('utf8');
-      p += length;
-      [length, p] = readLeb(wasm, p);
-      const field = wasm.subarray(p, p + length).toString('utf8');
-      p += length;
-      const description = p;
-      p = skipDescription(wasm, p);
-      if (module === glueModule) {
-        const short = shortName(renames.length);
-        renames.push([field, short]);
-        body.push(name(MODULE), name(short));
-      } else {
-        body.push(name(module), name(field));
-      }
-      body.push(wasm.subarray(description, p));
-    }
-    if (p !== end) throw new Error('the import section has bytes after its last import');
-    const section = Buffer.concat(body);
-    parts.push(Buffer.from([2]), leb(section.length), section);
-    at = end;
+  for (const e of imports.filter((e) => e.module === glueModule)) {
+    const short = shortName(renames.length);
+    renames.push([e.field, short]);
+    Object.assign(e, { module: MODULE, field: short });
   }
-  if (renames.length === 0) throw new Error(`the wasm imports nothing from ${quotedModule}`);
   // Each old name is a key of the glue's imports object, once, and nowhere else.
   const keys = new Map(renames);
   const pattern = /([A-Za-z_$][\w$]*)(\s*:)/g;
@@ -170,7 +167,7 @@ export function shortenImportNames(wasm, js) {
     if (out.includes(old)) throw new Error(`the glue still names ${old} after its key was renamed`);
   }
   out = out.replace(`${quotedModule}:`, `${JSON.stringify(MODULE)}:`);
-  return { wasm: Buffer.concat(parts), js: out, renamed: renames.length };
+  return { wasm: withEntries(wasm, 2, imports), js: out, renamed: renames.length };
 }
 
 /** Escapes `text` for a regular expression. */
@@ -183,52 +180,25 @@ const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * is returned as it is: an export left its name never breaks the page.
  */
 export function shortenExportNames(wasm, js) {
-  if (wasm.length < 8 || wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
+  const exports = entriesOf(wasm, 7);
   if (!/\bwasm = instance\.exports;/.test(js)) return { wasm, js, renamed: 0 };
-  const parts = [wasm.subarray(0, 8)];
   const renames = [];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, bodyAt] = readLeb(wasm, at + 1);
-    const end = bodyAt + size;
-    if (id !== 7) {
-      parts.push(wasm.subarray(at, end));
-      at = end;
-      continue;
+  for (const e of exports) {
+    // Called as `wasm.name`, and never spelled in quotes (a lookup by name); a JS function of
+    // the same name is a binding of its own, which terser renames anyway.
+    const called = new RegExp(`\\bwasm\\.${literal(e.field)}(?![\\w$])`).test(js);
+    const spelled = new RegExp(`["'\`]${literal(e.field)}["'\`]`).test(js);
+    if (called && !spelled) {
+      const short = shortName(renames.length);
+      renames.push([e.field, short]);
+      e.field = short;
     }
-    let [count, p] = readLeb(wasm, bodyAt);
-    const body = [leb(count)];
-    for (let i = 0; i < count; i++) {
-      let length;
-      [length, p] = readLeb(wasm, p);
-      const field = wasm.subarray(p, p + length).toString('utf8');
-      p += length;
-      const description = p;
-      [, p] = readLeb(wasm, p + 1);
-      // Called as `wasm.name`, and never spelled in quotes (a lookup by name); a JS function of
-      // the same name is a binding of its own, which terser renames anyway.
-      const called = new RegExp(`\\bwasm\\.${literal(field)}(?![\\w$])`).test(js);
-      const spelled = new RegExp(`["'\`]${literal(field)}["'\`]`).test(js);
-      if (called && !spelled) {
-        const short = shortName(renames.length);
-        renames.push([field, short]);
-        body.push(name(short));
-      } else {
-        body.push(name(field));
-      }
-      body.push(wasm.subarray(description, p));
-    }
-    if (p !== end) throw new Error('the export section has bytes after its last export');
-    const section = Buffer.concat(body);
-    parts.push(Buffer.from([7]), leb(section.length), section);
-    at = end;
   }
   let out = js;
   for (const [old, short] of renames) {
     out = out.replace(new RegExp(`\\bwasm\\.${literal(old)}(?![\\w$])`, 'g'), `wasm.${short}`);
   }
-  return { wasm: Buffer.concat(parts), js: out, renamed: renames.length };
+  return { wasm: withEntries(wasm, 7, exports), js: out, renamed: renames.length };
 }
 
 /** Both: the glue's imports and the exports it calls, named short (see the top of this file). */

@@ -64,6 +64,12 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// A callback that sends the reducer the message `msg` makes of its value.
+fn sender<T: 'static>(state: &UseReducerHandle<State>, msg: impl Fn(T) -> Msg + 'static) -> Callback<T> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |value| dispatcher.dispatch(msg(value)))
+}
+
 #[derive(Properties)]
 pub struct ExplorerProps {
     pub bundle: Rc<Bundle>,
@@ -113,30 +119,12 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let drawer = use_drawer(&state);
     let load_others = use_other_providers(&state);
     let on_files = use_own_files(&state);
-    let on_action: Callback<Action> = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |action| dispatcher.dispatch(Msg::Do(action)))
-    };
-    let share_status = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(Msg::ShareStatus(text)))
-    };
-    let embed = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |open: bool| dispatcher.dispatch(Msg::Embed(open)))
-    };
-    let sort_table = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |column: usize| dispatcher.dispatch(Msg::SortTable(column)))
-    };
-    let find_provider = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(Msg::FindProvider(text)))
-    };
-    let dismiss_notice = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: ()| dispatcher.dispatch(Msg::DismissNotice))
-    };
+    let on_action = sender(&state, Msg::Do);
+    let share_status = sender(&state, Msg::ShareStatus);
+    let embed = sender(&state, Msg::Embed);
+    let sort_table = sender(&state, Msg::SortTable);
+    let find_provider = sender(&state, Msg::FindProvider);
+    let dismiss_notice = sender(&state, |_: ()| Msg::DismissNotice);
     let s = &state.selection;
     let bundle = &state.bundle;
     let data = s.dataset(bundle);
@@ -194,10 +182,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let page_url = browser::url_for(&query);
         let script_url = browser::embed_script_url(&page_url);
         let embed_url = browser::url_for(&browser::embed_query(&query));
-        let on_retry = {
-            let dispatcher = state.dispatcher();
-            Callback::from(move |_: ()| dispatcher.dispatch(Msg::RetryDatasets))
-        };
+        let on_retry = sender(&state, |_: ()| Msg::RetryDatasets);
         return html! {
             <div class={classes!("explorer", "key-figures-page", embedded.then_some("embedded"))}>
                 if let Some(text) = &state.notice {
