@@ -189,8 +189,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     { notice(text, &dismiss_notice) }
                 }
                 <main class="kf-main">
-                    <KeyFigures figures={figures} failed={state.failed_datasets()} embedded={embedded} page_url={page_url}
-                        embed_url={embed_url} script_url={script_url} on_action={on_action} on_retry={on_retry} />
+                    { key_figures(&KeyFiguresProps { figures, failed: state.failed_datasets(), embedded, page_url, embed_url, script_url,
+                        embed_open: state.embed_open, on_action, on_retry, on_embed: embed }) }
                 </main>
             </div>
         };

@@ -64,7 +64,9 @@ impl Dataset {
     /// Builds the cube, checking the records against the dataset's categories, rejecting
     /// duplicates and checking each published total against its parts (within HESA's rounding).
     pub fn from_records(info: DatasetInfo, file: &str, records: &[TidyRecord]) -> Result<Dataset, DataError> {
-        // (group, name, position), in (group, name) order.
+        // (group, name, position), in (group, name) order, searched for each record. Not through
+        // `sort::Lookup`: this loop runs once per record (a million for a large file), where a
+        // search over the borrowed keys is faster than its `dyn` probe.
         let cats = &info.categories;
         let category_index: Vec<(&str, &str, usize)> = crate::sort::positions(cats.len(), &|a, b| {
             (&cats[a].group, &cats[a].name).cmp(&(&cats[b].group, &cats[b].name))
@@ -136,8 +138,10 @@ impl Dataset {
                 return Err(DataError::at(file, r.line, Some(5), kind));
             };
             let c = category_index[at].2;
-            // Every record's year is in `years`, which holds each year once.
-            let y = years.iter().position(|y| *y == r.year).unwrap_or_default();
+            // `years` holds every record's year (gathered above); none missing can reach here.
+            let Some(y) = years.iter().position(|y| *y == r.year) else {
+                return Err(DataError::at(file, r.line, Some(3), ErrorKind::BadYear { found: r.year.clone() }));
+            };
             let i = (p * ny + y) * nc + c;
             if seen[i] != 0 {
                 return Err(DataError::at(file, r.line, None, ErrorKind::DuplicateRow { first_line: seen[i] }));

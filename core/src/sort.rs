@@ -19,7 +19,12 @@ pub fn positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize>
 
 /// `items` in ascending order, through [`positions`] (no copy of the sort for each item type).
 pub fn ascending<T: Ord>(items: Vec<T>) -> Vec<T> {
-    let order = positions(items.len(), &|a, b| items[a].cmp(&items[b]));
+    sorted_by(items, &|a, b| a.cmp(b))
+}
+
+/// `items` ordered by `cmp`, equal items in their first order (stable), through [`positions`].
+pub fn sorted_by<T>(items: Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let order = positions(items.len(), &|a, b| cmp(&items[a], &items[b]).then(a.cmp(&b)));
     let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| items[i].take()).collect()
 }
@@ -61,7 +66,7 @@ impl Lookup {
 
 #[cfg(test)]
 mod tests {
-    use super::{ascending, positions, Lookup};
+    use super::{ascending, positions, sorted_by, Lookup};
 
     #[test]
     fn finds_the_first_position_of_a_key_and_says_which_repeat() {
@@ -83,6 +88,13 @@ mod tests {
         assert_eq!(ascending(vec!["2019/20", "2014/15", "2023/24"]), ["2014/15", "2019/20", "2023/24"]);
         assert_eq!(ascending(vec![3, 1, 2, 1]), [1, 1, 2, 3]);
         assert!(ascending(Vec::<u8>::new()).is_empty());
+    }
+
+    #[test]
+    fn sorts_by_a_comparison_keeping_equal_items_in_order() {
+        let items = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
+        assert_eq!(sorted_by(items.clone(), &|x, y| x.0.cmp(&y.0)), [(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+        assert_eq!(sorted_by(items, &|x, y| y.0.cmp(&x.0)), [(2, 'a'), (2, 'c'), (1, 'b'), (1, 'd'), (0, 'e')]);
     }
 
     #[test]

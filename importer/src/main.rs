@@ -9,7 +9,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
-use workforce_core::MAX_FILE_BYTES;
+use workforce_core::error::ErrorKind;
+use workforce_core::{DataError, MAX_FILE_BYTES};
 
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -33,14 +34,15 @@ fn main() {
     let _ = scope.post_message(&protocol::READY.into());
 }
 
-/// Each file's name and bytes, refusing one too large for a HESA table download before reading it.
+/// Each file's name and bytes, refusing one too large for a HESA table download before reading it
+/// (with the importer's own message for it, as `own_files::import` gives once a file is read).
 async fn read(files: &[File]) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut read = Vec::with_capacity(files.len());
     for file in files {
         let name = file.name();
         if file.size() > MAX_FILE_BYTES as f64 {
-            let mb = (file.size() / (1024.0 * 1024.0)).round() as u64;
-            return Err(format!("{name}: is {mb} MB: too large for a HESA table download"));
+            let kind = ErrorKind::TooLarge { megabytes: (file.size() / (1024.0 * 1024.0)) as usize, max_megabytes: MAX_FILE_BYTES / (1024 * 1024) };
+            return Err(DataError::new(&name, kind).to_string());
         }
         let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("{name}: could not be read"))?;
         read.push((name, js_sys::Uint8Array::new(&buffer).to_vec()));

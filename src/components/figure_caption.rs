@@ -1,7 +1,6 @@
 //! The words above the figure: the title built from the selection (what, measure, who, when) as
 //! the figure's heading, and the subtitle saying what is counted and how, in plain words. The
-//! notes and the source are under the figure ([`super::FigureNotes`]).
-
+//! notes and the source are under the figure ([`super::figure_notes`]).
 
 use workforce_core::view::Caption;
 use yew::prelude::*;

@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use crate::state::TableSort;
 
-
 fn cell(unit: Unit, p: &Point) -> Html {
     let class = classes!(
         "num",
@@ -18,7 +17,7 @@ fn cell(unit: Unit, p: &Point) -> Html {
     html! { <td {class}>{ unit.point(*p) }</td> }
 }
 
-/// `None`: file order. `Some((column, ascending))`: column 0 is the row label.
+/// The rows' positions in the order shown: as the view gives them, or by the visitor's sort.
 fn sorted_rows(table: &TableView, sort: Option<&TableSort>) -> Vec<usize> {
     let Some(&TableSort { column, ascending, .. }) = sort else { return (0..table.rows.len()).collect() };
     workforce_core::sort::positions(table.rows.len(), &|a, b| {

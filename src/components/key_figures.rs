@@ -5,15 +5,15 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlSelectElement;
 use workforce_core::selection::{Action, Page};
 use workforce_core::slug::slug;
 use workforce_core::view::key_figures::{Body, KeyFigure, KeyFigures as Figures};
 use yew::prelude::*;
 
-use super::EmbedDialog;
+use super::choice_select::ChoiceSelectProps;
+use super::{year_select, ChoiceSelect, EmbedDialog};
+use crate::browser;
 
-#[derive(Properties)]
 pub struct KeyFiguresProps {
     pub figures: Rc<Figures>,
     /// Datasets whose fetch failed: `(id, why)`.
@@ -25,35 +25,27 @@ pub struct KeyFiguresProps {
     /// dialog (which adds the embed's look and writes the snippet).
     pub embed_url: String,
     pub script_url: String,
+    /// The Embed dialog is open (the state's, as for the explorer's share bar).
+    pub embed_open: bool,
     pub on_action: Callback<Action>,
     pub on_retry: Callback<()>,
+    /// Opens or closes the Embed dialog.
+    pub on_embed: Callback<bool>,
 }
 
-impl PartialEq for KeyFiguresProps {
-    /// The figures by identity (the state builds them anew whenever they change), the rest by value.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.figures, &other.figures)
-            && (&self.failed, self.embedded, &self.page_url, &self.embed_url, &self.script_url)
-                == (&other.failed, other.embedded, &other.page_url, &other.embed_url, &other.script_url)
-            && self.on_action == other.on_action
-            && self.on_retry == other.on_retry
-    }
-}
-
-#[component]
-pub fn KeyFigures(props: &KeyFiguresProps) -> Html {
+/// The key figures page: the year (a [`ChoiceSelect`], as the explorer's), the figures, and the
+/// way back or the Embed dialog.
+pub fn key_figures(props: &KeyFiguresProps) -> Html {
     let figures = &props.figures;
-    let onchange = props.on_action.reform(|e: Event| Action::SelectYear(e.target_unchecked_into::<HtmlSelectElement>().value()));
-    let index = figures.years.iter().rev().position(|y| *y == figures.year);
-    let select_ref = super::synced_select::use_synced_select(index);
-    let embed_open = use_state(|| false);
-    let open_embed = {
-        let embed_open = embed_open.clone();
-        Callback::from(move |_: MouseEvent| embed_open.set(true))
-    };
+    let year = ChoiceSelectProps { id: "kf-year".into(), ..year_select::props(&figures.years, &figures.year, true, &props.on_action) };
+    let open_embed = props.on_embed.reform(|_: MouseEvent| true);
     let close_embed = {
-        let embed_open = embed_open.clone();
-        Callback::from(move |_: ()| embed_open.set(false))
+        let on_embed = props.on_embed.clone();
+        Callback::from(move |_: ()| {
+            on_embed.emit(false);
+            // Focus goes back to the button that opened the dialog.
+            browser::focus("open-embed");
+        })
     };
     let to_explorer = props.on_action.reform(|_: MouseEvent| Action::SelectPage(Page::Explorer));
     let loading = figures.items.iter().any(|i| matches!(i.body, Body::NotLoaded) && !props.failed.iter().any(|(id, _)| *id == i.dataset));
@@ -69,14 +61,7 @@ pub fn KeyFigures(props: &KeyFiguresProps) -> Html {
                     { heading }
                     <p class="kf-lede">{ &figures.lede }</p>
                 </div>
-                <div class="control kf-year">
-                    <label for="kf-year">{ "Academic year" }</label>
-                    <select id="kf-year" ref={select_ref} {onchange}>
-                        { for figures.years.iter().rev().map(|y| html! {
-                            <option value={y.clone()} selected={*y == figures.year}>{ y }</option>
-                        }) }
-                    </select>
-                </div>
+                <ChoiceSelect ..year />
             </div>
             <dl class="kf-list">
                 { for figures.items.iter().map(|item| figure(item, &props.failed, &props.on_retry)) }
@@ -89,7 +74,7 @@ pub fn KeyFigures(props: &KeyFiguresProps) -> Html {
                     <button type="button" id="open-embed" aria-haspopup="dialog" onclick={open_embed}>{ "Embed" }</button>
                 }
             </p>
-            if *embed_open && !props.embedded {
+            if props.embed_open && !props.embedded {
                 <EmbedDialog embed_url={props.embed_url.clone()} script_url={props.script_url.clone()} title={figures.title.clone()} on_close={close_embed} />
             }
         </section>

@@ -1,12 +1,13 @@
 //! One small component per file. Each takes only the props it shows and a callback for actions.
 //! A part with no state or effects of its own (the notice, the caption, the notes, the lens
 //! buttons, the chart kind and comparison options, the partner and category filters, the tabs,
-//! the file opener; the provider search, the figures table and the share bar, whose text, order,
-//! status and dialog the state holds) is a plain function returning `Html`: it renders with its parent, and the page carries
-//! no component machinery for it (about 0.5 KB of brotli each). Its props struct, where a test
-//! mounts it in a host component, still derives `Properties`.
-//! The pickers built on `ChoiceSelect` (dataset, measure, year, base year) each have a file of their
-//! own with the function that builds its props.
+//! the file opener; the provider search, the figures table, the share bar and the key figures,
+//! whose text, order, status and dialog the state holds) is a plain function returning `Html`: it
+//! renders with its parent, and the page carries no component machinery for it (about 0.5 KB of
+//! brotli each). Its props struct, where a test mounts it in a host component, still derives
+//! `Properties`.
+//! The pickers built on `ChoiceSelect` (dataset, measure, year, base year; the key figures' year)
+//! each have a file of their own with the function that builds its props.
 
 pub mod base_year_select;
 pub mod category_filter;
@@ -43,7 +44,7 @@ pub use embed_dialog::EmbedDialog;
 pub use figure_caption::figure_caption;
 pub use figure_notes::figure_notes;
 pub use file_opener::file_opener;
-pub use key_figures::KeyFigures;
+pub use key_figures::{key_figures, KeyFiguresProps};
 pub use lens_buttons::lens_buttons;
 pub use figures_table::figures_table;
 pub use notice::notice;

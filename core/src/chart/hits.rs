@@ -68,17 +68,13 @@ pub fn year_readout(view: &ChartView, row: usize) -> Vec<ReadoutLine> {
         })
         .collect();
     // Largest first, what was not reported last; equal figures keep series order.
-    let order = crate::sort::positions(lines.len(), &|i, j| {
-        let by_value = match (lines[i].0, lines[j].0) {
-            (Some(a), Some(b)) => b.total_cmp(&a),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        };
-        by_value.then(i.cmp(&j))
+    let lines = crate::sort::sorted_by(lines, &|(a, _), (b, _)| match (a, b) {
+        (Some(a), Some(b)) => b.total_cmp(a),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
     });
-    let mut lines: Vec<Option<ReadoutLine>> = lines.into_iter().map(|(_, l)| Some(l)).collect();
-    order.into_iter().filter_map(|i| lines[i].take()).collect()
+    lines.into_iter().map(|(_, l)| l).collect()
 }
 
 /// The year (row) nearest to `x` among the hits of a trend, within `slack` pixels of its points'

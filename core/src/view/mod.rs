@@ -941,12 +941,10 @@ fn not_reported(data: &Dataset, names: &Names, figs: &Figures, series: &[SeriesV
     }
     // In the order the providers are shown (each group at its first provider's place).
     let place = |p: &usize| figs.providers.iter().position(|q| q == p);
-    let first: Vec<Option<usize>> = groups.iter().map(|(_, providers)| providers.iter().map(place).min().flatten()).collect();
-    let order = crate::sort::positions(groups.len(), &|a, b| first[a].cmp(&first[b]).then(a.cmp(&b)));
-    let mut groups: Vec<Option<_>> = groups.into_iter().map(Some).collect();
-    let mut out: Vec<String> = order
+    let first = |providers: &[usize]| providers.iter().map(place).min().flatten();
+    let groups = crate::sort::sorted_by(groups, &|(_, a), (_, b)| first(a).cmp(&first(b)));
+    let mut out: Vec<String> = groups
         .into_iter()
-        .filter_map(|i| groups[i].take())
         .map(|((cats, years), providers)| {
             let who: Vec<String> = providers.iter().map(|&p| names.provider(p)).collect();
             let what: Vec<String> = cats.iter().map(|&c| data.categories()[c].label()).collect();
