@@ -345,8 +345,9 @@ export async function closeFilters(page) {
  * before the chart is first drawn (tests/e2e/budget.test.mjs asserts it; bench/run.mjs reports it).
  *
  * The budget is 200,000 bytes (issues "A solid house" and "The whole HESA workforce"), and the test
- * fails above it. Met in December 2026 at 197,922 bytes (197,226 after the key figures page joined the shared pieces), from 247,012 at the most: one sort routine
- * and one lookup for every order and key type (core/src/sort.rs); the pre-rendered drawings' short
+ * fails above it. Met in December 2026 at 197,922 bytes (197,226 once the key figures page used the
+ * shared pieces), from 247,012 at the most: one sort routine and one lookup for every order and
+ * key type (core/src/sort.rs); the pre-rendered drawings' short
  * lines as paths; the standard library rebuilt with the page for size, panics trapping at once
  * (scripts/release_env.sh: -26 KB); the parts with no state of their own as plain functions, their
  * UI state in the reducer (src/components/mod.rs); the wasm's import and export names shortened in
